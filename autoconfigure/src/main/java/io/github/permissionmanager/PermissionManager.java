@@ -1,0 +1,99 @@
+package io.github.permissionmanager;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Programmatic checks (Permit's {@code check}, Open Event's {@code has_access}) and the
+ * objects a subject may act on, for list endpoints.
+ */
+public interface PermissionManager {
+
+	/**
+	 * Whether a user holds a permission, unscoped (only grants with no resource type match).
+	 * @param user the user id
+	 * @param permission the permission
+	 * @return whether it is allowed
+	 */
+	default boolean check(String user, String permission) {
+		return check(Subject.of(user), permission, null);
+	}
+
+	/**
+	 * Whether a user holds a permission on a resource.
+	 * @param user the user id
+	 * @param permission the permission
+	 * @param resource the resource
+	 * @return whether it is allowed
+	 */
+	default boolean check(String user, String permission, Resource resource) {
+		return check(Subject.of(user), permission, resource);
+	}
+
+	/**
+	 * Whether a subject holds a permission on a resource. Any failure is a denial.
+	 * @param subject the subject
+	 * @param permission the permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @return whether it is allowed
+	 */
+	default boolean check(Subject subject, String permission, @Nullable Resource resource) {
+		return explain(subject, permission, resource).allowed();
+	}
+
+	/**
+	 * Why a user does or does not hold a permission, unscoped.
+	 * @param user the user id
+	 * @param permission the permission
+	 * @return the decision with its reason
+	 */
+	default Decision explain(String user, String permission) {
+		return explain(Subject.of(user), permission, null);
+	}
+
+	/**
+	 * Why a user does or does not hold a permission on a resource.
+	 * @param user the user id
+	 * @param permission the permission
+	 * @param resource the resource
+	 * @return the decision with its reason
+	 */
+	default Decision explain(String user, String permission, Resource resource) {
+		return explain(Subject.of(user), permission, resource);
+	}
+
+	/**
+	 * Why a subject does or does not hold a permission on a resource: the grant that
+	 * matched, or what was missing. Any failure is a denial.
+	 * @param subject the subject
+	 * @param permission the permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @return the decision with its reason
+	 */
+	Decision explain(Subject subject, String permission, @Nullable Resource resource);
+
+	/**
+	 * The ids of the objects of a type the subject may act on with a permission. When a
+	 * grant covers every object of the type, the answer cannot be listed: see
+	 * {@link #check(Subject, String, Resource)} with {@link Resource#ofType(String)} first.
+	 * @param subject the subject
+	 * @param permission the permission
+	 * @param resourceType the resource type
+	 * @return the object ids named by grants that allow it
+	 */
+	default Set<String> objectIds(Subject subject, String permission, String resourceType) {
+		return objectIds(subject, permission, resourceType, null);
+	}
+
+	/**
+	 * The ids of the objects of a type, in a tenant, the subject may act on.
+	 * @param subject the subject
+	 * @param permission the permission
+	 * @param resourceType the resource type
+	 * @param tenant the tenant, or {@code null} for none
+	 * @return the object ids named by grants that allow it
+	 */
+	Set<String> objectIds(Subject subject, String permission, String resourceType, @Nullable String tenant);
+
+}

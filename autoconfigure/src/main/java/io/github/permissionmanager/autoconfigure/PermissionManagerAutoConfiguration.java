@@ -1,0 +1,35 @@
+package io.github.permissionmanager.autoconfigure;
+
+import io.github.permissionmanager.Decision;
+import io.github.permissionmanager.PermissionEvaluator;
+import io.github.permissionmanager.decide.DecisionService;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Core of Permission Manager: its properties and the {@link DecisionService} every decision
+ * passes through. The grant store, the enforcement path and the web layer have
+ * auto-configurations of their own.
+ */
+@AutoConfiguration(afterName = "io.github.permissionmanager.autoconfigure.PermissionStoreAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PermissionManagerProperties.class)
+public final class PermissionManagerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DecisionService permissionDecisionService(ObjectProvider<PermissionEvaluator> evaluator,
+			ApplicationEventPublisher publisher, PermissionManagerProperties properties) {
+		// Without any evaluator every check denies: fail closed, never open
+		PermissionEvaluator effective = evaluator
+			.getIfAvailable(() -> (request) -> Decision.deny("no PermissionEvaluator is configured"));
+		return new DecisionService(effective, publisher, properties.getEvaluation().isPublishEvents());
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of Permission Manager and its {@code permission-manager.*} properties.
+ */
+@NullMarked
+package io.github.permissionmanager.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
