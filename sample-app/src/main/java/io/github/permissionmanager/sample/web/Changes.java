@@ -1,0 +1,32 @@
+package io.github.permissionmanager.sample.web;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A request body that sets a name or a title ({@code {"title": "..."}} or
+ * {@code {"name": "..."}}).
+ *
+ * @param title the new title, for sessions
+ * @param name the new name, for events
+ */
+record Changes(@Nullable String title, @Nullable String name) {
+
+	String requireTitle() {
+		return require(this.title, "title");
+	}
+
+	String requireName() {
+		return require(this.name, "name");
+	}
+
+	private static String require(@Nullable String value, String field) {
+		if (value == null || value.isBlank()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + field + "' is required");
+		}
+		return value;
+	}
+
+}
