@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Runs every benchmark of Permission Manager and writes benchmarks/RESULTS.md.
+#
+#   benchmarks/run.sh           full run: every case at every size (about 15 minutes on 2 cores)
+#   benchmarks/run.sh --quick   smoke run: 10k grants only, short iterations (about 4 minutes)
+#
+# JMH 1.37, one fork per case, warm-up and measurement iterations of one second each (3 + 5
+# in a full run, 1 + 2 in quick mode): modest on purpose, so a full run stays bounded; the
+# ± columns are JMH's 99.9 % confidence intervals over those iterations. HTTP: wrk, 2 threads,
+# against the sample app on 127.0.0.1. Needs a JDK 17+, python3, and wrk (installed with
+# apt-get when missing and the script runs as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+MODE=full
+if [ "${1:-}" = "--quick" ]; then
+  MODE=quick
+elif [ -n "${1:-}" ]; then
+  echo "usage: benchmarks/run.sh [--quick]" >&2
+  exit 2
+fi
+COMMAND="benchmarks/run.sh${1:+ $1}"
+OUT="$ROOT/benchmarks/target/results"
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+# --- machine, as found at the start -------------------------------------------------------
+{
+  echo "started=$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo "loadavg=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "cores=$(nproc)"
+  echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "memory=$(free -g | awk '/^Mem:/ {print $2 " GiB"}')"
+  echo "jdk=$(java -version 2>&1 | sed -n 2p)"
+  echo "os=$(. /etc/os-release && echo "$PRETTY_NAME") $(uname -r)"
+  echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
+  echo "mode=$MODE"
+  echo "command=$COMMAND"
+} > "$OUT/machine.properties"
+cat "$OUT/machine.properties"
+
+# --- build: compile only, no tests, no shaded jar ---------------------------------------------
+BUILD=(-B -q -pl benchmarks,sample-app -am compile dependency:build-classpath
+  -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt)
+echo "Building (./mvnw ${BUILD[*]})"
+./mvnw -o "${BUILD[@]}" > "$OUT/build-offline.log" 2>&1 || ./mvnw "${BUILD[@]}"
+BENCH_CP="$ROOT/benchmarks/target/classes:$(cat benchmarks/target/runtime-classpath.txt)"
+
+if [ "$MODE" = quick ]; then
+  JMH_OPTS=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
+  SIZES=(-p grants=10000)
+  WRK_SECONDS=5
+else
+  JMH_OPTS=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
+  SIZES=()
+  WRK_SECONDS=15
+fi
+printf '%s ' "${JMH_OPTS[@]}" > "$OUT/jmh-options.txt"
+
+jmh() {
+  local name=$1
+  shift
+  echo "JMH $name: $*"
+  java -cp "$BENCH_CP" org.openjdk.jmh.Main "$@" -foe true -prof gc -rf json -rff "$OUT/$name.json" \
+    > "$OUT/$name.log" 2>&1 || { tail -40 "$OUT/$name.log"; echo "JMH $name failed: see $OUT/$name.log" >&2; exit 1; }
+  grep -E '^# .*(checks answered|verified)' "$OUT/$name.log" | sed 's/^.*# /  /' | sort -u || true
+}
+
+# --- 1. decision engines on the same generated grants -----------------------------------------
+jmh engine 'io\.github\.permissionmanager\.benchmarks\.engine\..*' "${JMH_OPTS[@]}" "${SIZES[@]}"
+
+# --- 2. interceptor overhead, 3. context resolution ---------------------------------------------
+if ls benchmarks/target/classes/io/github/permissionmanager/benchmarks/interceptor/*Benchmark.class >/dev/null 2>&1; then
+  jmh interceptor 'io\.github\.permissionmanager\.benchmarks\.interceptor\..*' "${JMH_OPTS[@]}"
+fi
+if ls benchmarks/target/classes/io/github/permissionmanager/benchmarks/resolution/*Benchmark.class >/dev/null 2>&1; then
+  jmh resolution 'io\.github\.permissionmanager\.benchmarks\.resolution\..*' "${JMH_OPTS[@]}"
+fi
+
+# --- 4. HTTP: the sample app on loopback under wrk ----------------------------------------------
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing wrk (Debian package)"
+    (apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }) || true
+  else
+    (sudo -n apt-get install -y -qq wrk >/dev/null 2>&1) || true
+  fi
+fi
+if [ ! -f sample-app/target/classes/io/github/permissionmanager/sample/SampleApplication.class ]; then
+  echo "The sample app is not in this build: the HTTP comparison is skipped" | tee "$OUT/http-skipped.txt"
+elif command -v wrk >/dev/null 2>&1; then
+  PORT=18080
+  SAMPLE_CP="$ROOT/sample-app/target/classes:$(cat sample-app/target/runtime-classpath.txt):$ROOT/benchmarks/target/classes"
+  GUARDED_PATH='/events/{event_id}/tracks'
+  URL_PATH='/events/1/tracks'
+  AUTH="Authorization: Basic $(printf 'alice:alice' | base64)"
+  echo "HTTP: starting the sample app on 127.0.0.1:$PORT"
+  java -Xmx512m -cp "$SAMPLE_CP" -Dbench.guarded-path="$GUARDED_PATH" \
+    io.github.permissionmanager.benchmarks.http.HttpBenchmarkApplication \
+    --server.address=127.0.0.1 --server.port=$PORT > "$OUT/http-app.log" 2>&1 &
+  APP_PID=$!
+  trap 'kill $APP_PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do
+    if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then break; fi
+    if ! kill -0 $APP_PID 2>/dev/null; then tail -40 "$OUT/http-app.log"; echo "the sample app did not start" >&2; exit 1; fi
+    sleep 1
+  done
+  # Both sides must answer 200 with the same body before anything is timed
+  G_BODY=$(curl -s -w ' HTTP %{http_code}' -H "$AUTH" "http://127.0.0.1:$PORT$URL_PATH")
+  U_BODY=$(curl -s -w ' HTTP %{http_code}' -H "$AUTH" "http://127.0.0.1:$PORT/unguarded$URL_PATH")
+  D_CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Basic $(printf 'dave:dave' | base64)" "http://127.0.0.1:$PORT$URL_PATH")
+  echo "  guarded:   $G_BODY"
+  echo "  unguarded: $U_BODY"
+  echo "  guarded as dave (no grants): HTTP $D_CODE"
+  if [ "$G_BODY" != "$U_BODY" ] || [ "${G_BODY##* }" != 200 ] || [ "$D_CODE" != 403 ]; then
+    echo "the guarded and unguarded endpoints do not answer alike, or the guard does not deny: not timing" >&2
+    exit 1
+  fi
+  {
+    echo "guarded_path=$URL_PATH"
+    echo "unguarded_path=/unguarded$URL_PATH"
+    echo "check_guarded=$G_BODY"
+    echo "check_dave=$D_CODE"
+    echo "seconds=$WRK_SECONDS"
+  } > "$OUT/http.properties"
+  for side in guarded unguarded; do
+    path=$URL_PATH
+    [ $side = unguarded ] && path=/unguarded$URL_PATH
+    wrk -t2 -c16 -d5s -H "$AUTH" "http://127.0.0.1:$PORT$path" > /dev/null   # warm-up
+  done
+  # Alternate the two sides twice, so a drift in machine load hits both alike
+  for round in 1 2; do
+    for side in guarded unguarded; do
+      path=$URL_PATH
+      [ $side = unguarded ] && path=/unguarded$URL_PATH
+      echo "  wrk -t2 -c16 -d${WRK_SECONDS}s --latency $path (round $round)"
+      wrk -t2 -c16 -d${WRK_SECONDS}s --latency -H "$AUTH" "http://127.0.0.1:$PORT$path" > "$OUT/wrk-$side-$round.txt"
+    done
+  done
+  kill $APP_PID 2>/dev/null || true
+  wait $APP_PID 2>/dev/null || true
+  trap - EXIT
+else
+  echo "wrk is not installed and could not be: the HTTP comparison is skipped" | tee "$OUT/http-skipped.txt"
+fi
+
+# --- profiles of the cases that miss a target -----------------------------------------------------
+python3 benchmarks/report.py misses "$OUT" > "$OUT/misses.txt"
+while IFS='|' read -r name regex params; do
+  [ -z "$name" ] && continue
+  echo "Profiling $name (a target was missed): -prof gc -prof stack"
+  # shellcheck disable=SC2086
+  java -cp "$BENCH_CP" org.openjdk.jmh.Main "$regex" $params -f 1 -wi 2 -w 1s -i 2 -r 1s -foe true \
+    -prof gc -prof "stack:lines=4;top=12;detailLine=true" > "$OUT/profile-$name.txt" 2>&1 || true
+done < "$OUT/misses.txt"
+
+echo "finished=$(date -u '+%Y-%m-%d %H:%M:%S UTC')" >> "$OUT/machine.properties"
+echo "loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.properties"
+python3 benchmarks/report.py write "$OUT" benchmarks/RESULTS.md
+echo "Wrote benchmarks/RESULTS.md"
