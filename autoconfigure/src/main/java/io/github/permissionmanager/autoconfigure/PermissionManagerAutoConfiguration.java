@@ -2,7 +2,11 @@ package io.github.permissionmanager.autoconfigure;
 
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionEvaluator;
+import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.decide.DecisionService;
+import io.github.permissionmanager.decide.DefaultPermissionManager;
+import io.github.permissionmanager.decide.GrantSnapshotCache;
+import io.github.permissionmanager.decide.Roles;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,8 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Core of Permission Manager: its properties and the {@link DecisionService} every decision
- * passes through. The grant store, the enforcement path and the web layer have
+ * Core of Permission Manager: its properties, the {@link DecisionService} every decision
+ * passes through, the roles and the {@link PermissionManager}. The grant store, the enforcement path and the web layer have
  * auto-configurations of their own.
  */
 @AutoConfiguration(afterName = "io.github.permissionmanager.autoconfigure.PermissionStoreAutoConfiguration")
@@ -30,6 +34,20 @@ public final class PermissionManagerAutoConfiguration {
 		PermissionEvaluator effective = evaluator
 			.getIfAvailable(() -> (request) -> Decision.deny("no PermissionEvaluator is configured"));
 		return new DecisionService(effective, publisher, properties.getEvaluation().isPublishEvents());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Roles permissionRoles(PermissionManagerProperties properties) {
+		// Expanded and validated here, so a role cycle stops the application at startup
+		return new Roles(properties.getRoles());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PermissionManager permissionManager(DecisionService permissionDecisionService,
+			ObjectProvider<GrantSnapshotCache> snapshots) {
+		return new DefaultPermissionManager(permissionDecisionService, snapshots.getIfUnique());
 	}
 
 }

@@ -1,0 +1,105 @@
+package io.github.permissionmanager.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.github.permissionmanager.PermissionEvaluator;
+import io.github.permissionmanager.PermissionGrants;
+import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
+import io.github.permissionmanager.decide.GrantSnapshotCache;
+import io.github.permissionmanager.decide.Roles;
+import io.github.permissionmanager.decide.SubjectGrantsLoader;
+import io.github.permissionmanager.store.JdbcPermissionGrants;
+import io.github.permissionmanager.store.JdbcSubjectGrantsLoader;
+import io.github.permissionmanager.store.PermissionStoreSchemaInitializer;
+import io.github.permissionmanager.store.StoreTables;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The JDBC grant store and the default evaluator that reads it through the per-subject
+ * cache: on when the application has a DataSource. Every bean backs off when the
+ * application declares its own.
+ */
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class },
+		afterName = "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
+@ConditionalOnSingleCandidate(DataSource.class)
+@EnableConfigurationProperties(PermissionManagerProperties.class)
+public final class PermissionStoreAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	PermissionStoreSchemaInitializer permissionStoreSchemaInitializer(DataSource dataSource,
+			PermissionManagerProperties properties) {
+		PermissionManagerProperties.Store store = properties.getStore();
+		return new PermissionStoreSchemaInitializer(dataSource, store.getInitializeSchema(), store.getPlatform(),
+				tables(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	SubjectGrantsLoader permissionSubjectGrantsLoader(DataSource dataSource, PermissionManagerProperties properties) {
+		return new JdbcSubjectGrantsLoader(jdbc(dataSource, properties), tables(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GrantSnapshotCache permissionGrantSnapshotCache(SubjectGrantsLoader loader, Roles roles,
+			PermissionManagerProperties properties, ObjectProvider<Clock> clock) {
+		PermissionManagerProperties.Cache cache = properties.getCache();
+		Duration ttl = cache.isEnabled() ? cache.getTtl() : null;
+		return new GrantSnapshotCache(loader, roles, clock.getIfUnique(Clock::systemUTC), ttl, cache.getMaximumSize());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PermissionEvaluator permissionEvaluator(GrantSnapshotCache snapshots) {
+		return new DefaultPermissionEvaluator(snapshots);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	PermissionGrants permissionGrants(DataSource dataSource, PermissionManagerProperties properties,
+			ObjectProvider<PlatformTransactionManager> transactionManager, GrantSnapshotCache snapshots, Roles roles,
+			ObjectProvider<Clock> clock) {
+		TransactionTemplate transactions = new TransactionTemplate(
+				transactionManager.getIfUnique(() -> new JdbcTransactionManager(dataSource)));
+		return new JdbcPermissionGrants(jdbc(dataSource, properties), tables(properties), transactions, snapshots,
+				roles, clock.getIfUnique(Clock::systemUTC));
+	}
+
+	private static StoreTables tables(PermissionManagerProperties properties) {
+		return new StoreTables(properties.getStore().getTablePrefix());
+	}
+
+	// A slow store must not hold a check: its statements give up after the evaluation timeout
+	private static JdbcClient jdbc(DataSource dataSource, PermissionManagerProperties properties) {
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		Duration timeout = properties.getEvaluation().getTimeout();
+		if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
+			long millis = timeout.toMillis();
+			template.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (millis + 999) / 1000)));
+		}
+		return JdbcClient.create(template);
+	}
+
+}

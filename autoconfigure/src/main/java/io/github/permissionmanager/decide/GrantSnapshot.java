@@ -1,0 +1,260 @@
+package io.github.permissionmanager.decide;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.permissionmanager.Decision;
+import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.Resource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.log.LogMessage;
+
+/**
+ * Everything one subject holds, indexed by scope: tenant, then resource type, then object
+ * id, each with a {@link PermissionTrie}. A check looks at no more than six scopes (every
+ * tenant or the resource's; everything, the whole type or the object), each a hash lookup.
+ * Expired grants are left out; the snapshot stops being valid when its first grant expires.
+ */
+final class GrantSnapshot {
+
+	private static final Log logger = LogFactory.getLog(GrantSnapshot.class);
+
+	private final String user;
+
+	private final Set<String> groups;
+
+	private final long loadedAt;
+
+	private final long validUntilMillis;
+
+	private final ScopeIndex anyTenant;
+
+	private final Map<String, ScopeIndex> tenants;
+
+	// The generation at which this snapshot was last found current: a fast path for checks
+	private volatile long validatedAt = -1;
+
+	private GrantSnapshot(String user, Set<String> groups, long loadedAt, long validUntilMillis,
+			ScopeIndex anyTenant, Map<String, ScopeIndex> tenants) {
+		this.user = user;
+		this.groups = groups;
+		this.loadedAt = loadedAt;
+		this.validUntilMillis = validUntilMillis;
+		this.anyTenant = anyTenant;
+		this.tenants = tenants;
+	}
+
+	static GrantSnapshot build(String user, Set<String> subjectGroups, SubjectGrants loaded, Roles roles,
+			long loadedAt, long nowMillis) {
+		Set<String> groups = new LinkedHashSet<>(subjectGroups);
+		groups.addAll(loaded.storeGroups());
+		ScopeIndex anyTenant = new ScopeIndex();
+		Map<String, ScopeIndex> tenants = new HashMap<>();
+		long validUntil = Long.MAX_VALUE;
+		for (Grant grant : loaded.grants()) {
+			if (!appliesTo(grant, user, groups)) {
+				continue;
+			}
+			if (grant.expiresAt() != null) {
+				long expiresAt = grant.expiresAt().toEpochMilli();
+				if (expiresAt <= nowMillis) {
+					continue;
+				}
+				validUntil = Math.min(validUntil, expiresAt);
+			}
+			ScopeIndex scope = (grant.tenant() != null)
+					? tenants.computeIfAbsent(grant.tenant(), (tenant) -> new ScopeIndex()) : anyTenant;
+			PermissionTrie trie = scope.trieFor(grant);
+			if (roles.isRole(grant.permission())) {
+				Decision allow = Decision.allow(describe(grant, true), grant);
+				for (WildcardPermission permission : roles.permissionsOf(grant.permission())) {
+					trie.add(permission, allow);
+				}
+			}
+			else {
+				try {
+					trie.add(WildcardPermission.parse(grant.permission()), Decision.allow(describe(grant, false), grant));
+				}
+				catch (IllegalArgumentException ex) {
+					// A stored grant that cannot be parsed allows nothing
+					logger.warn(LogMessage.format("Ignoring grant %s: %s", grant, ex.getMessage()));
+				}
+			}
+		}
+		anyTenant.freeze();
+		tenants.values().forEach(ScopeIndex::freeze);
+		return new GrantSnapshot(user, Collections.unmodifiableSet(groups), loadedAt, validUntil, anyTenant,
+				tenants);
+	}
+
+	private static boolean appliesTo(Grant grant, String user, Set<String> groups) {
+		return switch (grant.grantee().kind()) {
+			case USER -> grant.grantee().name().equals(user);
+			case GROUP -> groups.contains(grant.grantee().name());
+		};
+	}
+
+	private static String describe(Grant grant, boolean role) {
+		StringBuilder reason = new StringBuilder("granted '").append(grant.permission()).append("'");
+		if (role) {
+			reason.append(" (role)");
+		}
+		reason.append(" to ").append(grant.grantee().kind().name().toLowerCase()).append(" '")
+			.append(grant.grantee().name()).append("'");
+		if (grant.resourceType() == null) {
+			reason.append(" on every resource");
+		}
+		else if (grant.resourceId() == null) {
+			reason.append(" on every ").append(grant.resourceType());
+		}
+		else {
+			reason.append(" on ").append(grant.resourceType()).append(" '").append(grant.resourceId()).append("'");
+		}
+		if (grant.tenant() != null) {
+			reason.append(" in tenant '").append(grant.tenant()).append("'");
+		}
+		if (grant.expiresAt() != null) {
+			reason.append(" until ").append(grant.expiresAt());
+		}
+		return reason.toString();
+	}
+
+	/**
+	 * The allow of the first grant found that covers the request, or {@code null}.
+	 * @param permission the requested permission
+	 * @param resource the resource, or {@code null} for an unscoped check, which only
+	 * grants with no resource type and no tenant can allow
+	 * @return the allow, or {@code null} when no grant covers it
+	 */
+	@Nullable Decision match(WildcardPermission permission, @Nullable Resource resource) {
+		if (resource == null) {
+			return this.anyTenant.matchGlobal(permission);
+		}
+		Decision decision = this.anyTenant.match(permission, resource);
+		if (decision == null && resource.tenant() != null) {
+			ScopeIndex tenant = this.tenants.get(resource.tenant());
+			if (tenant != null) {
+				decision = tenant.match(permission, resource);
+			}
+		}
+		return decision;
+	}
+
+	/**
+	 * The ids of the objects of a type that object grants allow; type-wide and global grants
+	 * are not listed.
+	 */
+	Set<String> objectIds(WildcardPermission permission, String type, @Nullable String tenant) {
+		Set<String> ids = new LinkedHashSet<>();
+		this.anyTenant.collectObjectIds(permission, type, ids);
+		if (tenant != null) {
+			ScopeIndex scope = this.tenants.get(tenant);
+			if (scope != null) {
+				scope.collectObjectIds(permission, type, ids);
+			}
+		}
+		return ids;
+	}
+
+	String user() {
+		return this.user;
+	}
+
+	Set<String> groups() {
+		return this.groups;
+	}
+
+	long loadedAt() {
+		return this.loadedAt;
+	}
+
+	long validUntilMillis() {
+		return this.validUntilMillis;
+	}
+
+	long validatedAt() {
+		return this.validatedAt;
+	}
+
+	void validatedAt(long generation) {
+		this.validatedAt = generation;
+	}
+
+	/**
+	 * The grants of one tenant scope (or of every tenant).
+	 */
+	private static final class ScopeIndex {
+
+		private final PermissionTrie global = new PermissionTrie();
+
+		private final Map<String, TypeIndex> types = new HashMap<>();
+
+		PermissionTrie trieFor(Grant grant) {
+			if (grant.resourceType() == null) {
+				return this.global;
+			}
+			TypeIndex type = this.types.computeIfAbsent(grant.resourceType(), (key) -> new TypeIndex());
+			if (grant.resourceId() == null) {
+				return type.typeWide;
+			}
+			return type.objects.computeIfAbsent(grant.resourceId(), (key) -> new PermissionTrie());
+		}
+
+		void freeze() {
+			this.global.freeze();
+			for (TypeIndex type : this.types.values()) {
+				type.typeWide.freeze();
+				type.objects.values().forEach(PermissionTrie::freeze);
+			}
+		}
+
+		@Nullable Decision matchGlobal(WildcardPermission permission) {
+			return this.global.match(permission);
+		}
+
+		@Nullable Decision match(WildcardPermission permission, Resource resource) {
+			Decision decision = this.global.match(permission);
+			if (decision != null) {
+				return decision;
+			}
+			TypeIndex type = this.types.get(resource.type());
+			if (type == null) {
+				return null;
+			}
+			decision = type.typeWide.match(permission);
+			if (decision != null || resource.id() == null) {
+				return decision;
+			}
+			PermissionTrie object = type.objects.get(resource.id());
+			return (object != null) ? object.match(permission) : null;
+		}
+
+		void collectObjectIds(WildcardPermission permission, String type, Set<String> ids) {
+			TypeIndex index = this.types.get(type);
+			if (index == null) {
+				return;
+			}
+			for (Map.Entry<String, PermissionTrie> object : index.objects.entrySet()) {
+				if (object.getValue().match(permission) != null) {
+					ids.add(object.getKey());
+				}
+			}
+		}
+
+	}
+
+	private static final class TypeIndex {
+
+		private final PermissionTrie typeWide = new PermissionTrie();
+
+		private final Map<String, PermissionTrie> objects = new HashMap<>();
+
+	}
+
+}

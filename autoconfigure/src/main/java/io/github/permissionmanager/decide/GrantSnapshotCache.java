@@ -1,0 +1,199 @@
+package io.github.permissionmanager.decide;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.permissionmanager.Subject;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Per-subject snapshots of grants, kept in Caffeine. A snapshot is built from one read of
+ * the store ({@link SubjectGrantsLoader}) and answers checks with hash lookups only.
+ * <p>
+ * Staleness is ruled out by versions, not by timing: every change stamps the user or group
+ * it touches with a new generation, and a snapshot loaded before that stamp is never used
+ * again, even one that a check racing the change puts into the cache after the change was
+ * evicted. The store reports a change when it writes and again after its transaction
+ * completes, so a rolled-back change leaves the old grants in force, and a committed one
+ * is visible to every check that starts after the write returns. A snapshot also stops
+ * being used when its first grant expires; the TTL is only a backstop.
+ */
+public final class GrantSnapshotCache implements GrantChangeListener {
+
+	// Beyond this many stamped users and groups, stamps are dropped and every snapshot older
+	// than the drop is reloaded
+	private static final int MAX_STAMPS = 100_000;
+
+	private final SubjectGrantsLoader loader;
+
+	private final Roles roles;
+
+	private final Clock clock;
+
+	private final @Nullable Cache<Key, GrantSnapshot> cache;
+
+	private final AtomicLong generation = new AtomicLong();
+
+	private final Map<String, Long> userStamps = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> groupStamps = new ConcurrentHashMap<>();
+
+	private volatile long floor;
+
+	private final PermissionParser parser = new PermissionParser();
+
+	/**
+	 * Create a cache.
+	 * @param loader reads a subject's grants from the store
+	 * @param roles the roles grants may name
+	 * @param clock the clock expiry is measured with
+	 * @param ttl how long a snapshot is kept at most, or {@code null} to cache nothing
+	 * @param maximumSize how many subjects are kept at most
+	 */
+	public GrantSnapshotCache(SubjectGrantsLoader loader, Roles roles, Clock clock, @Nullable Duration ttl,
+			long maximumSize) {
+		Assert.notNull(loader, "loader cannot be null");
+		Assert.notNull(roles, "roles cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
+		this.loader = loader;
+		this.roles = roles;
+		this.clock = clock;
+		this.cache = (ttl != null && !ttl.isZero() && maximumSize > 0)
+				? Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build() : null;
+	}
+
+	/**
+	 * The current snapshot of a subject, loading it when none is cached or the cached one is
+	 * out of date.
+	 * @param subject the subject
+	 * @return the snapshot
+	 */
+	GrantSnapshot get(Subject subject) {
+		Key key = new Key(subject.id(), subject.groups());
+		if (this.cache == null) {
+			return load(key);
+		}
+		GrantSnapshot snapshot = this.cache.getIfPresent(key);
+		if (snapshot != null && isCurrent(snapshot)) {
+			return snapshot;
+		}
+		if (snapshot != null) {
+			this.cache.asMap().remove(key, snapshot);
+		}
+		snapshot = this.cache.get(key, this::load);
+		if (!isCurrent(snapshot)) {
+			// Loaded by a check that began before a change; this one began after it
+			snapshot = load(key);
+			this.cache.put(key, snapshot);
+		}
+		return snapshot;
+	}
+
+	/**
+	 * The ids of the objects of a type that the subject's object grants allow, read from its
+	 * snapshot (one query on a miss, none on a hit). Grants on the whole type or on every
+	 * resource are not listed: ask a check with {@code Resource.ofType(type)} for those.
+	 * @param subject the subject
+	 * @param permission the permission
+	 * @param resourceType the resource type
+	 * @param tenant the tenant, or {@code null} for grants in every tenant only
+	 * @return the ids
+	 * @throws IllegalArgumentException when the permission cannot be parsed
+	 */
+	public Set<String> objectIds(Subject subject, String permission, String resourceType, @Nullable String tenant) {
+		WildcardPermission parsed = this.parser.parse(permission);
+		return get(subject).objectIds(parsed, resourceType, tenant);
+	}
+
+	private GrantSnapshot load(Key key) {
+		// Read the generation before the store: a change stamped after it makes this stale
+		long loadedAt = this.generation.get();
+		SubjectGrants loaded = this.loader.load(key.user(), key.groups());
+		return GrantSnapshot.build(key.user(), key.groups(), loaded, this.roles, loadedAt, this.clock.millis());
+	}
+
+	private boolean isCurrent(GrantSnapshot snapshot) {
+		if (this.clock.millis() >= snapshot.validUntilMillis()) {
+			return false;
+		}
+		long current = this.generation.get();
+		if (snapshot.validatedAt() == current) {
+			return true;
+		}
+		long loadedAt = snapshot.loadedAt();
+		if (loadedAt < this.floor || stampOf(this.userStamps, snapshot.user()) > loadedAt) {
+			return false;
+		}
+		for (String group : snapshot.groups()) {
+			if (stampOf(this.groupStamps, group) > loadedAt) {
+				return false;
+			}
+		}
+		snapshot.validatedAt(current);
+		return true;
+	}
+
+	private static long stampOf(Map<String, Long> stamps, String name) {
+		Long stamp = stamps.get(name);
+		return (stamp != null) ? stamp : Long.MIN_VALUE;
+	}
+
+	@Override
+	public void userChanged(String user) {
+		stamp(this.userStamps, user);
+		if (this.cache != null) {
+			this.cache.asMap().keySet().removeIf((key) -> key.user().equals(user));
+		}
+	}
+
+	@Override
+	public void groupChanged(String group) {
+		stamp(this.groupStamps, group);
+		if (this.cache != null) {
+			this.cache.asMap().values().removeIf((snapshot) -> snapshot.groups().contains(group));
+		}
+	}
+
+	/**
+	 * Drop every snapshot.
+	 */
+	public synchronized void invalidateAll() {
+		this.floor = this.generation.incrementAndGet();
+		this.userStamps.clear();
+		this.groupStamps.clear();
+		this.generation.incrementAndGet();
+		if (this.cache != null) {
+			this.cache.invalidateAll();
+		}
+	}
+
+	private synchronized void stamp(Map<String, Long> stamps, String name) {
+		if (this.userStamps.size() + this.groupStamps.size() >= MAX_STAMPS) {
+			invalidateAll();
+		}
+		// The first increment orders the stamp after every load that read an older
+		// generation; the second makes checks that validated in between validate again
+		stamps.put(name, this.generation.incrementAndGet());
+		this.generation.incrementAndGet();
+	}
+
+	/**
+	 * The number of snapshots currently cached.
+	 * @return the estimated size
+	 */
+	public long size() {
+		return (this.cache != null) ? this.cache.estimatedSize() : 0;
+	}
+
+	private record Key(String user, Set<String> groups) {
+	}
+
+}

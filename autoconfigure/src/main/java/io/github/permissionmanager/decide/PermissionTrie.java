@@ -1,0 +1,155 @@
+package io.github.permissionmanager.decide;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.permissionmanager.Decision;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The permissions held in one scope (a tenant, a type, an object), indexed by part so that
+ * a plain requested permission ({@code session:update}) is matched with one hash lookup per
+ * part instead of a scan of every grant. Requested permissions that carry wildcards or
+ * alternatives are rare and take the slow path: Shiro's {@code implies} against each held
+ * permission.
+ * <p>
+ * Built once per snapshot, then only read: every terminal holds the prebuilt allow
+ * {@link Decision}, so a match allocates nothing.
+ */
+final class PermissionTrie {
+
+	// Beyond this many paths a permission with many alternatives is only scanned, not indexed
+	private static final int MAX_PATHS = 256;
+
+	private final Node root = new Node();
+
+	private final List<Held> held = new ArrayList<>();
+
+	private final List<Held> unindexed = new ArrayList<>();
+
+	void add(WildcardPermission permission, Decision allow) {
+		this.held.add(new Held(permission, allow));
+		List<Node> nodes = List.of(this.root);
+		for (int i = 0; i < permission.size(); i++) {
+			int paths = nodes.size() * (permission.isWildcard(i) ? 1 : permission.alternatives(i).size());
+			if (paths > MAX_PATHS) {
+				this.unindexed.add(new Held(permission, allow));
+				return;
+			}
+			List<Node> next = new ArrayList<>(paths);
+			for (Node node : nodes) {
+				if (permission.isWildcard(i)) {
+					next.add(node.wildcardChild());
+				}
+				else {
+					for (String alternative : permission.alternatives(i)) {
+						next.add(node.child(alternative));
+					}
+				}
+			}
+			nodes = next;
+		}
+		for (Node node : nodes) {
+			if (node.terminal == null) {
+				node.terminal = allow;
+			}
+		}
+	}
+
+	/**
+	 * Finish building: work out, for each node, which allow a request ending there gets
+	 * through trailing wildcards ({@code event:*} allows {@code event}).
+	 */
+	void freeze() {
+		this.root.freeze();
+	}
+
+	boolean isEmpty() {
+		return this.held.isEmpty();
+	}
+
+	@Nullable Decision match(WildcardPermission requested) {
+		String[] parts = requested.plainParts();
+		if (parts != null) {
+			Decision decision = this.root.match(parts, 0);
+			if (decision != null || this.unindexed.isEmpty()) {
+				return decision;
+			}
+			return scan(this.unindexed, requested);
+		}
+		return scan(this.held, requested);
+	}
+
+	private static @Nullable Decision scan(List<Held> candidates, WildcardPermission requested) {
+		for (Held candidate : candidates) {
+			if (candidate.permission().implies(requested)) {
+				return candidate.allow();
+			}
+		}
+		return null;
+	}
+
+	private record Held(WildcardPermission permission, Decision allow) {
+	}
+
+	private static final class Node {
+
+		private @Nullable Map<String, Node> children;
+
+		private @Nullable Node wildcard;
+
+		// A held permission ends here: it allows this path and everything below it
+		private @Nullable Decision terminal;
+
+		// What a request ending here gets: this terminal, or one reached through wildcards only
+		private @Nullable Decision end;
+
+		Node child(String part) {
+			if (this.children == null) {
+				this.children = new HashMap<>(4);
+			}
+			return this.children.computeIfAbsent(part, (key) -> new Node());
+		}
+
+		Node wildcardChild() {
+			if (this.wildcard == null) {
+				this.wildcard = new Node();
+			}
+			return this.wildcard;
+		}
+
+		@Nullable Decision freeze() {
+			if (this.children != null) {
+				for (Node child : this.children.values()) {
+					child.freeze();
+				}
+			}
+			Decision throughWildcard = (this.wildcard != null) ? this.wildcard.freeze() : null;
+			this.end = (this.terminal != null) ? this.terminal : throughWildcard;
+			return this.end;
+		}
+
+		@Nullable Decision match(String[] parts, int index) {
+			if (this.terminal != null) {
+				return this.terminal;
+			}
+			if (index == parts.length) {
+				return this.end;
+			}
+			if (this.children != null) {
+				Node child = this.children.get(parts[index]);
+				if (child != null) {
+					Decision decision = child.match(parts, index + 1);
+					if (decision != null) {
+						return decision;
+					}
+				}
+			}
+			return (this.wildcard != null) ? this.wildcard.match(parts, index + 1) : null;
+		}
+
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.github.permissionmanager.store;
+
+import java.time.Clock;
+
+import io.github.permissionmanager.Grant;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Writes one audit row per change (who, when, what), in the transaction of the change.
+ * Who is the current authenticated user's name, or {@code system} when none is
+ * authenticated (startup code, scheduled jobs).
+ */
+final class AuditTrail {
+
+	static final String SYSTEM = "system";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final String insert;
+
+	AuditTrail(JdbcClient jdbc, StoreTables tables, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.insert = "INSERT INTO " + tables.audit() + " (occurred_at, actor, action, grantee_kind, grantee_name, "
+				+ "permission, resource_type, resource_id, tenant, expires_at, group_name, user_name) VALUES "
+				+ "(:at, :actor, :action, :kind, :name, :permission, :type, :id, :tenant, :expiresAt, :group, :user)";
+	}
+
+	void grant(String action, Grant grant) {
+		write(action, grant, null, null);
+	}
+
+	void membership(String action, String group, String user) {
+		write(action, null, group, user);
+	}
+
+	private void write(String action, @Nullable Grant grant, @Nullable String group, @Nullable String user) {
+		this.jdbc.sql(this.insert)
+			.param("at", GrantRows.utc(this.clock.instant()))
+			.param("actor", actor())
+			.param("action", action)
+			.param("kind", (grant != null) ? grant.grantee().kind().name() : null)
+			.param("name", (grant != null) ? grant.grantee().name() : null)
+			.param("permission", (grant != null) ? grant.permission() : null)
+			.param("type", (grant != null) ? grant.resourceType() : null)
+			.param("id", (grant != null) ? grant.resourceId() : null)
+			.param("tenant", (grant != null) ? grant.tenant() : null)
+			.param("expiresAt", (grant != null) ? GrantRows.utc(grant.expiresAt()) : null)
+			.param("group", group)
+			.param("user", user)
+			.update();
+	}
+
+	static String actor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return SYSTEM;
+		}
+		String name = authentication.getName();
+		if (name == null || name.isBlank()) {
+			return SYSTEM;
+		}
+		return (name.length() > 255) ? name.substring(0, 255) : name;
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.github.permissionmanager.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.Grantee;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reading and writing the columns of a grant. Instants are stored as UTC date-times, which
+ * every supported database and driver maps alike.
+ */
+final class GrantRows {
+
+	static final String COLUMNS = "grantee_kind, grantee_name, permission, resource_type, resource_id, tenant, expires_at";
+
+	private GrantRows() {
+	}
+
+	static @Nullable Grant grant(ResultSet rs) throws SQLException {
+		String kind = rs.getString("grantee_kind");
+		if (kind == null) {
+			return null;
+		}
+		Grantee grantee = new Grantee(Grantee.Kind.valueOf(kind), rs.getString("grantee_name"));
+		return new Grant(grantee, rs.getString("permission"), rs.getString("resource_type"),
+				rs.getString("resource_id"), rs.getString("tenant"), instant(rs, "expires_at"));
+	}
+
+	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
+	}
+
+	static @Nullable LocalDateTime utc(@Nullable Instant instant) {
+		return (instant != null) ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+	}
+
+}

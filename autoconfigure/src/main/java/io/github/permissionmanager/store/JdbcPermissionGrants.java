@@ -1,0 +1,283 @@
+package io.github.permissionmanager.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.GrantQuery;
+import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.PermissionGrants;
+import io.github.permissionmanager.decide.GrantChangeListener;
+import io.github.permissionmanager.decide.Roles;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
+
+/**
+ * {@link PermissionGrants} on the JDBC store. Every method that writes runs in one
+ * transaction (joining the caller's, if any) with its audit rows; grants are validated
+ * before anything is written, so a batch with one invalid grant writes nothing. The
+ * {@link GrantChangeListener} hears of each change when it is written and again when the
+ * transaction completes, committed or rolled back.
+ */
+public final class JdbcPermissionGrants implements PermissionGrants {
+
+	private final JdbcClient jdbc;
+
+	private final StoreTables tables;
+
+	private final TransactionOperations transactions;
+
+	private final GrantChangeListener listener;
+
+	private final Clock clock;
+
+	private final AuditTrail audit;
+
+	private final GrantMatcher matcher;
+
+	/**
+	 * Create the store's management API.
+	 * @param jdbc the client, with the store's query timeout
+	 * @param tables the table names
+	 * @param transactions runs each change in a transaction
+	 * @param listener told of every change (the decision cache)
+	 * @param roles the roles, for validation and for {@link #users}/{@link #groups}
+	 * @param clock the clock for creation times, audit rows and expiry
+	 */
+	public JdbcPermissionGrants(JdbcClient jdbc, StoreTables tables, TransactionOperations transactions,
+			GrantChangeListener listener, Roles roles, Clock clock) {
+		Assert.notNull(jdbc, "jdbc cannot be null");
+		Assert.notNull(tables, "tables cannot be null");
+		Assert.notNull(transactions, "transactions cannot be null");
+		Assert.notNull(listener, "listener cannot be null");
+		Assert.notNull(roles, "roles cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
+		this.jdbc = jdbc;
+		this.tables = tables;
+		this.transactions = transactions;
+		this.listener = listener;
+		this.clock = clock;
+		this.audit = new AuditTrail(jdbc, tables, clock);
+		this.matcher = new GrantMatcher(roles);
+	}
+
+	@Override
+	public void grant(Grant grant) {
+		grantAll(List.of(grant));
+	}
+
+	@Override
+	public void grantAll(Collection<Grant> grants) {
+		Assert.notNull(grants, "grants cannot be null");
+		List<Grant> valid = validated(grants);
+		this.transactions.executeWithoutResult((status) -> valid.forEach(this::write));
+	}
+
+	@Override
+	public void revoke(Grant grant) {
+		revokeAll(List.of(grant));
+	}
+
+	@Override
+	public void revokeAll(Collection<Grant> grants) {
+		Assert.notNull(grants, "grants cannot be null");
+		List<Grant> all = List.copyOf(grants);
+		this.transactions.executeWithoutResult((status) -> all.forEach(this::delete));
+	}
+
+	private List<Grant> validated(Collection<Grant> grants) {
+		List<Grant> valid = new ArrayList<>(grants.size());
+		for (Grant grant : grants) {
+			Assert.notNull(grant, "grants cannot contain null");
+			this.matcher.validate(grant);
+			valid.add(grant);
+		}
+		return valid;
+	}
+
+	private void write(Grant grant) {
+		String key = GrantKey.of(grant);
+		Optional<Optional<Instant>> existing = this.jdbc
+			.sql("SELECT expires_at FROM " + this.tables.grants() + " WHERE grant_key = :key")
+			.param("key", key)
+			.query((rs, row) -> Optional.ofNullable(GrantRows.instant(rs, "expires_at")))
+			.optional();
+		if (existing.isEmpty()) {
+			this.jdbc.sql("INSERT INTO " + this.tables.grants() + " (grant_key, " + GrantRows.COLUMNS
+					+ ", created_at, created_by) VALUES (:key, :kind, :name, :permission, :type, :id, :tenant, "
+					+ ":expiresAt, :createdAt, :createdBy)")
+				.param("key", key)
+				.param("kind", grant.grantee().kind().name())
+				.param("name", grant.grantee().name())
+				.param("permission", grant.permission())
+				.param("type", grant.resourceType())
+				.param("id", grant.resourceId())
+				.param("tenant", grant.tenant())
+				.param("expiresAt", GrantRows.utc(grant.expiresAt()))
+				.param("createdAt", GrantRows.utc(this.clock.instant()))
+				.param("createdBy", AuditTrail.actor())
+				.update();
+		}
+		else if (!Objects.equals(existing.get().orElse(null), truncated(grant.expiresAt()))) {
+			this.jdbc.sql("UPDATE " + this.tables.grants() + " SET expires_at = :expiresAt WHERE grant_key = :key")
+				.param("expiresAt", GrantRows.utc(grant.expiresAt()))
+				.param("key", key)
+				.update();
+		}
+		else {
+			return;
+		}
+		this.audit.grant("GRANT", grant);
+		changed(grant.grantee());
+	}
+
+	// Columns keep microseconds; compare what was stored with what would be
+	private static @Nullable Instant truncated(@Nullable Instant instant) {
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.MICROS) : null;
+	}
+
+	private void delete(Grant grant) {
+		Assert.notNull(grant, "grants cannot contain null");
+		int deleted = this.jdbc.sql("DELETE FROM " + this.tables.grants() + " WHERE grant_key = :key")
+			.param("key", GrantKey.of(grant))
+			.update();
+		if (deleted > 0) {
+			this.audit.grant("REVOKE", grant);
+			changed(grant.grantee());
+		}
+	}
+
+	@Override
+	public List<Grant> permissionsOf(Grantee grantee) {
+		Assert.notNull(grantee, "grantee cannot be null");
+		return this.jdbc
+			.sql("SELECT " + GrantRows.COLUMNS + " FROM " + this.tables.grants()
+					+ " WHERE grantee_name = :name AND grantee_kind = :kind ORDER BY id")
+			.param("name", grantee.name())
+			.param("kind", grantee.kind().name())
+			.query((rs, row) -> Objects.requireNonNull(GrantRows.grant(rs)))
+			.list();
+	}
+
+	@Override
+	public Set<String> users(GrantQuery query) {
+		Assert.notNull(query, "query cannot be null");
+		Set<String> users = new TreeSet<>();
+		Set<String> groups = new TreeSet<>();
+		for (Grant grant : allowingGrants(query, null)) {
+			(grant.grantee().kind() == Grantee.Kind.USER ? users : groups).add(grant.grantee().name());
+		}
+		if (!groups.isEmpty()) {
+			users.addAll(this.jdbc
+				.sql("SELECT user_name FROM " + this.tables.memberships() + " WHERE group_name IN (:groups)")
+				.param("groups", List.copyOf(groups))
+				.query(String.class)
+				.list());
+		}
+		return users;
+	}
+
+	@Override
+	public Set<String> groups(GrantQuery query) {
+		Assert.notNull(query, "query cannot be null");
+		Set<String> groups = new TreeSet<>();
+		for (Grant grant : allowingGrants(query, Grantee.Kind.GROUP)) {
+			groups.add(grant.grantee().name());
+		}
+		return groups;
+	}
+
+	private List<Grant> allowingGrants(GrantQuery query, Grantee.@Nullable Kind kind) {
+		GrantFilter filter = GrantFilter.of(query, kind);
+		Instant now = this.clock.instant();
+		List<Grant> grants = this.jdbc
+			.sql("SELECT " + GrantRows.COLUMNS + " FROM " + this.tables.grants() + filter.where())
+			.params(filter.params())
+			.query((rs, row) -> Objects.requireNonNull(GrantRows.grant(rs)))
+			.list();
+		return grants.stream()
+			.filter((grant) -> !grant.isExpiredAt(now))
+			.filter((grant) -> this.matcher.allowsAny(grant, query.permissions()))
+			.toList();
+	}
+
+	@Override
+	public void addMember(String group, String user) {
+		this.matcher.validateName("group", group);
+		this.matcher.validateName("user", user);
+		this.transactions.executeWithoutResult((status) -> {
+			Integer present = this.jdbc
+				.sql("SELECT COUNT(*) FROM " + this.tables.memberships()
+						+ " WHERE user_name = :user AND group_name = :group")
+				.param("user", user)
+				.param("group", group)
+				.query(Integer.class)
+				.single();
+			if (present == 0) {
+				this.jdbc.sql("INSERT INTO " + this.tables.memberships()
+						+ " (group_name, user_name, created_at, created_by) VALUES (:group, :user, :at, :by)")
+					.param("group", group)
+					.param("user", user)
+					.param("at", GrantRows.utc(this.clock.instant()))
+					.param("by", AuditTrail.actor())
+					.update();
+				this.audit.membership("ADD_MEMBER", group, user);
+				changed(Grantee.user(user));
+			}
+		});
+	}
+
+	@Override
+	public void removeMember(String group, String user) {
+		Assert.hasText(group, "group cannot be empty");
+		Assert.hasText(user, "user cannot be empty");
+		this.transactions.executeWithoutResult((status) -> {
+			int deleted = this.jdbc
+				.sql("DELETE FROM " + this.tables.memberships() + " WHERE user_name = :user AND group_name = :group")
+				.param("user", user)
+				.param("group", group)
+				.update();
+			if (deleted > 0) {
+				this.audit.membership("REMOVE_MEMBER", group, user);
+				changed(Grantee.user(user));
+			}
+		});
+	}
+
+	// Drop cached decisions now, for checks in this transaction, and again once it completes,
+	// for snapshots other threads loaded meanwhile from the data before the commit
+	private void changed(Grantee grantee) {
+		notifyListener(grantee);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					notifyListener(grantee);
+				}
+			});
+		}
+	}
+
+	private void notifyListener(Grantee grantee) {
+		if (grantee.kind() == Grantee.Kind.USER) {
+			this.listener.userChanged(grantee.name());
+		}
+		else {
+			this.listener.groupChanged(grantee.name());
+		}
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.github.permissionmanager.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.sql.init.DatabaseInitializationSettings;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.util.Assert;
+import org.springframework.util.StreamUtils;
+
+/**
+ * Creates the store's tables at startup, like Spring Session's and Spring Batch's
+ * initializers: {@code permission-manager.store.initialize-schema} is {@code embedded}
+ * (default: only for an embedded database), {@code always} or {@code never}. The script is
+ * {@code classpath:io/github/permissionmanager/store/schema-<platform>.sql}, with the
+ * platform detected from the DataSource (h2, postgresql, mariadb, mysql) unless set, and
+ * its table names rewritten to the configured prefix. The scripts create only what is
+ * missing, so running them again is harmless.
+ */
+public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseInitializer {
+
+	/** Where the schema scripts are, with the platform as a placeholder. */
+	public static final String SCHEMA_LOCATION = "classpath:io/github/permissionmanager/store/schema-@@platform@@.sql";
+
+	private final StoreTables tables;
+
+	/**
+	 * Create an initializer.
+	 * @param dataSource the store's DataSource
+	 * @param mode when to create the tables
+	 * @param platform the script platform, or {@code null} to detect it
+	 * @param tables the table names
+	 */
+	public PermissionStoreSchemaInitializer(DataSource dataSource, DatabaseInitializationMode mode,
+			@Nullable String platform, StoreTables tables) {
+		super(dataSource, settings(dataSource, mode, platform));
+		Assert.notNull(tables, "tables cannot be null");
+		this.tables = tables;
+	}
+
+	private static DatabaseInitializationSettings settings(DataSource dataSource, DatabaseInitializationMode mode,
+			@Nullable String platform) {
+		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
+		settings.setMode(mode);
+		if (mode == DatabaseInitializationMode.NEVER) {
+			return settings;
+		}
+		PlatformPlaceholderDatabaseDriverResolver resolver = new PlatformPlaceholderDatabaseDriverResolver();
+		if (platform != null && !platform.isBlank()) {
+			settings.setSchemaLocations(resolver.resolveAll(platform, SCHEMA_LOCATION));
+			return settings;
+		}
+		try {
+			settings.setSchemaLocations(resolver.resolveAll(dataSource, SCHEMA_LOCATION));
+		}
+		catch (IllegalStateException ex) {
+			if (mode == DatabaseInitializationMode.ALWAYS) {
+				throw new IllegalStateException("Cannot tell which schema script of the grant store to run: "
+						+ "set permission-manager.store.platform (h2, postgresql, mariadb or mysql)", ex);
+			}
+			// embedded: an unknown database is not an embedded one, so there is nothing to run
+		}
+		return settings;
+	}
+
+	@Override
+	protected void runScripts(Scripts scripts) {
+		ResourceDatabasePopulator populator = new ResourceDatabasePopulator();
+		populator.setContinueOnError(scripts.isContinueOnError());
+		populator.setSeparator(scripts.getSeparator());
+		if (scripts.getEncoding() != null) {
+			populator.setSqlScriptEncoding(scripts.getEncoding().name());
+		}
+		List<Resource> rewritten = new ArrayList<>();
+		for (Resource script : scripts) {
+			rewritten.add(new ByteArrayResource(this.tables.rewrite(read(script, scripts)).getBytes(charset(scripts)),
+					script.getDescription()));
+		}
+		populator.setScripts(rewritten.toArray(Resource[]::new));
+		customize(populator);
+		DatabasePopulatorUtils.execute(populator, getDataSource());
+	}
+
+	private static String read(Resource script, Scripts scripts) {
+		try {
+			return StreamUtils.copyToString(script.getInputStream(), charset(scripts));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + script.getDescription(), ex);
+		}
+	}
+
+	private static Charset charset(Scripts scripts) {
+		return (scripts.getEncoding() != null) ? scripts.getEncoding() : StandardCharsets.UTF_8;
+	}
+
+}

@@ -1,0 +1,48 @@
+-- Permission Manager grant store, MySQL 8. Written for the default table prefix "pm_"; the
+-- initializer rewrites "pm_" to permission-manager.store.table-prefix. Times are UTC.
+-- Names are compared byte for byte: utf8mb4_0900_bin, so 'Admin' <> 'admin' and
+-- 'bob ' <> 'bob' (the default collations ignore case and trailing spaces).
+-- grant_key is a SHA-256 of grantee, permission, type, id and tenant: it makes a grant
+-- unique although the scope columns are nullable.
+CREATE TABLE IF NOT EXISTS pm_grants (
+	id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+	grant_key CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+	grantee_kind VARCHAR(5) NOT NULL,
+	grantee_name VARCHAR(255) NOT NULL,
+	permission VARCHAR(255) NOT NULL,
+	resource_type VARCHAR(255) NULL,
+	resource_id VARCHAR(255) NULL,
+	tenant VARCHAR(255) NULL,
+	expires_at DATETIME(6) NULL,
+	created_at DATETIME(6) NOT NULL,
+	created_by VARCHAR(255) NOT NULL,
+	CONSTRAINT pm_grants_key_uk UNIQUE (grant_key),
+	INDEX pm_grants_grantee_idx (grantee_name, grantee_kind),
+	INDEX pm_grants_resource_idx (resource_type, resource_id)
+) ENGINE = InnoDB DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
+
+CREATE TABLE IF NOT EXISTS pm_memberships (
+	user_name VARCHAR(255) NOT NULL,
+	group_name VARCHAR(255) NOT NULL,
+	created_at DATETIME(6) NOT NULL,
+	created_by VARCHAR(255) NOT NULL,
+	CONSTRAINT pm_memberships_pk PRIMARY KEY (user_name, group_name),
+	INDEX pm_memberships_group_idx (group_name)
+) ENGINE = InnoDB DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
+
+CREATE TABLE IF NOT EXISTS pm_audit (
+	id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+	occurred_at DATETIME(6) NOT NULL,
+	actor VARCHAR(255) NOT NULL,
+	action VARCHAR(32) NOT NULL,
+	grantee_kind VARCHAR(5) NULL,
+	grantee_name VARCHAR(255) NULL,
+	permission VARCHAR(255) NULL,
+	resource_type VARCHAR(255) NULL,
+	resource_id VARCHAR(255) NULL,
+	tenant VARCHAR(255) NULL,
+	expires_at DATETIME(6) NULL,
+	group_name VARCHAR(255) NULL,
+	user_name VARCHAR(255) NULL,
+	INDEX pm_audit_occurred_idx (occurred_at)
+) ENGINE = InnoDB DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
