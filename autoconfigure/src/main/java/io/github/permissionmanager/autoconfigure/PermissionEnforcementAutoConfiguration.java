@@ -1,0 +1,121 @@
+package io.github.permissionmanager.autoconfigure;
+
+import io.github.permissionmanager.TenantResolver;
+import io.github.permissionmanager.decide.DecisionService;
+import io.github.permissionmanager.enforce.AuthenticationSubjectResolver;
+import io.github.permissionmanager.enforce.PermissionAdvisor;
+import io.github.permissionmanager.enforce.PermissionAutoProxyRegistrar;
+import io.github.permissionmanager.enforce.PermissionEnforcer;
+import io.github.permissionmanager.enforce.PermissionInterceptor;
+import io.github.permissionmanager.enforce.RuleRegistry;
+import io.github.permissionmanager.enforce.RuleValidator;
+import io.github.permissionmanager.enforce.SubjectResolver;
+import io.github.permissionmanager.resolve.ContextResolver;
+import io.github.permissionmanager.resolve.DefaultTenantResolver;
+import io.github.permissionmanager.resolve.JpaModelQueries;
+import io.github.permissionmanager.resolve.ModelQueries;
+import io.github.permissionmanager.resolve.ResolutionPlanner;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.convert.support.DefaultConversionService;
+
+/**
+ * The enforcement path of {@code @RequiresPermissions}: the advisor and its interceptor, the
+ * rule registry and its startup validation, context resolution (with JPA lookups when the
+ * application has JPA), the subject and the tenant. Makes sure an auto-proxy creator exists.
+ */
+@AutoConfiguration(after = PermissionManagerAutoConfiguration.class,
+		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PermissionManagerProperties.class)
+@Import(PermissionAutoProxyRegistrar.class)
+public final class PermissionEnforcementAutoConfiguration {
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean
+	static PermissionAdvisor permissionAdvisor(ObjectProvider<RuleRegistry> registry,
+			ObjectProvider<PermissionEnforcer> enforcer) {
+		return new PermissionAdvisor(new PermissionInterceptor(registry::getObject, enforcer::getObject));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResolutionPlanner permissionResolutionPlanner(ObjectProvider<ModelQueries> modelQueries) {
+		return new ResolutionPlanner(modelQueries.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RuleRegistry permissionRuleRegistry(PermissionManagerProperties properties, ResolutionPlanner planner) {
+		return new RuleRegistry(properties.getRules(), planner);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RuleValidator permissionRuleValidator(ConfigurableListableBeanFactory beanFactory, RuleRegistry registry) {
+		return new RuleValidator(beanFactory, registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ContextResolver permissionContextResolver(ObjectProvider<ModelQueries> modelQueries,
+			PermissionManagerProperties properties) {
+		return new ContextResolver(modelQueries.getIfAvailable(), DefaultConversionService.getSharedInstance(),
+				properties.isCrossCheck());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SubjectResolver permissionSubjectResolver(PermissionManagerProperties properties) {
+		PermissionManagerProperties.Groups groups = properties.getGroups();
+		return new AuthenticationSubjectResolver(groups.isFromAuthorities(), groups.getAuthorityPrefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TenantResolver permissionTenantResolver(PermissionManagerProperties properties) {
+		PermissionManagerProperties.Tenant tenant = properties.getTenant();
+		return new DefaultTenantResolver(tenant.getHeader(), tenant.getClaim(), tenant.getPathVariable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PermissionEnforcer permissionEnforcer(DecisionService decisions, ContextResolver contextResolver,
+			SubjectResolver subjectResolver, TenantResolver tenantResolver, PermissionManagerProperties properties) {
+		boolean noTenant = tenantResolver instanceof DefaultTenantResolver defaults && !defaults.isConfigured();
+		return new PermissionEnforcer(decisions, contextResolver, subjectResolver, noTenant ? null : tenantResolver,
+				properties.isHideExistence());
+	}
+
+	/**
+	 * Lookups through {@code model}, when the application has JPA.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(EntityManagerFactory.class)
+	@ConditionalOnBean(EntityManagerFactory.class)
+	static class JpaModelConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ModelQueries permissionModelQueries(EntityManagerFactory entityManagerFactory,
+				PermissionManagerProperties properties) {
+			return new JpaModelQueries(entityManagerFactory, properties.getEvaluation().getTimeout());
+		}
+
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.github.permissionmanager.autoconfigure;
+
+import java.util.List;
+
+import io.github.permissionmanager.web.PermissionContextArgumentResolver;
+import io.github.permissionmanager.web.PermissionProblemExceptionResolver;
+import io.github.permissionmanager.web.PermissionProblems;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The web side of Permission Manager in a Spring MVC application: problem responses for
+ * refused calls, and {@link io.github.permissionmanager.PermissionContext} handler arguments.
+ */
+@AutoConfiguration(after = PermissionEnforcementAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@EnableConfigurationProperties(PermissionManagerProperties.class)
+public final class PermissionWebAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	PermissionProblems permissionProblems(PermissionManagerProperties properties) {
+		return new PermissionProblems(properties.getCatalog(), properties.isHideExistence());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PermissionProblemExceptionResolver permissionProblemExceptionResolver(PermissionProblems problems) {
+		return new PermissionProblemExceptionResolver(problems);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PermissionContextArgumentResolver permissionContextArgumentResolver() {
+		return new PermissionContextArgumentResolver();
+	}
+
+	@Bean
+	WebMvcConfigurer permissionContextWebMvcConfigurer(PermissionContextArgumentResolver argumentResolver) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(argumentResolver);
+			}
+
+		};
+	}
+
+}

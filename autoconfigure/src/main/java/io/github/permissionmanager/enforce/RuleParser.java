@@ -1,0 +1,175 @@
+package io.github.permissionmanager.enforce;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.permissionmanager.Logical;
+import io.github.permissionmanager.RequiresPermissions;
+import io.github.permissionmanager.autoconfigure.PermissionManagerProperties.Rule;
+import io.github.permissionmanager.resolve.MethodSources;
+import io.github.permissionmanager.resolve.ResolutionPlan;
+import io.github.permissionmanager.resolve.ResolutionPlanner;
+import io.github.permissionmanager.resolve.ResolutionSpec;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.expression.Expression;
+import org.springframework.expression.ExpressionParser;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns a method's {@link RequiresPermissions} and the named rule it references into a
+ * {@link PermissionRule}. An attribute set on the annotation (to anything but its default)
+ * overrides the rule's. Every problem found is added to a list, so startup can report them
+ * all at once.
+ */
+final class RuleParser {
+
+	private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+			"OPTIONS", "TRACE");
+
+	private final Map<String, Rule> rules;
+
+	private final ResolutionPlanner planner;
+
+	private final ExpressionParser expressions = new SpelExpressionParser();
+
+	RuleParser(Map<String, Rule> rules, ResolutionPlanner planner) {
+		Assert.notNull(rules, "rules cannot be null");
+		Assert.notNull(planner, "planner cannot be null");
+		this.rules = rules;
+		this.planner = planner;
+	}
+
+	/**
+	 * Parse the rule governing a method.
+	 * @param method the most specific method for the target class
+	 * @param targetClass the class of the bean
+	 * @param problems where problems are added, each prefixed with the method
+	 * @return the rule, or {@code null} when the method is not guarded or has problems
+	 */
+	@Nullable PermissionRule parse(Method method, Class<?> targetClass, List<String> problems) {
+		RequiresPermissions annotation = RequiresPermissionsLookup.find(method, targetClass);
+		if (annotation == null) {
+			return null;
+		}
+		String name = targetClass.getName() + "#" + method.getName();
+		List<String> found = new ArrayList<>();
+		PermissionRule rule = parse(name, annotation, method, targetClass, found);
+		found.forEach((problem) -> problems.add(name + ": " + problem));
+		return found.isEmpty() ? rule : null;
+	}
+
+	private @Nullable PermissionRule parse(String name, RequiresPermissions annotation, Method method,
+			Class<?> targetClass, List<String> problems) {
+		checkAdvisable(method, targetClass, problems);
+		Rule rule = new Rule();
+		if (StringUtils.hasText(annotation.rule())) {
+			Rule named = this.rules.get(annotation.rule());
+			if (named == null) {
+				problems.add("unknown rule '" + annotation.rule() + "' (known: " + this.rules.keySet() + ")");
+			}
+			else {
+				rule = named;
+			}
+		}
+		else if (annotation.value().length == 0) {
+			problems.add("neither value nor rule is set");
+		}
+		List<String> permissions = pick(annotation.value(), rule.getPermissions());
+		Logical logical = (annotation.logical() != Logical.ALL) ? annotation.logical() : rule.getLogical();
+		List<String> optional = pick(annotation.optional(), rule.getOptional());
+		if (permissions.isEmpty() && problems.isEmpty()) {
+			problems.add("no permissions: set value, or permissions on the rule");
+		}
+		checkPermissions(permissions, "value", problems);
+		checkPermissions(optional, "optional", problems);
+		Set<String> httpMethods = httpMethods(pick(annotation.methods(), rule.getMethods()), problems);
+		Expression leaveIf = expression("leaveIf", pick(annotation.leaveIf(), rule.getLeaveIf()), problems);
+		Expression check = expression("check", pick(annotation.check(), rule.getCheck()), problems);
+		List<String> models = (annotation.model().length > 0)
+				? Arrays.stream(annotation.model()).map(Class::getName).toList() : rule.getModel();
+		ResolutionSpec spec = new ResolutionSpec(pick(annotation.fetch(), rule.getFetch()),
+				pick(annotation.fetchAs(), rule.getFetchAs()), models,
+				pick(annotation.fetchKeyUrl(), rule.getFetchKeyUrl()),
+				pick(annotation.fetchKeyModel(), rule.getFetchKeyModel()),
+				pick(annotation.resource(), rule.getResource()));
+		MethodSources sources = MethodSources.of(method, targetClass);
+		ResolutionPlan plan = this.planner.plan(spec, sources, problems);
+		if (!problems.isEmpty()) {
+			return null;
+		}
+		return new PermissionRule(name, permissions, logical, optional, httpMethods, leaveIf, check, plan,
+				sources.contextArgumentIndex());
+	}
+
+	private static void checkAdvisable(Method method, Class<?> targetClass, List<String> problems) {
+		int modifiers = method.getModifiers();
+		if (RequiresPermissionsLookup.hasOwn(method)) {
+			if (Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)) {
+				problems.add("the method is " + Modifier.toString(modifiers & (Modifier.PRIVATE | Modifier.STATIC | Modifier.FINAL))
+						+ ", so it cannot be advised and would run unchecked");
+			}
+		}
+		else if (Modifier.isFinal(modifiers)) {
+			problems.add("the method is final, so its type's @RequiresPermissions cannot apply and it would run unchecked");
+		}
+		if (Modifier.isFinal(targetClass.getModifiers())) {
+			problems.add("the class is final, so it cannot be proxied and its methods would run unchecked");
+		}
+	}
+
+	private static void checkPermissions(List<String> permissions, String attribute, List<String> problems) {
+		for (String permission : permissions) {
+			if (!StringUtils.hasText(permission)) {
+				problems.add(attribute + " has an empty permission");
+			}
+		}
+	}
+
+	private static Set<String> httpMethods(List<String> methods, List<String> problems) {
+		Set<String> result = new LinkedHashSet<>();
+		for (String method : methods) {
+			String upper = method.trim().toUpperCase(Locale.ROOT);
+			if (!HTTP_METHODS.contains(upper)) {
+				problems.add("unknown HTTP method '" + method + "' in methods");
+			}
+			result.add(upper);
+		}
+		return result;
+	}
+
+	private @Nullable Expression expression(String attribute, @Nullable String text, List<String> problems) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return this.expressions.parseExpression(text);
+		}
+		catch (ParseException ex) {
+			problems.add("bad SpEL in " + attribute + " '" + text + "': " + ex.getSimpleMessage());
+			return null;
+		}
+	}
+
+	private static List<String> pick(String[] annotation, List<String> rule) {
+		return (annotation.length > 0) ? List.of(annotation) : List.copyOf(rule);
+	}
+
+	private static @Nullable String pick(String annotation, @Nullable String rule) {
+		if (StringUtils.hasText(annotation)) {
+			return annotation;
+		}
+		return StringUtils.hasText(rule) ? rule : null;
+	}
+
+}

@@ -1,0 +1,81 @@
+package io.github.permissionmanager.enforce;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.permissionmanager.autoconfigure.PermissionManagerProperties.Rule;
+import io.github.permissionmanager.resolve.ResolutionPlanner;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.MethodClassKey;
+
+/**
+ * The parsed rule of every guarded method, cached per method and target class. Startup
+ * validation fills it for every bean; a method first seen later (a lazy or prototype bean)
+ * is parsed on its first call, once, and a rule that does not parse fails that call closed.
+ */
+public final class RuleRegistry {
+
+	private static final Object NONE = new Object();
+
+	private final Map<MethodClassKey, Object> rules = new ConcurrentHashMap<>();
+
+	private final RuleParser parser;
+
+	/**
+	 * Create a registry.
+	 * @param rules the named rules ({@code permission-manager.rules})
+	 * @param planner plans context resolution
+	 */
+	public RuleRegistry(Map<String, Rule> rules, ResolutionPlanner planner) {
+		this.parser = new RuleParser(rules, planner);
+	}
+
+	/**
+	 * The rule governing a call.
+	 * @param method the invoked method
+	 * @param targetClass the class of the target bean
+	 * @return the rule, or {@code null} when the method is not guarded
+	 * @throws InvalidPermissionRulesException when the method's rule does not parse
+	 */
+	public @Nullable PermissionRule get(Method method, Class<?> targetClass) {
+		MethodClassKey key = new MethodClassKey(method, targetClass);
+		Object cached = this.rules.get(key);
+		if (cached == null) {
+			cached = this.rules.computeIfAbsent(key, (k) -> parseOrFail(method, targetClass));
+		}
+		return (cached != NONE) ? (PermissionRule) cached : null;
+	}
+
+	/**
+	 * Parse and register the rule of a method, at startup.
+	 * @param method the most specific method for the target class
+	 * @param targetClass the class of the bean
+	 * @param problems where problems are added
+	 */
+	void register(Method method, Class<?> targetClass, List<String> problems) {
+		PermissionRule rule = this.parser.parse(method, targetClass, problems);
+		if (rule != null) {
+			this.rules.put(new MethodClassKey(method, targetClass), rule);
+		}
+	}
+
+	private Object parseOrFail(Method method, Class<?> targetClass) {
+		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
+		Object registered = (specific != method) ? this.rules.get(new MethodClassKey(specific, targetClass)) : null;
+		if (registered != null) {
+			return registered;
+		}
+		List<String> problems = new ArrayList<>();
+		PermissionRule rule = this.parser.parse(specific, targetClass, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidPermissionRulesException(problems);
+		}
+		return (rule != null) ? rule : NONE;
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.github.permissionmanager.enforce;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.permissionmanager.RequiresPermissions;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.log.LogMessage;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Parses and checks the rule of every guarded method of every bean (controllers and
+ * services alike) once the singletons exist, and fills the {@link RuleRegistry}. When
+ * anything cannot work — an unknown rule, entity or attribute, a key no source can provide,
+ * bad SpEL, a method that cannot be advised — the application refuses to start with one
+ * {@link InvalidPermissionRulesException} listing every problem.
+ */
+public final class RuleValidator implements SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(RuleValidator.class);
+
+	private final ConfigurableListableBeanFactory beanFactory;
+
+	private final RuleRegistry registry;
+
+	/**
+	 * Create a validator.
+	 * @param beanFactory the factory whose beans are scanned
+	 * @param registry the registry to fill
+	 */
+	public RuleValidator(ConfigurableListableBeanFactory beanFactory, RuleRegistry registry) {
+		Assert.notNull(beanFactory, "beanFactory cannot be null");
+		Assert.notNull(registry, "registry cannot be null");
+		this.beanFactory = beanFactory;
+		this.registry = registry;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		List<String> problems = new ArrayList<>();
+		int guarded = 0;
+		for (Class<?> type : beanClasses()) {
+			guarded += validate(type, problems);
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidPermissionRulesException(problems);
+		}
+		int count = guarded;
+		logger.debug(LogMessage.of(() -> "Validated " + count + " @RequiresPermissions methods"));
+	}
+
+	private Set<Class<?>> beanClasses() {
+		Set<Class<?>> classes = new LinkedHashSet<>();
+		for (String name : this.beanFactory.getBeanDefinitionNames()) {
+			Class<?> type = this.beanFactory.getType(name, false);
+			if (type == null) {
+				continue;
+			}
+			if (Proxy.isProxyClass(type) && this.beanFactory.containsSingleton(name)) {
+				type = AopProxyUtils.ultimateTargetClass(this.beanFactory.getBean(name));
+			}
+			type = ClassUtils.getUserClass(type);
+			if (AnnotationUtils.isCandidateClass(type, RequiresPermissions.class)) {
+				classes.add(type);
+			}
+		}
+		return classes;
+	}
+
+	private int validate(Class<?> type, List<String> problems) {
+		int guarded = 0;
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
+			if (RequiresPermissionsLookup.hasOwn(method)
+					|| (RequiresPermissionsLookup.appliesFromType(method) && RequiresPermissionsLookup.typeLevel(type) != null)) {
+				this.registry.register(method, type, problems);
+				guarded++;
+			}
+		}
+		return guarded;
+	}
+
+}

@@ -1,0 +1,196 @@
+package io.github.permissionmanager.resolve;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.permissionmanager.PermissionContext;
+import io.github.permissionmanager.PermissionContextException;
+import io.github.permissionmanager.PermissionContextException.Reason;
+import io.github.permissionmanager.PermissionEvaluationException;
+import io.github.permissionmanager.Resource;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.util.Assert;
+
+/**
+ * Resolves what a call touches, following its {@link ResolutionPlan}. For each {@code fetch}
+ * key in turn, the first source that has it wins: the method argument, the URI template
+ * variable, the request parameter; when no key is in the call, the plan's model lookups are
+ * tried. {@code 0} and empty strings are values; {@code null} is not.
+ * <p>
+ * A lookup converts its value to the type of the entity's key (not convertible: 400), runs
+ * one query, and is memoized for the rest of the request. No row is a 404; more than one
+ * row means the check cannot be decided. With cross-checking on, a key found in the call is
+ * compared with what the model says, so {@code /boards/1/cards/7} cannot act on a card of
+ * board 2.
+ */
+public final class ContextResolver {
+
+	private static final String MEMO_ATTRIBUTE = ContextResolver.class.getName() + ".lookups";
+
+	private final @Nullable ModelQueries modelQueries;
+
+	private final ConversionService conversionService;
+
+	private final boolean crossCheck;
+
+	/**
+	 * Create a resolver.
+	 * @param modelQueries the model lookups, or {@code null} without JPA
+	 * @param conversionService converts lookup values to the entity key type
+	 * @param crossCheck whether a key found in the call must agree with the model
+	 */
+	public ContextResolver(@Nullable ModelQueries modelQueries, ConversionService conversionService,
+			boolean crossCheck) {
+		Assert.notNull(conversionService, "conversionService cannot be null");
+		this.modelQueries = modelQueries;
+		this.conversionService = conversionService;
+		this.crossCheck = crossCheck;
+	}
+
+	/**
+	 * Resolve a call's context.
+	 * @param plan the method's plan, or {@code null} for an unscoped check
+	 * @param arguments the call's arguments
+	 * @param request the current request, or {@code null} outside one
+	 * @return the context and the resource
+	 * @throws PermissionContextException when a value is missing, malformed, or its object
+	 * does not exist
+	 * @throws PermissionEvaluationException when a lookup fails or is ambiguous
+	 */
+	public ResolvedContext resolve(@Nullable ResolutionPlan plan, @Nullable Object[] arguments,
+			@Nullable RequestValues request) {
+		PermissionContext.Builder context = PermissionContext.builder();
+		if (request != null) {
+			context.httpMethod(request.httpMethod())
+				.pathVariables(request.uriVariables())
+				.requestParameters(request.parameters());
+		}
+		if (plan == null) {
+			return new ResolvedContext(context.build(), null);
+		}
+		for (int i = 0; i < plan.size(); i++) {
+			Object value = direct(plan.key(i), plan.argumentIndex(i), arguments, request);
+			if (value != null) {
+				if (this.crossCheck) {
+					crossCheck(plan, i, value, arguments, request);
+				}
+				context.value(plan.name(i), value);
+				return new ResolvedContext(context.build(), Resource.of(plan.resourceType(i), value));
+			}
+		}
+		for (ModelLookup lookup : plan.lookups()) {
+			Object lookupValue = direct(lookup.lookupKey(), lookup.lookupArgumentIndex(), arguments, request);
+			if (lookupValue != null) {
+				Object value = lookUp(lookup, lookupValue, request);
+				context.value(lookup.name(), value);
+				return new ResolvedContext(context.build(), Resource.of(lookup.resourceType(), value));
+			}
+		}
+		throw new PermissionContextException(Reason.MISSING_VALUE, plan.primaryResourceType(),
+				"None of " + plan + " is in the call");
+	}
+
+	private void crossCheck(ResolutionPlan plan, int index, Object value, @Nullable Object[] arguments,
+			@Nullable RequestValues request) {
+		for (ModelLookup lookup : plan.lookups()) {
+			Object lookupValue = direct(lookup.lookupKey(), lookup.lookupArgumentIndex(), arguments, request);
+			if (lookupValue != null) {
+				Object modelValue = lookUp(lookup, lookupValue, request);
+				if (!modelValue.toString().equals(value.toString())) {
+					throw new PermissionContextException(Reason.NOT_FOUND, plan.resourceType(index),
+							lookup.query().entityName() + " '" + lookupValue + "' has " + lookup.query().attributePath()
+									+ " '" + modelValue + "', but the call says " + plan.key(index) + " '" + value + "'");
+				}
+				return;
+			}
+		}
+	}
+
+	private static @Nullable Object direct(String key, int argumentIndex, @Nullable Object[] arguments,
+			@Nullable RequestValues request) {
+		if (argumentIndex >= 0 && arguments != null && argumentIndex < arguments.length
+				&& arguments[argumentIndex] != null) {
+			return arguments[argumentIndex];
+		}
+		if (request != null) {
+			String value = request.uriVariable(key);
+			if (value != null) {
+				return value;
+			}
+			return request.parameter(key);
+		}
+		return null;
+	}
+
+	private Object lookUp(ModelLookup lookup, Object lookupValue, @Nullable RequestValues request) {
+		ModelQuery query = lookup.query();
+		Object key = convert(lookupValue, query.keyType(), lookup);
+		List<@Nullable Object> rows = find(query, key, request);
+		if (rows.size() > 1) {
+			throw new PermissionEvaluationException(
+					"Lookup of " + query.entityName() + " by " + query.keyAttribute() + " matched more than one row");
+		}
+		Object value = rows.isEmpty() ? null : rows.get(0);
+		if (value == null) {
+			throw new PermissionContextException(Reason.NOT_FOUND, lookup.resourceType(), "No " + query.entityName()
+					+ " with " + query.keyAttribute() + " '" + key + "' (or its " + query.attributePath() + " is null)");
+		}
+		return value;
+	}
+
+	private Object convert(Object value, Class<?> type, ModelLookup lookup) {
+		if (type.isInstance(value)) {
+			return value;
+		}
+		Object converted;
+		try {
+			converted = this.conversionService.convert(value, type);
+		}
+		catch (ConversionException | IllegalArgumentException ex) {
+			converted = null;
+		}
+		if (converted == null) {
+			throw new PermissionContextException(Reason.INVALID_VALUE, lookup.resourceType(),
+					"'" + lookup.lookupKey() + "' cannot be converted to " + type.getSimpleName());
+		}
+		return converted;
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<@Nullable Object> find(ModelQuery query, Object key, @Nullable RequestValues request) {
+		Assert.state(this.modelQueries != null, "model lookups need JPA");
+		Map<MemoKey, List<@Nullable Object>> memo = null;
+		MemoKey memoKey = new MemoKey(query.query(), key);
+		if (request != null) {
+			memo = (Map<MemoKey, List<@Nullable Object>>) request.getAttribute(MEMO_ATTRIBUTE);
+			if (memo == null) {
+				memo = new HashMap<>();
+				request.setAttribute(MEMO_ATTRIBUTE, memo);
+			}
+			List<@Nullable Object> rows = memo.get(memoKey);
+			if (rows != null) {
+				return rows;
+			}
+		}
+		List<@Nullable Object> rows;
+		try {
+			rows = this.modelQueries.find(query, key);
+		}
+		catch (RuntimeException ex) {
+			throw new PermissionEvaluationException("Lookup of " + query.entityName() + " failed", ex);
+		}
+		if (memo != null) {
+			memo.put(memoKey, rows);
+		}
+		return rows;
+	}
+
+	private record MemoKey(String query, Object key) {
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.github.permissionmanager.resolve;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * The parts of the current HTTP request that context resolution reads. Hides the Servlet API,
+ * so an application without it (a batch job calling guarded services) never loads it.
+ */
+public interface RequestValues {
+
+	/**
+	 * The HTTP method, upper case.
+	 * @return the method
+	 */
+	String httpMethod();
+
+	/**
+	 * A URI template variable of the handler mapping that matched.
+	 * @param name the variable name
+	 * @return its value, or {@code null}
+	 */
+	@Nullable String uriVariable(String name);
+
+	/**
+	 * A request parameter (the first value).
+	 * @param name the parameter name
+	 * @return its value, or {@code null}
+	 */
+	@Nullable String parameter(String name);
+
+	/**
+	 * A request header.
+	 * @param name the header name
+	 * @return its value, or {@code null}
+	 */
+	@Nullable String header(String name);
+
+	/**
+	 * Every URI template variable.
+	 * @return the variables
+	 */
+	Map<String, String> uriVariables();
+
+	/**
+	 * Every request parameter.
+	 * @return the parameters
+	 */
+	Map<String, List<String>> parameters();
+
+	/**
+	 * A request attribute, for values memoized for the rest of the request.
+	 * @param name the attribute name
+	 * @return its value, or {@code null}
+	 */
+	@Nullable Object getAttribute(String name);
+
+	/**
+	 * Set a request attribute.
+	 * @param name the attribute name
+	 * @param value its value
+	 */
+	void setAttribute(String name, Object value);
+
+	/**
+	 * The current request, when the caller runs inside one.
+	 * @return the request, or {@code null} outside an HTTP request (or without the Servlet API)
+	 */
+	static @Nullable RequestValues current() {
+		return Holder.SERVLET_PRESENT ? ServletRequestValues.current() : null;
+	}
+
+	/**
+	 * Whether the Servlet API and Spring Web are present; read once.
+	 */
+	final class Holder {
+
+		static final boolean SERVLET_PRESENT = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",
+				RequestValues.class.getClassLoader())
+				&& ClassUtils.isPresent("org.springframework.web.context.request.RequestContextHolder",
+						RequestValues.class.getClassLoader());
+
+		private Holder() {
+		}
+
+	}
+
+}

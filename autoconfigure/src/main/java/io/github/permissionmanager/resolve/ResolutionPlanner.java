@@ -1,0 +1,136 @@
+package io.github.permissionmanager.resolve;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Plans the resolution of one method at startup, and reports what cannot work: a model on
+ * an application without JPA, an unknown entity or attribute, a key that no source can
+ * provide for the method.
+ */
+public final class ResolutionPlanner {
+
+	private static final String DEFAULT_LOOKUP_KEY = "id";
+
+	private final @Nullable ModelQueries modelQueries;
+
+	/**
+	 * Create a planner.
+	 * @param modelQueries the model lookups, or {@code null} when the application has no JPA
+	 */
+	public ResolutionPlanner(@Nullable ModelQueries modelQueries) {
+		this.modelQueries = modelQueries;
+	}
+
+	/**
+	 * Plan a method's resolution.
+	 * @param spec what the rule asks for
+	 * @param sources what the method can provide
+	 * @param problems where problems are added, one sentence each
+	 * @return the plan, or {@code null} for an unscoped check (no {@code fetch}) or when
+	 * there were problems
+	 */
+	public @Nullable ResolutionPlan plan(ResolutionSpec spec, MethodSources sources, List<String> problems) {
+		int before = problems.size();
+		if (spec.fetch().isEmpty()) {
+			if (!spec.models().isEmpty() || spec.fetchAs() != null || spec.resource() != null
+					|| !spec.fetchKeyUrl().isEmpty() || spec.fetchKeyModel() != null) {
+				problems.add("fetch-as, model, fetch-key-url, fetch-key-model and resource need fetch");
+			}
+			return null;
+		}
+		for (String key : spec.fetch()) {
+			if (!StringUtils.hasText(key)) {
+				problems.add("fetch has an empty key");
+				return null;
+			}
+		}
+		int size = spec.fetch().size();
+		String[] keys = spec.fetch().toArray(String[]::new);
+		int[] argumentIndexes = new int[size];
+		String[] names = new String[size];
+		String[] types = new String[size];
+		for (int i = 0; i < size; i++) {
+			argumentIndexes[i] = sources.argumentIndex(keys[i]);
+			names[i] = (spec.fetchAs() != null) ? spec.fetchAs() : keys[i];
+			types[i] = resourceType(spec.resource(), names[i]);
+		}
+		List<String> unprovidableLookups = new ArrayList<>();
+		List<ModelLookup> lookups = planLookups(spec, sources, problems, unprovidableLookups);
+		boolean providable = !lookups.isEmpty() || spec.fetch().stream().anyMatch(sources::canProvide);
+		if (!providable && problems.size() == before) {
+			problems.add("no source can provide fetch " + spec.fetch()
+					+ ": it is not a parameter, not a path variable or required parameter of the mapping, and "
+					+ (unprovidableLookups.isEmpty() ? "there is no model"
+							: "no model's fetch-key-url can be provided " + unprovidableLookups));
+		}
+		if (problems.size() > before) {
+			return null;
+		}
+		return new ResolutionPlan(keys, argumentIndexes, names, types, lookups);
+	}
+
+	private List<ModelLookup> planLookups(ResolutionSpec spec, MethodSources sources, List<String> problems,
+			List<String> unprovidable) {
+		List<String> models = spec.models();
+		if (models.isEmpty()) {
+			return List.of();
+		}
+		List<String> lookupKeys = spec.fetchKeyUrl();
+		if (lookupKeys.size() > 1 && lookupKeys.size() != models.size()) {
+			problems.add("fetch-key-url " + lookupKeys + " must name one key, or one per model " + models);
+			return List.of();
+		}
+		if (this.modelQueries == null) {
+			problems.add("model " + models + " needs JPA, but there is no EntityManagerFactory");
+			return List.of();
+		}
+		List<ModelLookup> lookups = new ArrayList<>();
+		for (int i = 0; i < models.size(); i++) {
+			String lookupKey = lookupKeys.isEmpty() ? DEFAULT_LOOKUP_KEY
+					: lookupKeys.get((lookupKeys.size() == 1) ? 0 : i);
+			ModelQuery query;
+			try {
+				query = this.modelQueries.plan(models.get(i), spec.fetch(), spec.fetchKeyModel());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(ex.getMessage());
+				continue;
+			}
+			if (!sources.canProvide(lookupKey)) {
+				// a shared rule may name a lookup key that only some of its methods have
+				unprovidable.add(lookupKey);
+				continue;
+			}
+			String name = (spec.fetchAs() != null) ? spec.fetchAs() : query.fetchKey();
+			lookups.add(new ModelLookup(query, lookupKey, sources.argumentIndex(lookupKey), name,
+					resourceType(spec.resource(), name)));
+		}
+		return lookups;
+	}
+
+	/**
+	 * The resource type a name identifies: {@code event_id} and {@code eventId} identify
+	 * {@code event}.
+	 * @param explicit the rule's {@code resource}, or {@code null}
+	 * @param name the context name
+	 * @return the resource type
+	 */
+	static String resourceType(@Nullable String explicit, String name) {
+		if (explicit != null) {
+			return explicit;
+		}
+		if (name.length() > 3 && name.endsWith("_id")) {
+			return name.substring(0, name.length() - 3);
+		}
+		if (name.length() > 2 && name.endsWith("Id")) {
+			return name.substring(0, name.length() - 2);
+		}
+		return name;
+	}
+
+}

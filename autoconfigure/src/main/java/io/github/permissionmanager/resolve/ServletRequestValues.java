@@ -1,0 +1,85 @@
+package io.github.permissionmanager.resolve;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * {@link RequestValues} over the Servlet request bound to the current thread by Spring MVC.
+ */
+final class ServletRequestValues implements RequestValues {
+
+	// HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, written out so spring-webmvc stays optional
+	private static final String URI_TEMPLATE_VARIABLES = "org.springframework.web.servlet.HandlerMapping.uriTemplateVariables";
+
+	private final HttpServletRequest request;
+
+	private ServletRequestValues(HttpServletRequest request) {
+		this.request = request;
+	}
+
+	static @Nullable RequestValues current() {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes instanceof ServletRequestAttributes servlet) {
+			return new ServletRequestValues(servlet.getRequest());
+		}
+		return null;
+	}
+
+	@Override
+	public String httpMethod() {
+		return this.request.getMethod();
+	}
+
+	@Override
+	public @Nullable String uriVariable(String name) {
+		return uriVariables().get(name);
+	}
+
+	@Override
+	public @Nullable String parameter(String name) {
+		return this.request.getParameter(name);
+	}
+
+	@Override
+	public @Nullable String header(String name) {
+		return this.request.getHeader(name);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Map<String, String> uriVariables() {
+		Object variables = this.request.getAttribute(URI_TEMPLATE_VARIABLES);
+		return (variables instanceof Map<?, ?> map) ? (Map<String, String>) map : Map.of();
+	}
+
+	@Override
+	public Map<String, List<String>> parameters() {
+		Map<String, String[]> parameters = this.request.getParameterMap();
+		if (parameters.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, List<String>> copy = new LinkedHashMap<>();
+		parameters.forEach((name, values) -> copy.put(name, Arrays.asList(values)));
+		return copy;
+	}
+
+	@Override
+	public @Nullable Object getAttribute(String name) {
+		return this.request.getAttribute(name);
+	}
+
+	@Override
+	public void setAttribute(String name, Object value) {
+		this.request.setAttribute(name, value);
+	}
+
+}

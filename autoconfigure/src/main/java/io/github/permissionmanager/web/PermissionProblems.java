@@ -1,0 +1,115 @@
+package io.github.permissionmanager.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.permissionmanager.PermissionContextException;
+import io.github.permissionmanager.PermissionDeniedException;
+import io.github.permissionmanager.PermissionEvaluationException;
+import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.autoconfigure.PermissionManagerProperties.CatalogEntry;
+import io.github.permissionmanager.enforce.AuthenticationRequiredException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.util.Assert;
+
+/**
+ * Builds the RFC 9457 problem for each way a guarded call can be refused. A denial names the
+ * missing permissions and the resource, with the catalog's user message, resolution steps
+ * and support contact; nothing carries a class name, a stack trace, or another user's grants.
+ * With {@code hide-existence} a denial names the resource type only, so a denial and a
+ * missing object look the same.
+ */
+public class PermissionProblems {
+
+	private final Map<String, CatalogEntry> catalog;
+
+	private final boolean hideExistence;
+
+	/**
+	 * Create the problem builder.
+	 * @param catalog the permission catalog ({@code permission-manager.catalog})
+	 * @param hideExistence whether denials hide the resource id
+	 */
+	public PermissionProblems(Map<String, CatalogEntry> catalog, boolean hideExistence) {
+		Assert.notNull(catalog, "catalog cannot be null");
+		this.catalog = catalog;
+		this.hideExistence = hideExistence;
+	}
+
+	/**
+	 * The problem for an exception thrown by the enforcement path.
+	 * @param ex the exception
+	 * @return the problem, or {@code null} when the exception is not one of Permission
+	 * Manager's
+	 */
+	public @Nullable ProblemDetail problemFor(Exception ex) {
+		if (ex instanceof PermissionDeniedException denied) {
+			return denied(denied);
+		}
+		if (ex instanceof AuthenticationRequiredException) {
+			return problem(HttpStatus.UNAUTHORIZED, "Authentication is required to perform this action.");
+		}
+		if (ex instanceof PermissionContextException context) {
+			return context(context);
+		}
+		if (ex instanceof PermissionEvaluationException) {
+			return problem(HttpStatus.SERVICE_UNAVAILABLE,
+					"The permission check could not be completed. Please try again later.");
+		}
+		return null;
+	}
+
+	private ProblemDetail denied(PermissionDeniedException ex) {
+		List<String> missing = ex.getMissingPermissions();
+		CatalogEntry entry = null;
+		for (String permission : missing) {
+			entry = this.catalog.get(permission);
+			if (entry != null) {
+				break;
+			}
+		}
+		String detail = (entry != null && entry.getUserMessage() != null) ? entry.getUserMessage()
+				: "You do not have permission to perform this action.";
+		ProblemDetail problem = problem(HttpStatus.FORBIDDEN, detail);
+		problem.setProperty("missingPermissions", missing);
+		Resource resource = ex.getResource();
+		if (resource != null) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("type", resource.type());
+			if (resource.id() != null && !this.hideExistence) {
+				body.put("id", resource.id());
+			}
+			problem.setProperty("resource", body);
+		}
+		if (entry != null && !entry.getResolutionSteps().isEmpty()) {
+			problem.setProperty("resolutionSteps", List.copyOf(entry.getResolutionSteps()));
+		}
+		if (entry != null && entry.getSupportContact() != null) {
+			problem.setProperty("supportContact", entry.getSupportContact());
+		}
+		return problem;
+	}
+
+	private ProblemDetail context(PermissionContextException ex) {
+		ProblemDetail problem = switch (ex.getReason()) {
+			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "The requested resource was not found.");
+			case INVALID_VALUE -> problem(HttpStatus.BAD_REQUEST, "A value in the request is not valid.");
+			case MISSING_VALUE -> problem(HttpStatus.BAD_REQUEST, "The request is missing a value it needs.");
+		};
+		if (ex.getResourceType() != null) {
+			problem.setProperty("resource", Map.of("type", ex.getResourceType()));
+		}
+		return problem;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(status.getReasonPhrase());
+		return problem;
+	}
+
+}

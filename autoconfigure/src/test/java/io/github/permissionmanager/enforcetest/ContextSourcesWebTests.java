@@ -1,0 +1,145 @@
+package io.github.permissionmanager.enforcetest;
+
+import io.github.permissionmanager.PermissionRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Each source {@code fetch} reads from, in order: the argument (by name, {@code @PathVariable}
+ * or {@code @RequestParam} name), the URI template variable, the request parameter. Bob is a
+ * plain user holding only what each test grants.
+ */
+@SpringBootTest(classes = EnforceTestApplication.class)
+@AutoConfigureMockMvc
+@TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
+class ContextSourcesWebTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MapPermissionEvaluator evaluator;
+
+	@Autowired
+	SideEffects sideEffects;
+
+	@BeforeEach
+	void reset() {
+		this.evaluator.reset();
+		this.sideEffects.reset();
+	}
+
+	@Test
+	void argumentByPathVariableNameWhenGrantedOnThatEventThenOk() throws Exception {
+		this.evaluator.grant("bob", "event:read", "event", 7);
+		this.mvc.perform(get("/events/7").with(user("bob"))).andExpect(status().isOk());
+		this.mvc.perform(get("/events/8").with(user("bob"))).andExpect(status().isForbidden());
+		assertThat(this.sideEffects.ran()).containsExactly("read 7");
+	}
+
+	@Test
+	void argumentByParameterNameResolvesItsValue() throws Exception {
+		this.evaluator.grant("bob", "event:read", "event", 7);
+		this.mvc.perform(get("/named/7").with(user("bob"))).andExpect(status().isOk());
+		this.mvc.perform(get("/named/8").with(user("bob"))).andExpect(status().isForbidden());
+		assertThat(lastRequest().resource().type()).isEqualTo("event");
+		assertThat(lastRequest().resource().id()).isEqualTo("8");
+	}
+
+	@Test
+	void argumentByRequestParamNameResolvesItsValue() throws Exception {
+		this.evaluator.grant("bob", "event:read", "event", 7);
+		this.mvc.perform(get("/search").param("event_id", "7").with(user("bob"))).andExpect(status().isOk());
+		this.mvc.perform(get("/search").param("event_id", "8").with(user("bob"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void uriTemplateVariableResolvesWhenNoArgumentHasTheKey() throws Exception {
+		this.evaluator.grant("bob", "event:read", "event", 7);
+		this.mvc.perform(get("/events/7/summary").with(user("bob"))).andExpect(status().isOk());
+		this.mvc.perform(get("/events/8/summary").with(user("bob"))).andExpect(status().isForbidden());
+		assertThat(this.sideEffects.ran()).containsExactly("summary");
+	}
+
+	@Test
+	void requestParameterResolvesWhenNeitherArgumentNorUriVariableHasTheKey() throws Exception {
+		this.evaluator.grant("bob", "event:read", "event", 7);
+		this.mvc.perform(get("/report").param("event_id", "7").with(user("bob"))).andExpect(status().isOk());
+		this.mvc.perform(get("/report").param("event_id", "8").with(user("bob"))).andExpect(status().isForbidden());
+		assertThat(this.sideEffects.ran()).containsExactly("report");
+	}
+
+	@Test
+	void argumentWinsOverUriVariable() throws Exception {
+		this.evaluator.grant("bob", "event:read", "event", 2);
+		// the URI says event 1, the argument (bound from ?event_id) says event 2: the argument wins
+		this.mvc.perform(get("/events/1/copy").param("event_id", "2").with(user("bob"))).andExpect(status().isOk());
+		this.mvc.perform(get("/events/2/copy").param("event_id", "1").with(user("bob")))
+			.andExpect(status().isForbidden());
+		assertThat(this.sideEffects.ran()).containsExactly("copy to 2");
+	}
+
+	@Test
+	void zeroIsARealIdNotAMissingValue() throws Exception {
+		this.mvc.perform(get("/events/0").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.resource.id").value("0"));
+		this.evaluator.grant("bob", "event:read", "event", 0);
+		this.mvc.perform(get("/events/0").with(user("bob"))).andExpect(status().isOk());
+		assertThat(this.sideEffects.ran()).containsExactly("read 0");
+	}
+
+	@Test
+	void emptyStringIsARealValueNotAMissingOne() throws Exception {
+		this.mvc.perform(get("/search").param("event_id", "").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.resource.id").value(""));
+		this.evaluator.grant("bob", "event:read", "event", "");
+		this.mvc.perform(get("/search").param("event_id", "").with(user("bob"))).andExpect(status().isOk());
+	}
+
+	@Test
+	void unscopedCheckHasNoResource() throws Exception {
+		this.evaluator.grant("bob", "profile:read", "profile", "*");
+		this.mvc.perform(get("/me").with(user("bob"))).andExpect(status().isForbidden());
+		assertThat(lastRequest().resource()).isNull();
+		this.evaluator.grantUnscoped("bob", "profile:read");
+		this.mvc.perform(get("/me").with(user("bob"))).andExpect(status().isOk()).andExpect(content().string("me"));
+	}
+
+	@Test
+	void tenantComesFromTheConfiguredPathVariable() throws Exception {
+		this.evaluator.grant("bob", "event:read", "event", 7);
+		this.mvc.perform(get("/tenants/acme/events/7").with(user("bob"))).andExpect(status().isOk());
+		assertThat(lastRequest().resource().tenant()).isEqualTo("acme");
+		assertThat(lastRequest().context().pathVariables()).containsEntry("tenant", "acme");
+	}
+
+	@Test
+	void subjectIsBuiltFromTheAuthentication() throws Exception {
+		this.mvc.perform(get("/events/7").with(user("bob").authorities(() -> "GROUP_staff", () -> "ROLE_USER")))
+			.andExpect(status().isForbidden());
+		assertThat(lastRequest().subject().id()).isEqualTo("bob");
+		assertThat(lastRequest().subject().groups()).containsExactly("staff");
+	}
+
+	private PermissionRequest lastRequest() {
+		var requests = this.evaluator.requests();
+		assertThat(requests).isNotEmpty();
+		return requests.get(requests.size() - 1);
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.github.permissionmanager.enforcetest;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * With {@code permission-manager.hide-existence=true} a missing object answers exactly as a
+ * denial does, so a user cannot learn which ids exist (nor, through a denial, which event a
+ * session belongs to).
+ */
+@SpringBootTest(classes = EnforceTestApplication.class, properties = "permission-manager.hide-existence=true")
+@AutoConfigureMockMvc
+@TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
+class HideExistenceWebTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MapPermissionEvaluator evaluator;
+
+	@Autowired
+	SideEffects sideEffects;
+
+	@Autowired
+	TestData data;
+
+	@BeforeEach
+	void reset() {
+		this.evaluator.reset();
+		this.sideEffects.reset();
+		this.data.reset();
+	}
+
+	@Test
+	void missingSessionAnswersLikeADeniedOne() throws Exception {
+		this.evaluator.grant("bob", "session:update", "event", 1);
+		String missing = this.mvc.perform(patch("/sessions/999").content("x").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String denied = this.mvc.perform(patch("/sessions/20").content("x").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(missing.replace("999", "ID")).isEqualTo(denied.replace("20", "ID"));
+		assertThat(denied).doesNotContain("\"id\"");
+		assertThat(this.sideEffects.ran()).isEmpty();
+		assertThat(this.data.sessionTitle(20)).isEqualTo("Other");
+	}
+
+	@Test
+	void crossCheckMismatchAnswersLikeADenial() throws Exception {
+		this.evaluator.grant("bob", "card:update", "board", 1);
+		this.mvc.perform(patch("/boards/1/cards/20").content("moved").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("card:update")));
+		assertThat(this.data.cardLabel(20)).isEqualTo("todo");
+	}
+
+}

@@ -1,0 +1,169 @@
+package io.github.permissionmanager.validationtest;
+
+import io.github.permissionmanager.RequiresPermissions;
+import io.github.permissionmanager.enforcetest.Session;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Beans whose {@code @RequiresPermissions} cannot work, one problem each, for the startup
+ * validation tests; and one that is fine.
+ */
+final class GuardedBeans {
+
+	private GuardedBeans() {
+	}
+
+	static class Valid {
+
+		@RequiresPermissions(value = "event:read", fetch = "eventId")
+		public void read(long eventId) {
+		}
+
+	}
+
+	static class UnknownRule {
+
+		@RequiresPermissions(rule = "nope")
+		public void read() {
+		}
+
+	}
+
+	static class NeitherValueNorRule {
+
+		@RequiresPermissions(fetch = "eventId")
+		public void read(long eventId) {
+		}
+
+	}
+
+	static class BadSpel {
+
+		@RequiresPermissions(value = "event:read", fetch = "eventId", check = "#eventId >")
+		public void read(long eventId) {
+		}
+
+	}
+
+	static class FinalMethod {
+
+		@RequiresPermissions("event:read")
+		public final void read() {
+		}
+
+	}
+
+	static class PrivateMethod {
+
+		@RequiresPermissions("event:read")
+		private void read() {
+		}
+
+		void callRead() {
+			read();
+		}
+
+	}
+
+	@RequiresPermissions("event:read")
+	static class TypeLevelWithFinalMethod {
+
+		public void read() {
+		}
+
+		public final void write() {
+		}
+
+	}
+
+	static class UnprovidableKey {
+
+		@RequiresPermissions(value = "event:read", fetch = "event_id")
+		public void read(long id) {
+		}
+
+	}
+
+	@RestController
+	static class PathVariableKey {
+
+		@GetMapping("/events/{event_id}")
+		@RequiresPermissions(value = "event:read", fetch = "event_id")
+		public void read() {
+		}
+
+	}
+
+	static class UnknownHttpMethod {
+
+		@RequiresPermissions(value = "event:read", methods = "FETCH")
+		public void read() {
+		}
+
+	}
+
+	static class ModelLookup {
+
+		@RequiresPermissions(value = "session:update", fetch = "event_id", model = Session.class)
+		public void update(long id) {
+		}
+
+	}
+
+	static class UnknownEntity {
+
+		@RequiresPermissions(rule = "unknown-entity")
+		public void update(long id) {
+		}
+
+	}
+
+	static class MissingAttribute {
+
+		@RequiresPermissions(value = "session:update", fetch = "venue_id", model = Session.class)
+		public void update(long id) {
+		}
+
+	}
+
+	static class MissingKeyAttribute {
+
+		@RequiresPermissions(value = "session:update", fetch = "event_id", model = Session.class,
+				fetchKeyModel = "slug")
+		public void update(long id) {
+		}
+
+	}
+
+	static class UnprovidableLookupKey {
+
+		@RequiresPermissions(value = "session:update", fetch = "event_id", model = Session.class,
+				fetchKeyUrl = "session_id")
+		public void update(long id) {
+		}
+
+	}
+
+	@RestController
+	static class PropertyPath {
+
+		@GetMapping("/comments/{comment_id}")
+		@RequiresPermissions(value = "board:read", fetch = "card.board.id", fetchAs = "board_id",
+				model = io.github.permissionmanager.enforcetest.Comment.class, fetchKeyUrl = "comment_id")
+		public void read(@PathVariable("comment_id") long commentId) {
+		}
+
+	}
+
+	static class BrokenPropertyPath {
+
+		@RequiresPermissions(value = "board:read", fetch = "card.owner.id", model = io.github.permissionmanager.enforcetest.Comment.class)
+		public void read(long id) {
+		}
+
+	}
+
+}
