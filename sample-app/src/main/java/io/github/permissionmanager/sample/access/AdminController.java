@@ -9,7 +9,6 @@ import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.Assert;
@@ -32,11 +31,11 @@ import org.springframework.web.server.ResponseStatusException;
 @RequiresPermissions("permissions:admin")
 class AdminController {
 
-	private final ObjectProvider<PermissionGrants> grants;
+	private final PermissionGrants grants;
 
-	private final ObjectProvider<PermissionManager> permissions;
+	private final PermissionManager permissions;
 
-	AdminController(ObjectProvider<PermissionGrants> grants, ObjectProvider<PermissionManager> permissions) {
+	AdminController(PermissionGrants grants, PermissionManager permissions) {
 		Assert.notNull(grants, "grants cannot be null");
 		Assert.notNull(permissions, "permissions cannot be null");
 		this.grants = grants;
@@ -47,14 +46,14 @@ class AdminController {
 	@PostMapping("/grants")
 	ResponseEntity<GrantView> grant(@RequestBody GrantView request) {
 		Grant grant = toGrant(request);
-		this.grants.getObject().grant(grant);
+		this.grants.grant(grant);
 		return ResponseEntity.status(HttpStatus.CREATED).body(GrantView.of(grant));
 	}
 
 	// Feature: PermissionGrants#revoke (revoking a grant that does not exist does nothing)
 	@DeleteMapping("/grants")
 	ResponseEntity<Void> revoke(@RequestBody GrantView request) {
-		this.grants.getObject().revoke(toGrant(request));
+		this.grants.revoke(toGrant(request));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -62,12 +61,13 @@ class AdminController {
 	// that matched, or what was missing
 	@GetMapping("/explain")
 	Explanation explain(@RequestParam String user, @RequestParam String permission,
-			@RequestParam(required = false) @Nullable String type, @RequestParam(required = false) @Nullable String id) {
+			@RequestParam(required = false) @Nullable String type,
+			@RequestParam(required = false) @Nullable String id) {
 		if (id != null && type == null) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'id' requires a 'type'");
 		}
 		Resource resource = (type == null) ? null : (id == null) ? Resource.ofType(type) : Resource.of(type, id);
-		Decision decision = this.permissions.getObject().explain(Subject.of(user), permission, resource);
+		Decision decision = this.permissions.explain(Subject.of(user), permission, resource);
 		return new Explanation(user, permission, type, id, decision.allowed(), decision.reason(),
 				(decision.grant() != null) ? GrantView.of(decision.grant()) : null, decision.missingPermissions());
 	}

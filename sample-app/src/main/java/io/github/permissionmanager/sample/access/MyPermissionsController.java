@@ -5,7 +5,6 @@ import java.util.List;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MyPermissionsController {
 
-	private final ObjectProvider<PermissionGrants> grants;
+	private final PermissionGrants grants;
 
-	MyPermissionsController(ObjectProvider<PermissionGrants> grants) {
+	MyPermissionsController(PermissionGrants grants) {
 		Assert.notNull(grants, "grants cannot be null");
 		this.grants = grants;
 	}
@@ -28,8 +27,7 @@ class MyPermissionsController {
 	// else's, so no permission is needed beyond being signed in
 	@GetMapping("/me/permissions")
 	MyPermissions mine(Authentication authentication) {
-		List<GrantView> mine = this.grants.getObject()
-			.permissionsOf(Grantee.user(authentication.getName()))
+		List<GrantView> mine = this.grants.permissionsOf(Grantee.user(authentication.getName()))
 			.stream()
 			.map(GrantView::of)
 			.toList();

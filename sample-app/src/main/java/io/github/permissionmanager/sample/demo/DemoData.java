@@ -16,7 +16,6 @@ import io.github.permissionmanager.sample.domain.TrackRepository;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -40,10 +39,10 @@ class DemoData implements ApplicationRunner {
 
 	private final TrackRepository tracks;
 
-	private final ObjectProvider<PermissionGrants> grants;
+	private final PermissionGrants grants;
 
 	DemoData(EventRepository events, SessionRepository sessions, SpeakerRepository speakers, TrackRepository tracks,
-			ObjectProvider<PermissionGrants> grants) {
+			PermissionGrants grants) {
 		Assert.notNull(events, "events cannot be null");
 		Assert.notNull(sessions, "sessions cannot be null");
 		Assert.notNull(speakers, "speakers cannot be null");
@@ -83,13 +82,8 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void grantDemoUsers(long summit, long techDays, long carolsSession) {
-		PermissionGrants store = this.grants.getIfAvailable();
-		if (store == null) {
-			logger.warn("No PermissionGrants bean: the demo users get no grants, so every check denies");
-			return;
-		}
 		// The roles (organizer, coorganizer, speaker) are defined in application.yml
-		store.grantAll(List.of(Grant.of(Grantee.user("admin"), "permissions:admin"),
+		this.grants.grantAll(List.of(Grant.of(Grantee.user("admin"), "permissions:admin"),
 				Grant.of(Grantee.user("alice"), "organizer").on("event", summit),
 				Grant.of(Grantee.user("bob"), "coorganizer").on("event", summit),
 				Grant.of(Grantee.user("carol"), "speaker").on("session", carolsSession),

@@ -11,7 +11,6 @@ import io.github.permissionmanager.sample.domain.Session;
 import io.github.permissionmanager.sample.domain.SessionRepository;
 import io.github.permissionmanager.sample.domain.SessionSummary;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -32,9 +31,9 @@ class SessionController {
 
 	private final SessionRepository sessions;
 
-	private final ObjectProvider<PermissionManager> permissions;
+	private final PermissionManager permissions;
 
-	SessionController(SessionRepository sessions, ObjectProvider<PermissionManager> permissions) {
+	SessionController(SessionRepository sessions, PermissionManager permissions) {
 		Assert.notNull(sessions, "sessions cannot be null");
 		Assert.notNull(permissions, "permissions cannot be null");
 		this.sessions = sessions;
@@ -46,13 +45,12 @@ class SessionController {
 	// a speaker): two id lookups and one SQL query, however many sessions there are (no N+1)
 	@GetMapping("/sessions")
 	List<SessionSummary> list(Authentication authentication) {
-		PermissionManager manager = this.permissions.getObject();
 		Subject subject = Subject.of(authentication.getName());
-		if (manager.check(subject, "session:read", Resource.ofType("event"))) {
+		if (this.permissions.check(subject, "session:read", Resource.ofType("event"))) {
 			return this.sessions.findAllSummaries();
 		}
-		Set<String> eventIds = manager.objectIds(subject, "session:read", "event");
-		Set<String> sessionIds = manager.objectIds(subject, "session:read", "session");
+		Set<String> eventIds = this.permissions.objectIds(subject, "session:read", "event");
+		Set<String> sessionIds = this.permissions.objectIds(subject, "session:read", "session");
 		if (eventIds.isEmpty() && sessionIds.isEmpty()) {
 			return List.of();
 		}

@@ -36,7 +36,8 @@ class SpeakerController {
 	@GetMapping("/events/{event_id}/speakers")
 	@RequiresPermissions(value = "speaker:read", fetch = "event_id",
 			leaveIf = "#context.requestParameters()['view'] == {'public'}")
-	List<SpeakerSummary> list(@PathVariable("event_id") long eventId, @RequestParam(required = false) @Nullable String view) {
+	List<SpeakerSummary> list(@PathVariable("event_id") long eventId,
+			@RequestParam(required = false) @Nullable String view) {
 		List<SpeakerSummary> all = this.speakers.findSummariesOfEvent(eventId);
 		return "public".equals(view) ? all.stream().map(SpeakerSummary::withoutEmail).toList() : all;
 	}
