@@ -86,7 +86,9 @@ public final class PermissionRule {
 	 * @return whether the check applies
 	 */
 	public boolean appliesTo(@Nullable String httpMethod) {
-		return httpMethod == null || this.httpMethods.isEmpty() || this.httpMethods.contains(httpMethod);
+		// an unrecognised method (say, a bare mock request's "") is checked: fail closed
+		return httpMethod == null || this.httpMethods.isEmpty() || this.httpMethods.contains(httpMethod)
+				|| !RuleParser.HTTP_METHODS.contains(httpMethod);
 	}
 
 	/**

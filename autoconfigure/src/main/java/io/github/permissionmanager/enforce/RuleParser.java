@@ -22,6 +22,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ExpressionParser;
 import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.SpelNode;
+import org.springframework.expression.spel.ast.Assign;
+import org.springframework.expression.spel.ast.BeanReference;
+import org.springframework.expression.spel.ast.ConstructorReference;
+import org.springframework.expression.spel.ast.TypeReference;
+import org.springframework.expression.spel.standard.SpelExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -34,7 +40,7 @@ import org.springframework.util.StringUtils;
  */
 final class RuleParser {
 
-	private static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+	static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
 			"OPTIONS", "TRACE");
 
 	private final Map<String, Rule> rules;
@@ -152,13 +158,44 @@ final class RuleParser {
 		if (text == null) {
 			return null;
 		}
+		Expression expression;
 		try {
-			return this.expressions.parseExpression(text);
+			expression = this.expressions.parseExpression(text);
 		}
 		catch (ParseException ex) {
 			problems.add("bad SpEL in " + attribute + " '" + text + "': " + ex.getSimpleMessage());
 			return null;
 		}
+		String forbidden = (expression instanceof SpelExpression spel) ? forbidden(spel.getAST()) : null;
+		if (forbidden != null) {
+			problems.add("SpEL in " + attribute + " '" + text + "' uses " + forbidden
+					+ ", which conditions do not allow (they read the context only)");
+			return null;
+		}
+		return expression;
+	}
+
+	// The evaluation context refuses these too; rejecting them here makes the mistake a startup error
+	private static @Nullable String forbidden(SpelNode node) {
+		if (node instanceof TypeReference) {
+			return "a type reference";
+		}
+		if (node instanceof BeanReference) {
+			return "a bean reference";
+		}
+		if (node instanceof ConstructorReference) {
+			return "a constructor";
+		}
+		if (node instanceof Assign) {
+			return "an assignment";
+		}
+		for (int i = 0; i < node.getChildCount(); i++) {
+			String found = forbidden(node.getChild(i));
+			if (found != null) {
+				return found;
+			}
+		}
+		return null;
 	}
 
 	private static List<String> pick(String[] annotation, List<String> rule) {

@@ -1,5 +1,6 @@
 package io.github.permissionmanager.enforcetest;
 
+import io.github.permissionmanager.PermissionDeniedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -7,10 +8,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -42,6 +45,9 @@ class RuleAttributesWebTests {
 
 	@Autowired
 	SideEffects sideEffects;
+
+	@Autowired
+	EventService eventService;
 
 	@BeforeEach
 	void reset() {
@@ -174,6 +180,14 @@ class RuleAttributesWebTests {
 		this.mvc.perform(get("/events/7/dashboard").with(user("bob")))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.missingPermissions").value(containsInAnyOrder("event:read")));
+		assertThat(this.sideEffects.ran()).isEmpty();
+	}
+
+	@Test
+	@WithMockUser("bob")
+	void methodsFilterDoesNotSkipACheckWhenTheRequestHasNoRealHttpMethod() {
+		// the test framework binds a bare mock request (method "") to the thread
+		assertThatExceptionOfType(PermissionDeniedException.class).isThrownBy(() -> this.eventService.export(7));
 		assertThat(this.sideEffects.ran()).isEmpty();
 	}
 

@@ -48,6 +48,22 @@ final class GuardedBeans {
 
 	}
 
+	static class TypeReferenceInSpel {
+
+		@RequiresPermissions(value = "event:read", fetch = "eventId", leaveIf = "T(java.lang.Runtime).getRuntime() != null")
+		public void read(long eventId) {
+		}
+
+	}
+
+	static class BeanReferenceInSpel {
+
+		@RequiresPermissions(value = "event:read", fetch = "eventId", check = "@permissionEnforcer != null")
+		public void read(long eventId) {
+		}
+
+	}
+
 	static class FinalMethod {
 
 		@RequiresPermissions("event:read")

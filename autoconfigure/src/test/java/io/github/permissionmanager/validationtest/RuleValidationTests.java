@@ -55,6 +55,20 @@ class RuleValidationTests {
 	}
 
 	@Test
+	void typeReferenceInSpelRefusesToStart() {
+		this.runner.withBean(GuardedBeans.TypeReferenceInSpel.class)
+			.run((context) -> assertThat(failure(context)).contains(
+					"TypeReferenceInSpel#read: SpEL in leaveIf 'T(java.lang.Runtime).getRuntime() != null' uses a type reference"));
+	}
+
+	@Test
+	void beanReferenceInSpelRefusesToStart() {
+		this.runner.withBean(GuardedBeans.BeanReferenceInSpel.class)
+			.run((context) -> assertThat(failure(context))
+				.contains("BeanReferenceInSpel#read: SpEL in check '@permissionEnforcer != null' uses a bean reference"));
+	}
+
+	@Test
 	void finalMethodRefusesToStart() {
 		this.runner.withBean(GuardedBeans.FinalMethod.class)
 			.run((context) -> assertThat(failure(context))
