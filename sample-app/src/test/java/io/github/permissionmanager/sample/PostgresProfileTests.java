@@ -1,11 +1,15 @@
 package io.github.permissionmanager.sample;
 
+import io.github.permissionmanager.sample.domain.SessionRepository;
+import io.github.permissionmanager.sample.domain.SessionSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,6 +33,9 @@ class PostgresProfileTests {
 	private MockMvcTester mvc;
 
 	@Autowired
+	private SessionRepository sessions;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@Test
@@ -44,6 +51,15 @@ class PostgresProfileTests {
 		assertThat(this.mvc.get().uri("/sessions").with(httpBasic("bob", "bob")))
 			.hasStatusOk()
 			.bodyJson().extractingPath("$[*].eventId").asArray().containsOnly(1);
+	}
+
+	@Test
+	void updateSessionOfOtherEventThenForbiddenAndUnchanged() {
+		SessionSummary before = this.sessions.findSummariesOfEvent(2).get(0);
+		assertThat(this.mvc.patch().uri("/sessions/" + before.id()).with(httpBasic("bob", "bob"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"hijacked\"}"))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.sessions.findSummary(before.id())).contains(before);
 	}
 
 }
