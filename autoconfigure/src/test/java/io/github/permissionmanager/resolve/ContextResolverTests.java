@@ -1,0 +1,157 @@
+package io.github.permissionmanager.resolve;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.github.permissionmanager.PermissionContextException;
+import io.github.permissionmanager.PermissionContextException.Reason;
+import io.github.permissionmanager.PermissionEvaluationException;
+import io.github.permissionmanager.Resource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+
+/**
+ * Context resolution against a mocked model lookup: conversion, missing and ambiguous rows,
+ * lookup failures and per-request memoization.
+ */
+class ContextResolverTests {
+
+	private static final ModelQuery SESSION_EVENT = new ModelQuery("Session", "event_id", "event.id", "id", Long.class,
+			"select e.event.id from Session e where e.id = :key");
+
+	private final ModelQueries queries = mock(ModelQueries.class);
+
+	private final ContextResolver resolver = new ContextResolver(this.queries,
+			DefaultConversionService.getSharedInstance(), true);
+
+	// fetch event_id, never an argument; model Session looked up by argument 0 ("id")
+	private final ResolutionPlan plan = new ResolutionPlan(new String[] { "event_id" }, new int[] { -1 },
+			new String[] { "event_id" }, new String[] { "event" },
+			List.of(new ModelLookup(SESSION_EVENT, "id", 0, "event_id", "event")));
+
+	@AfterEach
+	void unbind() {
+		RequestContextHolder.resetRequestAttributes();
+	}
+
+	@Test
+	void lookupValueIsConvertedToTheKeyTypeAndTheResultIsTheResource() {
+		given(this.queries.find(SESSION_EVENT, 10L)).willReturn(Arrays.asList(7L));
+		ResolvedContext resolved = this.resolver.resolve(this.plan, new Object[] { "10" }, null);
+		assertThat(resolved.resource()).isEqualTo(Resource.of("event", 7));
+		assertThat(resolved.context().get("event_id")).isEqualTo(7L);
+	}
+
+	@Test
+	void notConvertibleLookupValueIsInvalid() {
+		assertThatExceptionOfType(PermissionContextException.class)
+			.isThrownBy(() -> this.resolver.resolve(this.plan, new Object[] { "ten" }, null))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.INVALID_VALUE));
+		then(this.queries).should(never()).find(any(), any());
+	}
+
+	@Test
+	void emptyLookupValueIsAValueButNotAConvertibleOne() {
+		assertThatExceptionOfType(PermissionContextException.class)
+			.isThrownBy(() -> this.resolver.resolve(this.plan, new Object[] { "" }, null))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.INVALID_VALUE));
+	}
+
+	@Test
+	void noRowIsNotFound() {
+		given(this.queries.find(SESSION_EVENT, 10L)).willReturn(List.of());
+		assertThatExceptionOfType(PermissionContextException.class)
+			.isThrownBy(() -> this.resolver.resolve(this.plan, new Object[] { 10L }, null))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.NOT_FOUND))
+			.satisfies((ex) -> assertThat(ex.getResourceType()).isEqualTo("event"));
+	}
+
+	@Test
+	void rowWhoseAttributeIsNullIsNotFound() {
+		given(this.queries.find(SESSION_EVENT, 10L)).willReturn(Arrays.asList((Object) null));
+		assertThatExceptionOfType(PermissionContextException.class)
+			.isThrownBy(() -> this.resolver.resolve(this.plan, new Object[] { 10L }, null))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.NOT_FOUND));
+	}
+
+	@Test
+	void moreThanOneRowCannotBeDecided() {
+		given(this.queries.find(SESSION_EVENT, 10L)).willReturn(Arrays.asList(7L, 8L));
+		assertThatExceptionOfType(PermissionEvaluationException.class)
+			.isThrownBy(() -> this.resolver.resolve(this.plan, new Object[] { 10L }, null))
+			.withMessageContaining("more than one row");
+	}
+
+	@Test
+	void failingLookupCannotBeDecided() {
+		given(this.queries.find(SESSION_EVENT, 10L)).willThrow(new IllegalStateException("connection refused"));
+		assertThatExceptionOfType(PermissionEvaluationException.class)
+			.isThrownBy(() -> this.resolver.resolve(this.plan, new Object[] { 10L }, null))
+			.withCauseInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void nothingToResolveFromIsAMissingValue() {
+		assertThatExceptionOfType(PermissionContextException.class)
+			.isThrownBy(() -> this.resolver.resolve(this.plan, new Object[] { null }, null))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.MISSING_VALUE));
+	}
+
+	@Test
+	void lookupIsMemoizedForTheRestOfTheRequest() {
+		MockHttpServletRequest request = new MockHttpServletRequest("PATCH", "/sessions/10");
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		given(this.queries.find(SESSION_EVENT, 10L)).willReturn(Arrays.asList(7L));
+		this.resolver.resolve(this.plan, new Object[] { 10L }, RequestValues.current());
+		this.resolver.resolve(this.plan, new Object[] { "10" }, RequestValues.current());
+		then(this.queries).should(times(1)).find(SESSION_EVENT, 10L);
+	}
+
+	@Test
+	void lookupIsNotMemoizedOutsideARequest() {
+		given(this.queries.find(SESSION_EVENT, 10L)).willReturn(Arrays.asList(7L));
+		this.resolver.resolve(this.plan, new Object[] { 10L }, null);
+		this.resolver.resolve(this.plan, new Object[] { 10L }, null);
+		then(this.queries).should(times(2)).find(SESSION_EVENT, 10L);
+	}
+
+	@Test
+	void keyInTheCallMustAgreeWithTheModel() {
+		ResolutionPlan direct = new ResolutionPlan(new String[] { "event_id" }, new int[] { 1 },
+				new String[] { "event_id" }, new String[] { "event" },
+				List.of(new ModelLookup(SESSION_EVENT, "id", 0, "event_id", "event")));
+		given(this.queries.find(SESSION_EVENT, 10L)).willReturn(Arrays.asList(7L));
+		assertThat(this.resolver.resolve(direct, new Object[] { 10L, 7L }, null).resource())
+			.isEqualTo(Resource.of("event", 7));
+		assertThatExceptionOfType(PermissionContextException.class)
+			.isThrownBy(() -> this.resolver.resolve(direct, new Object[] { 10L, 8L }, null))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.NOT_FOUND));
+	}
+
+	@Test
+	void crossCheckOffTrustsTheKeyInTheCall() {
+		ContextResolver trusting = new ContextResolver(this.queries, DefaultConversionService.getSharedInstance(),
+				false);
+		ResolutionPlan direct = new ResolutionPlan(new String[] { "event_id" }, new int[] { 1 },
+				new String[] { "event_id" }, new String[] { "event" },
+				List.of(new ModelLookup(SESSION_EVENT, "id", 0, "event_id", "event")));
+		assertThat(trusting.resolve(direct, new Object[] { 10L, 8L }, null).resource())
+			.isEqualTo(Resource.of("event", 8));
+		then(this.queries).should(never()).find(any(), any());
+	}
+
+}
