@@ -1,8 +1,12 @@
 package io.github.permissionmanager.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.permissionmanager.TenantResolver;
 import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.enforce.AuthenticationSubjectResolver;
+import io.github.permissionmanager.enforce.NamedRule;
 import io.github.permissionmanager.enforce.PermissionAdvisor;
 import io.github.permissionmanager.enforce.PermissionAutoProxyRegistrar;
 import io.github.permissionmanager.enforce.PermissionEnforcer;
@@ -61,7 +65,15 @@ public final class PermissionEnforcementAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RuleRegistry permissionRuleRegistry(PermissionManagerProperties properties, ResolutionPlanner planner) {
-		return new RuleRegistry(properties.getRules(), planner);
+		Map<String, NamedRule> rules = new LinkedHashMap<>();
+		properties.getRules().forEach((name, rule) -> rules.put(name, namedRule(rule)));
+		return new RuleRegistry(rules, planner);
+	}
+
+	private static NamedRule namedRule(PermissionManagerProperties.Rule rule) {
+		return new NamedRule(rule.getPermissions(), rule.getLogical(), rule.getFetch(), rule.getFetchAs(),
+				rule.getModel(), rule.getFetchKeyUrl(), rule.getFetchKeyModel(), rule.getResource(), rule.getMethods(),
+				rule.getLeaveIf(), rule.getCheck(), rule.getOptional());
 	}
 
 	@Bean

@@ -1,7 +1,10 @@
 package io.github.permissionmanager.autoconfigure;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.github.permissionmanager.web.CatalogMessage;
 import io.github.permissionmanager.web.PermissionContextArgumentResolver;
 import io.github.permissionmanager.web.PermissionProblemExceptionResolver;
 import io.github.permissionmanager.web.PermissionProblems;
@@ -32,7 +35,11 @@ public final class PermissionWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PermissionProblems permissionProblems(PermissionManagerProperties properties) {
-		return new PermissionProblems(properties.getCatalog(), properties.isHideExistence());
+		Map<String, CatalogMessage> catalog = new LinkedHashMap<>();
+		properties.getCatalog()
+			.forEach((permission, entry) -> catalog.put(permission, new CatalogMessage(entry.getUserMessage(),
+					entry.getResolutionSteps(), entry.getSupportContact())));
+		return new PermissionProblems(catalog, properties.isHideExistence());
 	}
 
 	@Bean

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import io.github.permissionmanager.Logical;
 import io.github.permissionmanager.RequiresPermissions;
-import io.github.permissionmanager.autoconfigure.PermissionManagerProperties.Rule;
 import io.github.permissionmanager.resolve.MethodSources;
 import io.github.permissionmanager.resolve.ResolutionPlan;
 import io.github.permissionmanager.resolve.ResolutionPlanner;
@@ -43,13 +42,13 @@ final class RuleParser {
 	static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
 			"OPTIONS", "TRACE");
 
-	private final Map<String, Rule> rules;
+	private final Map<String, NamedRule> rules;
 
 	private final ResolutionPlanner planner;
 
 	private final ExpressionParser expressions = new SpelExpressionParser();
 
-	RuleParser(Map<String, Rule> rules, ResolutionPlanner planner) {
+	RuleParser(Map<String, NamedRule> rules, ResolutionPlanner planner) {
 		Assert.notNull(rules, "rules cannot be null");
 		Assert.notNull(planner, "planner cannot be null");
 		this.rules = rules;
@@ -78,9 +77,9 @@ final class RuleParser {
 	private @Nullable PermissionRule parse(String name, RequiresPermissions annotation, Method method,
 			Class<?> targetClass, List<String> problems) {
 		checkAdvisable(method, targetClass, problems);
-		Rule rule = new Rule();
+		NamedRule rule = NamedRule.NONE;
 		if (StringUtils.hasText(annotation.rule())) {
-			Rule named = this.rules.get(annotation.rule());
+			NamedRule named = this.rules.get(annotation.rule());
 			if (named == null) {
 				problems.add("unknown rule '" + annotation.rule() + "' (known: " + this.rules.keySet() + ")");
 			}
@@ -91,24 +90,24 @@ final class RuleParser {
 		else if (annotation.value().length == 0) {
 			problems.add("neither value nor rule is set");
 		}
-		List<String> permissions = pick(annotation.value(), rule.getPermissions());
-		Logical logical = (annotation.logical() != Logical.ALL) ? annotation.logical() : rule.getLogical();
-		List<String> optional = pick(annotation.optional(), rule.getOptional());
+		List<String> permissions = pick(annotation.value(), rule.permissions());
+		Logical logical = (annotation.logical() != Logical.ALL) ? annotation.logical() : rule.logical();
+		List<String> optional = pick(annotation.optional(), rule.optional());
 		if (permissions.isEmpty() && problems.isEmpty()) {
 			problems.add("no permissions: set value, or permissions on the rule");
 		}
 		checkPermissions(permissions, "value", problems);
 		checkPermissions(optional, "optional", problems);
-		Set<String> httpMethods = httpMethods(pick(annotation.methods(), rule.getMethods()), problems);
-		Expression leaveIf = expression("leaveIf", pick(annotation.leaveIf(), rule.getLeaveIf()), problems);
-		Expression check = expression("check", pick(annotation.check(), rule.getCheck()), problems);
+		Set<String> httpMethods = httpMethods(pick(annotation.methods(), rule.methods()), problems);
+		Expression leaveIf = expression("leaveIf", pick(annotation.leaveIf(), rule.leaveIf()), problems);
+		Expression check = expression("check", pick(annotation.check(), rule.check()), problems);
 		List<String> models = (annotation.model().length > 0)
-				? Arrays.stream(annotation.model()).map(Class::getName).toList() : rule.getModel();
-		ResolutionSpec spec = new ResolutionSpec(pick(annotation.fetch(), rule.getFetch()),
-				pick(annotation.fetchAs(), rule.getFetchAs()), models,
-				pick(annotation.fetchKeyUrl(), rule.getFetchKeyUrl()),
-				pick(annotation.fetchKeyModel(), rule.getFetchKeyModel()),
-				pick(annotation.resource(), rule.getResource()));
+				? Arrays.stream(annotation.model()).map(Class::getName).toList() : rule.model();
+		ResolutionSpec spec = new ResolutionSpec(pick(annotation.fetch(), rule.fetch()),
+				pick(annotation.fetchAs(), rule.fetchAs()), models,
+				pick(annotation.fetchKeyUrl(), rule.fetchKeyUrl()),
+				pick(annotation.fetchKeyModel(), rule.fetchKeyModel()),
+				pick(annotation.resource(), rule.resource()));
 		MethodSources sources = MethodSources.of(method, targetClass);
 		ResolutionPlan plan = this.planner.plan(spec, sources, problems);
 		if (!problems.isEmpty()) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.permissionmanager.autoconfigure.PermissionManagerProperties.Rule;
 import io.github.permissionmanager.resolve.ResolutionPlanner;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +30,7 @@ public final class RuleRegistry {
 	 * @param rules the named rules ({@code permission-manager.rules})
 	 * @param planner plans context resolution
 	 */
-	public RuleRegistry(Map<String, Rule> rules, ResolutionPlanner planner) {
+	public RuleRegistry(Map<String, NamedRule> rules, ResolutionPlanner planner) {
 		this.parser = new RuleParser(rules, planner);
 	}
 

@@ -8,7 +8,6 @@ import io.github.permissionmanager.PermissionContextException;
 import io.github.permissionmanager.PermissionDeniedException;
 import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.Resource;
-import io.github.permissionmanager.autoconfigure.PermissionManagerProperties.CatalogEntry;
 import io.github.permissionmanager.enforce.AuthenticationRequiredException;
 import org.jspecify.annotations.Nullable;
 
@@ -25,18 +24,18 @@ import org.springframework.util.Assert;
  */
 public class PermissionProblems {
 
-	private final Map<String, CatalogEntry> catalog;
+	private final Map<String, CatalogMessage> catalog;
 
 	private final boolean hideExistence;
 
 	/**
 	 * Create the problem builder.
-	 * @param catalog the permission catalog ({@code permission-manager.catalog})
+	 * @param catalog the permission catalog ({@code permission-manager.catalog}) by permission
 	 * @param hideExistence whether denials hide the resource id
 	 */
-	public PermissionProblems(Map<String, CatalogEntry> catalog, boolean hideExistence) {
+	public PermissionProblems(Map<String, CatalogMessage> catalog, boolean hideExistence) {
 		Assert.notNull(catalog, "catalog cannot be null");
-		this.catalog = catalog;
+		this.catalog = Map.copyOf(catalog);
 		this.hideExistence = hideExistence;
 	}
 
@@ -65,14 +64,14 @@ public class PermissionProblems {
 
 	private ProblemDetail denied(PermissionDeniedException ex) {
 		List<String> missing = ex.getMissingPermissions();
-		CatalogEntry entry = null;
+		CatalogMessage entry = null;
 		for (String permission : missing) {
 			entry = this.catalog.get(permission);
 			if (entry != null) {
 				break;
 			}
 		}
-		String detail = (entry != null && entry.getUserMessage() != null) ? entry.getUserMessage()
+		String detail = (entry != null && entry.userMessage() != null) ? entry.userMessage()
 				: "You do not have permission to perform this action.";
 		ProblemDetail problem = problem(HttpStatus.FORBIDDEN, detail);
 		problem.setProperty("missingPermissions", missing);
@@ -85,11 +84,11 @@ public class PermissionProblems {
 			}
 			problem.setProperty("resource", body);
 		}
-		if (entry != null && !entry.getResolutionSteps().isEmpty()) {
-			problem.setProperty("resolutionSteps", List.copyOf(entry.getResolutionSteps()));
+		if (entry != null && !entry.resolutionSteps().isEmpty()) {
+			problem.setProperty("resolutionSteps", List.copyOf(entry.resolutionSteps()));
 		}
-		if (entry != null && entry.getSupportContact() != null) {
-			problem.setProperty("supportContact", entry.getSupportContact());
+		if (entry != null && entry.supportContact() != null) {
+			problem.setProperty("supportContact", entry.supportContact());
 		}
 		return problem;
 	}

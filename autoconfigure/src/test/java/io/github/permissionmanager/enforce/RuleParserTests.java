@@ -1,0 +1,115 @@
+package io.github.permissionmanager.enforce;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.permissionmanager.Logical;
+import io.github.permissionmanager.RequiresPermissions;
+import io.github.permissionmanager.resolve.ResolutionPlanner;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.ReflectionUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Merging an annotation with its named rule: attributes set on the annotation win, the rest
+ * come from the rule; a type's annotation guards its public methods unless a method has its
+ * own.
+ */
+class RuleParserTests {
+
+	private final NamedRule reviewRule = new NamedRule(List.of("event:review"), Logical.ANY, List.of("eventId"), null,
+			List.of(), List.of(), null, "conference", List.of("PATCH"), null, "#eventId > 0", List.of("event:publish"));
+
+	private final RuleParser parser = new RuleParser(Map.of("review", this.reviewRule), new ResolutionPlanner(null));
+
+	@Test
+	void ruleSuppliesWhatTheAnnotationLeavesUnset() {
+		PermissionRule rule = parse(Guarded.class, "byRule");
+		assertThat(rule.permissions()).containsExactly("event:review");
+		assertThat(rule.logical()).isEqualTo(Logical.ANY);
+		assertThat(rule.optional()).containsExactly("event:publish");
+		assertThat(rule.check().getExpressionString()).isEqualTo("#eventId > 0");
+		assertThat(rule.appliesTo("PATCH")).isTrue();
+		assertThat(rule.appliesTo("GET")).isFalse();
+		assertThat(rule.plan().primaryResourceType()).isEqualTo("conference");
+		assertThat(rule.contextArgumentIndex()).isEqualTo(-1);
+	}
+
+	@Test
+	void annotationAttributesOverrideTheRules() {
+		PermissionRule rule = parse(Guarded.class, "overriding");
+		assertThat(rule.permissions()).containsExactly("event:update", "event:read");
+		assertThat(rule.logical()).isEqualTo(Logical.ANY);
+		assertThat(rule.appliesTo("GET")).isTrue();
+		assertThat(rule.appliesTo("PATCH")).isFalse();
+		assertThat(rule.plan().primaryResourceType()).isEqualTo("event");
+	}
+
+	@Test
+	void typeAnnotationGuardsPublicMethodsAndAMethodsOwnReplacesIt() {
+		assertThat(parse(TypeGuarded.class, "list").permissions()).containsExactly("event:list");
+		assertThat(parse(TypeGuarded.class, "delete").permissions()).containsExactly("event:delete");
+		assertThat(this.parser.parse(method(TypeGuarded.class, "helper"), TypeGuarded.class, new ArrayList<>()))
+			.isNull();
+	}
+
+	@Test
+	void contextParameterIsFoundAndIsNotASource() {
+		PermissionRule rule = parse(Guarded.class, "withContext");
+		assertThat(rule.contextArgumentIndex()).isEqualTo(1);
+	}
+
+	private PermissionRule parse(Class<?> type, String name) {
+		List<String> problems = new ArrayList<>();
+		PermissionRule rule = this.parser.parse(method(type, name), type, problems);
+		assertThat(problems).isEmpty();
+		assertThat(rule).isNotNull();
+		return rule;
+	}
+
+	private static Method method(Class<?> type, String name) {
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type)) {
+			if (method.getName().equals(name)) {
+				return method;
+			}
+		}
+		throw new IllegalArgumentException(name);
+	}
+
+	static class Guarded {
+
+		@RequiresPermissions(rule = "review")
+		public void byRule(long eventId) {
+		}
+
+		@RequiresPermissions(value = { "event:update", "event:read" }, rule = "review", methods = "GET",
+				resource = "event")
+		public void overriding(long eventId) {
+		}
+
+		@RequiresPermissions(value = "event:read", fetch = "eventId")
+		public void withContext(long eventId, io.github.permissionmanager.PermissionContext context) {
+		}
+
+	}
+
+	@RequiresPermissions("event:list")
+	static class TypeGuarded {
+
+		public void list() {
+		}
+
+		@RequiresPermissions("event:delete")
+		public void delete() {
+		}
+
+		void helper() {
+		}
+
+	}
+
+}
