@@ -184,6 +184,19 @@ class RuleAttributesWebTests {
 	}
 
 	@Test
+	void typeLevelAnnotationGuardsEveryHandlerAndAMethodsOwnReplacesIt() throws Exception {
+		this.evaluator.grant("bob", "report:read", "event", 7);
+		this.mvc.perform(get("/events/7/reports/attendance").with(user("bob"))).andExpect(status().isOk());
+		this.mvc.perform(get("/events/8/reports/attendance").with(user("bob"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/events/7/reports/revenue").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.missingPermissions").value(containsInAnyOrder("report:finance")));
+		this.evaluator.grant("bob", "report:finance", "event", 7);
+		this.mvc.perform(get("/events/7/reports/revenue").with(user("bob"))).andExpect(status().isOk());
+		assertThat(this.sideEffects.ran()).containsExactly("attendance 7", "revenue 7");
+	}
+
+	@Test
 	@WithMockUser("bob")
 	void methodsFilterDoesNotSkipACheckWhenTheRequestHasNoRealHttpMethod() {
 		// the test framework binds a bare mock request (method "") to the thread
