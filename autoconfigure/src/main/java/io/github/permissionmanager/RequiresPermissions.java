@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 
 /**
  * Requires the current user to hold permissions, optionally on the resource the call
- * touches, before the annotated method runs. On a type, applies to every public method; a
- * method's own annotation replaces its type's.
+ * touches, before the annotated method runs. On a type, applies to every method that is
+ * not private or static (package-private handler methods included); a method's own
+ * annotation replaces its type's.
  * <p>
  * Either {@link #value()} or {@link #rule()} must be set. Attributes set here (to anything
  * but their default) override the named rule's. When the answer is anything but a clean

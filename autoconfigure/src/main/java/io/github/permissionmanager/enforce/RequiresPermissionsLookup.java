@@ -11,8 +11,10 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * Finds the {@link RequiresPermissions} that governs a method: its own (also declared on an
- * interface or superclass method), else its type's when the method is public and not
- * static. {@code equals}, {@code hashCode} and {@code toString} are never guarded by a type's
+ * interface or superclass method), else its type's when the method can be advised: not
+ * private and not static. Package-private and protected methods count, since Spring MVC
+ * handler methods are often package-private and a type's annotation must not leave them
+ * unchecked. {@code equals}, {@code hashCode} and {@code toString} are never guarded by a type's
  * annotation.
  */
 final class RequiresPermissionsLookup {
@@ -38,7 +40,7 @@ final class RequiresPermissionsLookup {
 
 	static boolean appliesFromType(Method method) {
 		int modifiers = method.getModifiers();
-		return Modifier.isPublic(modifiers) && !Modifier.isStatic(modifiers) && !method.isBridge()
+		return !Modifier.isPrivate(modifiers) && !Modifier.isStatic(modifiers) && !method.isBridge()
 				&& !method.isSynthetic() && method.getDeclaringClass() != Object.class
 				&& !ReflectionUtils.isEqualsMethod(method) && !ReflectionUtils.isHashCodeMethod(method)
 				&& !ReflectionUtils.isToStringMethod(method);
