@@ -58,7 +58,9 @@ public final class DecisionService {
 		try {
 			decision = this.evaluator.evaluate(request);
 		}
-		catch (RuntimeException | Error ex) {
+		// Exception, not RuntimeException: an evaluator written in Kotlin or Groovy throws checked
+		// exceptions (SQLException, IOException) without declaring them
+		catch (Exception | Error ex) {
 			try {
 				publish(request, false, "evaluation failed");
 			}
