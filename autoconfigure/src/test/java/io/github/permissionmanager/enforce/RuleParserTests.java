@@ -50,9 +50,11 @@ class RuleParserTests {
 	}
 
 	@Test
-	void typeAnnotationGuardsPublicMethodsAndAMethodsOwnReplacesIt() {
+	void typeAnnotationGuardsEveryNonPrivateMethodAndAMethodsOwnReplacesIt() {
 		assertThat(parse(TypeGuarded.class, "list").permissions()).containsExactly("event:list");
 		assertThat(parse(TypeGuarded.class, "delete").permissions()).containsExactly("event:delete");
+		// package-private handlers are common in Spring MVC: the type's annotation guards them too
+		assertThat(parse(TypeGuarded.class, "handler").permissions()).containsExactly("event:list");
 		assertThat(this.parser.parse(method(TypeGuarded.class, "helper"), TypeGuarded.class, new ArrayList<>()))
 			.isNull();
 	}
@@ -107,7 +109,10 @@ class RuleParserTests {
 		public void delete() {
 		}
 
-		void helper() {
+		void handler() {
+		}
+
+		private void helper() {
 		}
 
 	}
