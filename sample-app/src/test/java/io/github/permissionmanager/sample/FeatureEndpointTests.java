@@ -1,8 +1,12 @@
 package io.github.permissionmanager.sample;
 
+import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
+import io.github.permissionmanager.sample.domain.Event;
 import io.github.permissionmanager.sample.domain.EventRepository;
+import io.github.permissionmanager.sample.domain.Session;
+import io.github.permissionmanager.sample.domain.Speaker;
 import io.github.permissionmanager.sample.domain.SessionRepository;
 import io.github.permissionmanager.sample.domain.SpeakerRepository;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,19 @@ class FeatureEndpointTests {
 		assertThat(this.mvc.delete().uri("/events/1?confirm=true").with(httpBasic("bob", "bob")))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(this.events.existsById(1L)).isTrue();
+	}
+
+	@Test
+	void deleteEventWhenOrganizerConfirmsThenDeletedWithItsSessionsAndSpeakers() {
+		Event event = this.events.save(new Event("Short-lived meetup"));
+		Session session = this.sessions.save(new Session(event, "Only talk"));
+		Speaker speaker = this.speakers.save(new Speaker(session, "Sam Lee", "sam@example.org"));
+		this.grants.grant(Grant.of(Grantee.user("erin"), "organizer").on("event", event.getId()));
+		assertThat(this.mvc.delete().uri("/events/" + event.getId() + "?confirm=true").with(httpBasic("erin", "erin")))
+			.hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(this.events.existsById(event.getId())).isFalse();
+		assertThat(this.sessions.existsById(session.getId())).isFalse();
+		assertThat(this.speakers.existsById(speaker.getId())).isFalse();
 	}
 
 	@Test
@@ -184,6 +201,24 @@ class FeatureEndpointTests {
 			.content("{\"user\":\"dave\",\"permission\":\"organizer\",\"type\":\"event\",\"id\":\"1\"}"))
 			.hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(this.grants.permissionsOf(Grantee.user("dave"))).isEmpty();
+	}
+
+	@Test
+	void revokeWhenNotAdminThenForbiddenAndGrantKept() {
+		assertThat(this.mvc.delete().uri("/admin/grants").with(httpBasic("bob", "bob"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"user\":\"alice\",\"permission\":\"organizer\",\"type\":\"event\",\"id\":\"1\"}"))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.grants.permissionsOf(Grantee.user("alice")))
+			.containsExactly(Grant.of(Grantee.user("alice"), "organizer").on("event", 1));
+	}
+
+	@Test
+	void explainWhenNotAdminThenForbidden() {
+		assertThat(this.mvc.get().uri("/admin/explain?user=alice&permission=event:delete&type=event&id=1")
+			.with(httpBasic("alice", "alice")))
+			.hasStatus(HttpStatus.FORBIDDEN)
+			.bodyJson().extractingPath("$.missingPermissions").asArray().containsExactly("permissions:admin");
 	}
 
 	@Test
