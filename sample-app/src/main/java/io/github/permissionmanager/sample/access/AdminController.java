@@ -24,9 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Grant, revoke and explain, for administrators.
  */
-// Feature: an unscoped check on a type. Every public method needs permissions:admin, held
-// without a resource (only the admin user has it). A type's annotation governs public methods
-// only, so the handler methods below are public on purpose
+// Feature: an unscoped check on a type. Every handler method needs permissions:admin, held
+// without a resource (only the admin user has it)
 @RestController
 @RequestMapping("/admin")
 @RequiresPermissions("permissions:admin")
@@ -45,7 +44,7 @@ class AdminController {
 
 	// Feature: PermissionGrants#grant (idempotent; the grantee's cached decisions are dropped)
 	@PostMapping("/grants")
-	public ResponseEntity<GrantView> grant(@RequestBody GrantView request) {
+	ResponseEntity<GrantView> grant(@RequestBody GrantView request) {
 		Grant grant = toGrant(request);
 		this.grants.grant(grant);
 		return ResponseEntity.status(HttpStatus.CREATED).body(GrantView.of(grant));
@@ -53,7 +52,7 @@ class AdminController {
 
 	// Feature: PermissionGrants#revoke (revoking a grant that does not exist does nothing)
 	@DeleteMapping("/grants")
-	public ResponseEntity<Void> revoke(@RequestBody GrantView request) {
+	ResponseEntity<Void> revoke(@RequestBody GrantView request) {
 		this.grants.revoke(toGrant(request));
 		return ResponseEntity.noContent().build();
 	}
@@ -61,7 +60,7 @@ class AdminController {
 	// Feature: PermissionManager#explain. Why a user may or may not do something: the grant
 	// that matched, or what was missing
 	@GetMapping("/explain")
-	public Explanation explain(@RequestParam String user, @RequestParam String permission,
+	Explanation explain(@RequestParam String user, @RequestParam String permission,
 			@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String id) {
 		if (id != null && type == null) {

@@ -24,8 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
  * The sessions of one event, under {@code /events/{event_id}/sessions}.
  */
 // Feature: methods. One rule for the whole controller, applied to POST only: the schedule
-// (GET) stays public, creating a session needs session:create on the event in the URL. A
-// type's annotation governs public methods only, so the handler methods are public
+// (GET) stays public, creating a session needs session:create on the event in the URL
 @RestController
 @RequiresPermissions(value = "session:create", fetch = "event_id", methods = "POST")
 class EventSessionController {
@@ -43,13 +42,13 @@ class EventSessionController {
 
 	// Feature: methods (continued). GET is not in the rule's methods, so it passes unchecked
 	@GetMapping("/events/{event_id}/sessions")
-	public List<SessionSummary> schedule(@PathVariable("event_id") long eventId) {
+	List<SessionSummary> schedule(@PathVariable("event_id") long eventId) {
 		return this.sessions.findSummariesOfEvent(eventId);
 	}
 
 	// Feature: fetch from a path variable, with methods = POST
 	@PostMapping("/events/{event_id}/sessions")
-	public ResponseEntity<SessionSummary> create(@PathVariable("event_id") long eventId, @RequestBody Changes changes) {
+	ResponseEntity<SessionSummary> create(@PathVariable("event_id") long eventId, @RequestBody Changes changes) {
 		Event event = this.events.findById(eventId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No event " + eventId));
 		Session session = this.sessions.save(new Session(event, changes.requireTitle()));
@@ -63,7 +62,7 @@ class EventSessionController {
 	// for an organizer of event 1
 	@GetMapping("/events/{event_id}/sessions/{id}")
 	@RequiresPermissions(value = "session:read", fetch = "event_id", model = Session.class)
-	public SessionSummary get(@PathVariable("event_id") long eventId, @PathVariable long id) {
+	SessionSummary get(@PathVariable("event_id") long eventId, @PathVariable long id) {
 		return this.sessions.findSummary(id)
 			.filter((session) -> session.eventId() == eventId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No session " + id));
