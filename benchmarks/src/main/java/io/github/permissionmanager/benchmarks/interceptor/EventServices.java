@@ -1,0 +1,52 @@
+package io.github.permissionmanager.benchmarks.interceptor;
+
+import io.github.permissionmanager.RequiresPermissions;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The same method three times: unguarded, guarded by {@code @RequiresPermissions}, guarded by
+ * {@code @PreAuthorize}. Each counts its calls, so a denial can be shown not to run it.
+ */
+final class EventServices {
+
+	private EventServices() {
+	}
+
+	/** No annotation: a plain bean, not proxied. */
+	static class Plain {
+
+		long calls;
+
+		long update(long eventId) {
+			return ++this.calls + eventId;
+		}
+
+	}
+
+	/** Guarded by Permission Manager, the event id taken from a path-variable-style argument. */
+	static class Guarded {
+
+		long calls;
+
+		@RequiresPermissions(value = "event:update", fetch = "event_id")
+		public long update(@PathVariable("event_id") long eventId) {
+			return ++this.calls + eventId;
+		}
+
+	}
+
+	/** Guarded by Spring Security method security with an equivalent {@code PermissionEvaluator}. */
+	static class PreAuthorized {
+
+		long calls;
+
+		@PreAuthorize("hasPermission(#eventId, 'event', 'event:update')")
+		public long update(long eventId) {
+			return ++this.calls + eventId;
+		}
+
+	}
+
+}
