@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
@@ -19,13 +21,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Permission Manager as an application gets it: a Spring Boot context with the starter's
- * auto-configuration, the JDBC grant store on H2 in memory, the four roles of
- * {@link GrantData#ROLES} in {@code permission-manager.roles}, and every generated grant
- * given through {@link PermissionGrants#grantAll} (in batches).
+ * auto-configuration, the JDBC grant store on H2 in memory, and the four roles of
+ * {@link GrantData#ROLES} in {@code permission-manager.roles}. The grants are written by
+ * {@link StoreLoader} with a JDBC batch insert (through {@link PermissionGrants#grantAll} a
+ * million grants take many minutes; see its log line); one user's grants are given through
+ * the API as well, and the store must then hold exactly those rows for that user.
  */
 final class PermissionManagerEngine implements AutoCloseable {
-
-	private static final int BATCH = 10_000;
 
 	private final ConfigurableApplicationContext context;
 
@@ -61,9 +63,7 @@ final class PermissionManagerEngine implements AutoCloseable {
 	static PermissionManagerEngine start(GrantData data, String name) {
 		List<String> properties = new ArrayList<>(List.of("spring.main.web-application-type=none",
 				"spring.main.banner-mode=off", "logging.level.root=warn",
-				"spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
-				"spring.autoconfigure.exclude="
-						+ "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration"));
+				"spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"));
 		for (Map.Entry<String, List<String>> role : GrantData.ROLES.entrySet()) {
 			for (int i = 0; i < role.getValue().size(); i++) {
 				properties.add("permission-manager.roles." + role.getKey() + "[" + i + "]=" + role.getValue().get(i));
@@ -72,21 +72,23 @@ final class PermissionManagerEngine implements AutoCloseable {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
 			.properties(properties.toArray(String[]::new))
 			.run();
-		PermissionGrants grants = context.getBean(PermissionGrants.class);
 		long started = System.nanoTime();
-		List<Grant> batch = new ArrayList<>(BATCH);
-		for (GrantData.GeneratedGrant grant : data.grants()) {
-			batch.add(Grant.of(Grantee.user(grant.user()), grant.name()).on(GrantData.RESOURCE_TYPE, grant.event()));
-			if (batch.size() == BATCH) {
-				grants.grantAll(batch);
-				batch.clear();
-			}
+		StoreLoader.load(context.getBean(DataSource.class), data);
+		System.out.printf("# Permission Manager: %,d grants batch-inserted into pm_grants in %.1f s%n", data.size(),
+				(System.nanoTime() - started) / 1e9);
+		// The public path must see them: one user's grants are also given through the API (a no-op
+		// for rows that exist), and a check of each of them is part of the expectation check
+		PermissionGrants grants = context.getBean(PermissionGrants.class);
+		List<Grant> first = new ArrayList<>();
+		for (GrantData.GeneratedGrant grant : data.grantsOf("user0")) {
+			first.add(Grant.of(Grantee.user(grant.user()), grant.name()).on(GrantData.RESOURCE_TYPE, grant.event()));
 		}
-		if (!batch.isEmpty()) {
-			grants.grantAll(batch);
+		grants.grantAll(first);
+		int stored = grants.permissionsOf(Grantee.user("user0")).size();
+		if (stored != GrantData.GRANTS_PER_USER) {
+			throw new IllegalStateException("user0 holds " + stored + " grants in the store, not "
+					+ GrantData.GRANTS_PER_USER + ": the batch insert and the store disagree");
 		}
-		System.out.printf("# Permission Manager: %,d grants stored through PermissionGrants.grantAll in %.1f s%n",
-				data.size(), (System.nanoTime() - started) / 1e9);
 		return new PermissionManagerEngine(context, data);
 	}
 
