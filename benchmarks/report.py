@@ -193,7 +193,8 @@ class Results:
         if ratios:
             worst = min(ratios, key=lambda x: x[1])
             verdict = "MET" if worst[1] >= VS_SHIRO else "MISSED"
-            figures = ", ".join(f"{size_label(s)}: {r:,.0f}× faster" for s, r in ratios)
+            figures = ", ".join(f"{size_label(s)}: " + (f"{r:,.1f}× faster" if r >= 1 else f"{1 / r:,.1f}× slower")
+                                for s, r in ratios)
             out.append(("shiro", f"≥ {VS_SHIRO:.0f}× faster than Shiro's implies loop (user with 100 permissions)",
                         verdict, figures, (ours, worst[0])))
         else:
@@ -237,6 +238,47 @@ class Results:
         return out
 
 
+def http_missed(d):
+    """exit status 0 when the HTTP target was measured and missed"""
+    results = Results(d)
+    for key, _, verdict, _, _ in results.targets():
+        if key == "http":
+            sys.exit(0 if verdict == "MISSED" else 1)
+    sys.exit(1)
+
+
+HARNESS = ("org.openjdk.jmh.", "jdk.internal.reflect.", "java.lang.reflect.", "java.lang.Thread.",
+           "java.util.concurrent.")
+
+
+def jfr_summary(path, thread, what):
+    """Where the samples of the threads whose name contains `thread` were: the share inside Permission Manager
+    code, the methods with the largest inclusive share, and the hottest leaf frames."""
+    text = open(path).read()
+    samples = [s for s in text.split("jdk.ExecutionSample")[1:] if re.search(r'sampledThread = "[^"]*' + thread, s)]
+    inclusive, leaves, in_pm = {}, {}, 0
+    for sample in samples:
+        frames = [f for f in re.findall(r"^\s+([\w.$]+)\(", sample, re.M)
+                  if not f.startswith(HARNESS) and ".jmh_generated." not in f]
+        if not frames:
+            continue
+        leaves[frames[0]] = leaves.get(frames[0], 0) + 1
+        ours = {f for f in frames if f.startswith("io.github.permissionmanager.")
+                and not f.startswith(("io.github.permissionmanager.sample.", "io.github.permissionmanager.benchmarks."))}
+        in_pm += 1 if ours else 0
+        for f in set(frames):
+            inclusive[f] = inclusive.get(f, 0) + 1
+    n = max(1, len(samples))
+    lines = [f"{len(samples)} JFR execution samples of {what}; {in_pm / n:.1%} of them inside Permission Manager "
+             "code.", "", "Largest inclusive shares (the method or something it calls was running):"]
+    for f, c in sorted(inclusive.items(), key=lambda x: -x[1])[:22]:
+        lines.append(f"  {c / n:6.1%}  {f}")
+    lines += ["", "Hottest leaf frames:"]
+    for f, c in sorted(leaves.items(), key=lambda x: -x[1])[:10]:
+        lines.append(f"  {c / n:6.1%}  {f}")
+    return "\n".join(lines)
+
+
 def misses(d):
     results = Results(d)
     seen = set()
@@ -255,21 +297,11 @@ def misses(d):
 
 
 def profile_excerpt(path):
-    """The allocation figures and the top of the stack profile of one profiling run."""
+    """The score and allocation figures of one profiling run."""
     with open(path) as f:
         text = f.read()
-    lines = []
-    for line in text.splitlines():
-        if re.search(r"gc\.alloc\.rate\.norm|gc\.count|^Benchmark ", line) and "·" not in line[:2]:
-            lines.append(line)
-    stack = re.search(r"(\.+\[Thread state distributions\]\.+.*?)(?:\n\n\n|\Z)", text, re.S)
-    top = re.search(r"(\.+\[Thread state: RUNNABLE\]\.+.*?)(?:\n\n|\Z)", text, re.S)
-    out = "\n".join(lines[-6:])
-    if top:
-        out += "\n\n" + "\n".join(top.group(1).splitlines()[:40])
-    elif stack:
-        out += "\n\n" + "\n".join(stack.group(1).splitlines()[:40])
-    return out
+    table = text[text.rfind("\nBenchmark "):] if "\nBenchmark " in text else ""
+    return "\n".join(l for l in table.strip().splitlines() if re.search(r"^Benchmark |avgt .*(ns/op|B/op)", l))
 
 
 def write(d, target):
@@ -435,20 +467,35 @@ def write(d, target):
     # Profiles
     missed = [(k, t, f, p) for k, t, v, f, p in targets if v == "MISSED"]
     w.append("## Missed targets and their profiles\n")
+    shown = {}
     if not missed:
         w.append("No target was missed in this run.\n")
     for key, text, figures, profile in missed:
         w.append(f"### {text}\n")
         w.append(f"Missed: {figures}.\n")
+        if key == "http":
+            samples = os.path.join(d, "http-guarded-samples.txt")
+            if os.path.exists(samples):
+                w.append("Java Flight Recorder (`settings=profile`) on the app during one more guarded round:\n")
+                w.append("```")
+                w.append(jfr_summary(samples, "http-nio", "the app's request threads"))
+                w.append("```\n")
         if profile is None:
             continue
         name = ("interceptor-" + profile[1]) if profile[0] == "interceptor" else f"{profile[0]}-{profile[1]}"
+        if name in shown:
+            w.append(f"Profile: see `{name}` under \"{shown[name]}\" above.\n")
+            continue
+        shown[name] = text
         path = os.path.join(d, f"profile-{name}.txt")
+        samples = os.path.join(d, f"profile-{name}-samples.txt")
         if os.path.exists(path):
-            w.append(f"`-prof gc -prof stack` of `{name}` (JMH, 2 × 1 s iterations); allocation per operation "
-                     "and the hottest frames of the benchmark thread:\n")
+            w.append(f"`{name}` re-run with `-prof gc -prof jfr` (JMH, 3 × 1 s iterations):\n")
             w.append("```")
             w.append(profile_excerpt(path))
+            if os.path.exists(samples):
+                w.append("")
+                w.append(jfr_summary(samples, "jmh-worker", "the benchmark thread"))
             w.append("```\n")
         else:
             w.append("(no profile was recorded)\n")
@@ -462,7 +509,9 @@ def write(d, target):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) >= 3 and sys.argv[1] == "misses":
+    if len(sys.argv) >= 3 and sys.argv[1] == "http-missed":
+        http_missed(sys.argv[2])
+    elif len(sys.argv) >= 3 and sys.argv[1] == "misses":
         misses(sys.argv[2])
     elif len(sys.argv) >= 4 and sys.argv[1] == "write":
         write(sys.argv[2], sys.argv[3])

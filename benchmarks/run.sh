@@ -95,7 +95,7 @@ elif command -v wrk >/dev/null 2>&1; then
   URL_PATH='/events/1/tracks'
   AUTH="Authorization: Basic $(printf 'alice:alice' | base64)"
   echo "HTTP: starting the sample app on 127.0.0.1:$PORT"
-  java -Xmx512m -cp "$SAMPLE_CP" -Dbench.guarded-path="$GUARDED_PATH" \
+  java -Xmx512m -XX:FlightRecorderOptions:stackdepth=256 -cp "$SAMPLE_CP" -Dbench.guarded-path="$GUARDED_PATH" \
     io.github.permissionmanager.benchmarks.http.HttpBenchmarkApplication \
     --server.address=127.0.0.1 --server.port=$PORT > "$OUT/http-app.log" 2>&1 &
   APP_PID=$!
@@ -109,8 +109,8 @@ elif command -v wrk >/dev/null 2>&1; then
   G_BODY=$(curl -s -w ' HTTP %{http_code}' -H "$AUTH" "http://127.0.0.1:$PORT$URL_PATH")
   U_BODY=$(curl -s -w ' HTTP %{http_code}' -H "$AUTH" "http://127.0.0.1:$PORT/unguarded$URL_PATH")
   D_CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Basic $(printf 'dave:dave' | base64)" "http://127.0.0.1:$PORT$URL_PATH")
-  echo "  guarded:   $G_BODY"
-  echo "  unguarded: $U_BODY"
+  echo "  guarded:   HTTP ${G_BODY##* }, ${#G_BODY} bytes"
+  echo "  unguarded: HTTP ${U_BODY##* }, ${#U_BODY} bytes"
   echo "  guarded as dave (no grants): HTTP $D_CODE"
   if [ "$G_BODY" != "$U_BODY" ] || [ "${G_BODY##* }" != 200 ] || [ "$D_CODE" != 403 ]; then
     echo "the guarded and unguarded endpoints do not answer alike, or the guard does not deny: not timing" >&2
@@ -137,6 +137,14 @@ elif command -v wrk >/dev/null 2>&1; then
       wrk -t2 -c16 -d${WRK_SECONDS}s --latency -H "$AUTH" "http://127.0.0.1:$PORT$path" > "$OUT/wrk-$side-$round.txt"
     done
   done
+  # A missed target gets a profile: one more guarded round under Java Flight Recorder
+  if python3 benchmarks/report.py http-missed "$OUT"; then
+    echo "  guarded throughput below 90 % of unguarded: profiling one more guarded round with JFR"
+    jcmd $APP_PID JFR.start name=bench settings=profile filename="$OUT/http-guarded.jfr" > /dev/null
+    wrk -t2 -c16 -d${WRK_SECONDS}s -H "$AUTH" "http://127.0.0.1:$PORT$URL_PATH" > "$OUT/wrk-guarded-profiled.txt"
+    jcmd $APP_PID JFR.stop name=bench > /dev/null
+    jfr print --events jdk.ExecutionSample --stack-depth 256 "$OUT/http-guarded.jfr" > "$OUT/http-guarded-samples.txt"
+  fi
   kill $APP_PID 2>/dev/null || true
   wait $APP_PID 2>/dev/null || true
   trap - EXIT
@@ -148,10 +156,14 @@ fi
 python3 benchmarks/report.py misses "$OUT" > "$OUT/misses.txt"
 while IFS='|' read -r name regex params; do
   [ -z "$name" ] && continue
-  echo "Profiling $name (a target was missed): -prof gc -prof stack"
+  echo "Profiling $name (a target was missed): -prof gc -prof jfr"
   # shellcheck disable=SC2086
-  java -cp "$BENCH_CP" org.openjdk.jmh.Main "$regex" $params -f 1 -wi 2 -w 1s -i 2 -r 1s -foe true \
-    -prof gc -prof "stack:lines=4;top=12;detailLine=true" > "$OUT/profile-$name.txt" 2>&1 || true
+  java -cp "$BENCH_CP" org.openjdk.jmh.Main "$regex" $params -f 1 -wi 2 -w 1s -i 3 -r 1s -foe true \
+    -prof gc -prof "jfr:dir=$OUT/jfr-$name;stackDepth=256" > "$OUT/profile-$name.txt" 2>&1 || true
+  jfr_file=$(find "$OUT/jfr-$name" -name '*.jfr' | head -n 1)
+  if [ -n "$jfr_file" ]; then
+    jfr print --events jdk.ExecutionSample --stack-depth 256 "$jfr_file" > "$OUT/profile-$name-samples.txt"
+  fi
 done < "$OUT/misses.txt"
 
 echo "finished=$(date -u '+%Y-%m-%d %H:%M:%S UTC')" >> "$OUT/machine.properties"

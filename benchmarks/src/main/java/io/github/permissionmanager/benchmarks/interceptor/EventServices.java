@@ -17,7 +17,15 @@ final class EventServices {
 	/** No annotation: a plain bean, not proxied. */
 	static class Plain {
 
-		long calls;
+		private long calls;
+
+		/**
+		 * How often the method ran (read through the proxy, so from the target).
+		 * @return the count
+		 */
+		public long calls() {
+			return this.calls;
+		}
 
 		long update(long eventId) {
 			return ++this.calls + eventId;
@@ -28,7 +36,15 @@ final class EventServices {
 	/** Guarded by Permission Manager, the event id taken from a path-variable-style argument. */
 	static class Guarded {
 
-		long calls;
+		private long calls;
+
+		/**
+		 * How often the method ran (read through the proxy, so from the target).
+		 * @return the count
+		 */
+		public long calls() {
+			return this.calls;
+		}
 
 		@RequiresPermissions(value = "event:update", fetch = "event_id")
 		public long update(@PathVariable("event_id") long eventId) {
@@ -40,7 +56,15 @@ final class EventServices {
 	/** Guarded by Spring Security method security with an equivalent {@code PermissionEvaluator}. */
 	static class PreAuthorized {
 
-		long calls;
+		private long calls;
+
+		/**
+		 * How often the method ran (read through the proxy, so from the target).
+		 * @return the count
+		 */
+		public long calls() {
+			return this.calls;
+		}
 
 		@PreAuthorize("hasPermission(#eventId, 'event', 'event:update')")
 		public long update(long eventId) {

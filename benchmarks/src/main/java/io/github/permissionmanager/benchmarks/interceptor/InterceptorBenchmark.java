@@ -73,8 +73,8 @@ public class InterceptorBenchmark {
 		this.plain = this.context.getBean(EventServices.Plain.class);
 		this.guarded = this.context.getBean(EventServices.Guarded.class);
 		this.preAuthorized = this.context.getBean(EventServices.PreAuthorized.class);
-		verify("@RequiresPermissions", this.guarded::update, () -> this.guarded.calls);
-		verify("@PreAuthorize", this.preAuthorized::update, () -> this.preAuthorized.calls);
+		verify("@RequiresPermissions", this.guarded::update, this.guarded::calls);
+		verify("@PreAuthorize", this.preAuthorized::update, this.preAuthorized::calls);
 	}
 
 	private static void verify(String guard, LongUnaryOperator call, LongSupplier calls) {

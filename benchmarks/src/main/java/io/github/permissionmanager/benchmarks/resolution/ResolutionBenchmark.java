@@ -94,9 +94,9 @@ public class ResolutionBenchmark {
 		this.modelLookup = this.context.getBean(TalkServices.ModelLookup.class);
 		this.handWrittenQuery = this.context.getBean(TalkServices.HandWrittenQuery.class);
 		this.handWrittenFindById = this.context.getBean(TalkServices.HandWrittenFindById.class);
-		verify("model lookup", this.modelLookup::update, () -> this.modelLookup.calls);
-		verify("hand-written query", this.handWrittenQuery::update, () -> this.handWrittenQuery.calls);
-		verify("hand-written findById", this.handWrittenFindById::update, () -> this.handWrittenFindById.calls);
+		verify("model lookup", this.modelLookup::update, this.modelLookup::calls);
+		verify("hand-written query", this.handWrittenQuery::update, this.handWrittenQuery::calls);
+		verify("hand-written findById", this.handWrittenFindById::update, this.handWrittenFindById::calls);
 	}
 
 	private static void verify(String way, LongUnaryOperator call, LongSupplier calls) {

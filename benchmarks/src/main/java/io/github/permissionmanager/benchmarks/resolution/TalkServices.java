@@ -20,7 +20,15 @@ final class TalkServices {
 	/** Declarative: the talk's event is looked up through {@code model}. */
 	static class ModelLookup {
 
-		long calls;
+		private long calls;
+
+		/**
+		 * How often the method ran (read through the proxy, so from the target).
+		 * @return the count
+		 */
+		public long calls() {
+			return this.calls;
+		}
 
 		@RequiresPermissions(value = "session:update", fetch = "event_id", model = Talk.class, fetchKeyUrl = "id")
 		public long update(long id) {
@@ -36,7 +44,15 @@ final class TalkServices {
 
 		private final PermissionManager permissions;
 
-		long calls;
+		private long calls;
+
+		/**
+		 * How often the method ran (read through the proxy, so from the target).
+		 * @return the count
+		 */
+		public long calls() {
+			return this.calls;
+		}
 
 		HandWrittenQuery(TalkRepository talks, PermissionManager permissions) {
 			this.talks = talks;
@@ -58,7 +74,15 @@ final class TalkServices {
 
 		private final PermissionManager permissions;
 
-		long calls;
+		private long calls;
+
+		/**
+		 * How often the method ran (read through the proxy, so from the target).
+		 * @return the count
+		 */
+		public long calls() {
+			return this.calls;
+		}
 
 		HandWrittenFindById(TalkRepository talks, PermissionManager permissions) {
 			this.talks = talks;
