@@ -40,18 +40,19 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 
 	@Override
 	public Subject resolve(Authentication authentication) {
-		Set<String> groups = Set.of();
-		if (this.groupsFromAuthorities && !authentication.getAuthorities().isEmpty()) {
-			groups = new LinkedHashSet<>();
+		// every call builds a subject: allocate only for authorities that are groups
+		Set<String> groups = null;
+		if (this.groupsFromAuthorities) {
 			for (GrantedAuthority authority : authentication.getAuthorities()) {
 				String name = authority.getAuthority();
 				if (name != null && name.startsWith(this.authorityPrefix) && name.length() > this.authorityPrefix.length()) {
+					groups = (groups != null) ? groups : new LinkedHashSet<>();
 					groups.add(name.substring(this.authorityPrefix.length()));
 				}
 			}
 		}
 		Map<String, Object> attributes = JWT_PRESENT ? JwtClaims.of(authentication.getPrincipal()) : Map.of();
-		return new Subject(authentication.getName(), groups, attributes);
+		return new Subject(authentication.getName(), (groups != null) ? groups : Set.of(), attributes);
 	}
 
 	/**

@@ -10,7 +10,6 @@ import io.github.permissionmanager.resolve.ResolutionPlanner;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
-import org.springframework.core.MethodClassKey;
 
 /**
  * The parsed rule of every guarded method, cached per method and target class. Startup
@@ -21,7 +20,7 @@ public final class RuleRegistry {
 
 	private static final Object NONE = new Object();
 
-	private final Map<MethodClassKey, Object> rules = new ConcurrentHashMap<>();
+	private final Map<Key, Object> rules = new ConcurrentHashMap<>();
 
 	private final RuleParser parser;
 
@@ -42,7 +41,7 @@ public final class RuleRegistry {
 	 * @throws InvalidPermissionRulesException when the method's rule does not parse
 	 */
 	public @Nullable PermissionRule get(Method method, Class<?> targetClass) {
-		MethodClassKey key = new MethodClassKey(method, targetClass);
+		Key key = new Key(method, targetClass);
 		Object cached = this.rules.get(key);
 		if (cached == null) {
 			cached = this.rules.computeIfAbsent(key, (k) -> parseOrFail(method, targetClass));
@@ -59,13 +58,13 @@ public final class RuleRegistry {
 	void register(Method method, Class<?> targetClass, List<String> problems) {
 		PermissionRule rule = this.parser.parse(method, targetClass, problems);
 		if (rule != null) {
-			this.rules.put(new MethodClassKey(method, targetClass), rule);
+			this.rules.put(new Key(method, targetClass), rule);
 		}
 	}
 
 	private Object parseOrFail(Method method, Class<?> targetClass) {
 		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
-		Object registered = (specific != method) ? this.rules.get(new MethodClassKey(specific, targetClass)) : null;
+		Object registered = (specific != method) ? this.rules.get(new Key(specific, targetClass)) : null;
 		if (registered != null) {
 			return registered;
 		}
@@ -75,6 +74,29 @@ public final class RuleRegistry {
 			throw new InvalidPermissionRulesException(problems);
 		}
 		return (rule != null) ? rule : NONE;
+	}
+
+	/**
+	 * A method and target class, like Spring's {@code MethodClassKey}, comparing by identity
+	 * first: a proxy hands the same {@link Method} instance on every call, so the common
+	 * lookup skips {@link Method#equals(Object)}'s parameter comparison.
+	 */
+	private record Key(Method method, Class<?> targetClass) {
+
+		@Override
+		public boolean equals(Object other) {
+			if (this == other) {
+				return true;
+			}
+			return other instanceof Key key && this.targetClass == key.targetClass
+					&& (this.method == key.method || this.method.equals(key.method));
+		}
+
+		@Override
+		public int hashCode() {
+			return this.method.hashCode() * 31 + this.targetClass.hashCode();
+		}
+
 	}
 
 }

@@ -75,7 +75,8 @@ public class PermissionProblemExceptionResolver implements HandlerExceptionResol
 		if (status >= 500) {
 			logger.warn(ex.getMessage(), ex.getCause());
 		}
-		else {
+		else if (logger.isDebugEnabled()) {
+			// commons-logging's SLF4J bridge formats a message before checking the level
 			logger.debug(LogMessage.format("%d: %s", status, ex.getMessage()));
 		}
 	}
