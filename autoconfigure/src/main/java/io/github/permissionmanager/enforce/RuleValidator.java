@@ -12,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -64,12 +65,12 @@ public final class RuleValidator implements SmartInitializingSingleton {
 	private Set<Class<?>> beanClasses() {
 		Set<Class<?>> classes = new LinkedHashSet<>();
 		for (String name : this.beanFactory.getBeanDefinitionNames()) {
-			Class<?> type = this.beanFactory.getType(name, false);
-			if (type == null) {
+			// an existing singleton tells its real class, where a definition may only declare an interface
+			Object singleton = this.beanFactory.getSingleton(name);
+			Class<?> type = (singleton != null && !(singleton instanceof FactoryBean<?>))
+					? AopProxyUtils.ultimateTargetClass(singleton) : this.beanFactory.getType(name, false);
+			if (type == null || Proxy.isProxyClass(type)) {
 				continue;
-			}
-			if (Proxy.isProxyClass(type) && this.beanFactory.containsSingleton(name)) {
-				type = AopProxyUtils.ultimateTargetClass(this.beanFactory.getBean(name));
 			}
 			type = ClassUtils.getUserClass(type);
 			if (AnnotationUtils.isCandidateClass(type, RequiresPermissions.class)) {

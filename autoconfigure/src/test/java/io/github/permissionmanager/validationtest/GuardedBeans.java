@@ -24,6 +24,21 @@ final class GuardedBeans {
 
 	}
 
+	interface Archiver {
+
+		void archive(long eventId);
+
+	}
+
+	static class UnknownRuleBehindAnInterface implements Archiver {
+
+		@Override
+		@RequiresPermissions(rule = "missing")
+		public void archive(long eventId) {
+		}
+
+	}
+
 	static class UnknownRule {
 
 		@RequiresPermissions(rule = "nope")

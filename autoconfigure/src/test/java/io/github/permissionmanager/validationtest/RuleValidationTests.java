@@ -43,6 +43,13 @@ class RuleValidationTests {
 	}
 
 	@Test
+	void beanDeclaredAsAnInterfaceIsValidatedByItsRealClass() {
+		this.runner.withBean("archiver", GuardedBeans.Archiver.class, GuardedBeans.UnknownRuleBehindAnInterface::new)
+			.run((context) -> assertThat(failure(context))
+				.contains("UnknownRuleBehindAnInterface#archive: unknown rule 'missing'"));
+	}
+
+	@Test
 	void neitherValueNorRuleRefusesToStart() {
 		this.runner.withBean(GuardedBeans.NeitherValueNorRule.class)
 			.run((context) -> assertThat(failure(context)).contains("NeitherValueNorRule#read: neither value nor rule is set"));
