@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -83,7 +84,15 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	public void grantAll(Collection<Grant> grants) {
 		Assert.notNull(grants, "grants cannot be null");
 		List<Grant> valid = validated(grants);
-		this.transactions.executeWithoutResult((status) -> valid.forEach(this::write));
+		this.transactions.executeWithoutResult((status) -> {
+			Set<Grantee> changed = new LinkedHashSet<>();
+			for (Grant grant : valid) {
+				if (write(grant)) {
+					changed.add(grant.grantee());
+				}
+			}
+			changed(changed);
+		});
 	}
 
 	@Override
@@ -95,7 +104,15 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	public void revokeAll(Collection<Grant> grants) {
 		Assert.notNull(grants, "grants cannot be null");
 		List<Grant> all = List.copyOf(grants);
-		this.transactions.executeWithoutResult((status) -> all.forEach(this::delete));
+		this.transactions.executeWithoutResult((status) -> {
+			Set<Grantee> changed = new LinkedHashSet<>();
+			for (Grant grant : all) {
+				if (delete(grant)) {
+					changed.add(grant.grantee());
+				}
+			}
+			changed(changed);
+		});
 	}
 
 	private List<Grant> validated(Collection<Grant> grants) {
@@ -108,7 +125,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 		return valid;
 	}
 
-	private void write(Grant grant) {
+	private boolean write(Grant grant) {
 		String key = GrantKey.of(grant);
 		Optional<Optional<Instant>> existing = this.jdbc
 			.sql("SELECT expires_at FROM " + this.tables.grants() + " WHERE grant_key = :key")
@@ -138,10 +155,10 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 				.update();
 		}
 		else {
-			return;
+			return false;
 		}
 		this.audit.grant("GRANT", grant);
-		changed(grant.grantee());
+		return true;
 	}
 
 	// Columns keep microseconds; compare what was stored with what would be
@@ -149,15 +166,16 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 		return (instant != null) ? instant.truncatedTo(ChronoUnit.MICROS) : null;
 	}
 
-	private void delete(Grant grant) {
+	private boolean delete(Grant grant) {
 		Assert.notNull(grant, "grants cannot contain null");
 		int deleted = this.jdbc.sql("DELETE FROM " + this.tables.grants() + " WHERE grant_key = :key")
 			.param("key", GrantKey.of(grant))
 			.update();
-		if (deleted > 0) {
-			this.audit.grant("REVOKE", grant);
-			changed(grant.grantee());
+		if (deleted == 0) {
+			return false;
 		}
+		this.audit.grant("REVOKE", grant);
+		return true;
 	}
 
 	@Override
@@ -235,7 +253,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 					.param("by", AuditTrail.actor())
 					.update();
 				this.audit.membership("ADD_MEMBER", group, user);
-				changed(Grantee.user(user));
+				changed(Set.of(Grantee.user(user)));
 			}
 		});
 	}
@@ -252,31 +270,36 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 				.update();
 			if (deleted > 0) {
 				this.audit.membership("REMOVE_MEMBER", group, user);
-				changed(Grantee.user(user));
+				changed(Set.of(Grantee.user(user)));
 			}
 		});
 	}
 
 	// Drop cached decisions now, for checks in this transaction, and again once it completes,
 	// for snapshots other threads loaded meanwhile from the data before the commit
-	private void changed(Grantee grantee) {
-		notifyListener(grantee);
+	private void changed(Set<Grantee> grantees) {
+		if (grantees.isEmpty()) {
+			return;
+		}
+		notifyListener(grantees);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCompletion(int status) {
-					notifyListener(grantee);
+					notifyListener(grantees);
 				}
 			});
 		}
 	}
 
-	private void notifyListener(Grantee grantee) {
-		if (grantee.kind() == Grantee.Kind.USER) {
-			this.listener.userChanged(grantee.name());
-		}
-		else {
-			this.listener.groupChanged(grantee.name());
+	private void notifyListener(Set<Grantee> grantees) {
+		for (Grantee grantee : grantees) {
+			if (grantee.kind() == Grantee.Kind.USER) {
+				this.listener.userChanged(grantee.name());
+			}
+			else {
+				this.listener.groupChanged(grantee.name());
+			}
 		}
 	}
 

@@ -21,7 +21,10 @@ import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.GrantQuery;
 import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.PermissionDecisionEvent;
+import io.github.permissionmanager.PermissionEvaluationException;
+import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.decide.DecisionService;
@@ -43,6 +46,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -86,6 +90,14 @@ abstract class AbstractPermissionStoreTests {
 	 * @return the prefix
 	 */
 	protected abstract String tablePrefix();
+
+	/**
+	 * Hold, from another connection, a lock that makes reads of the grants table wait.
+	 * @param grantsTable the table to lock
+	 * @return what releases the lock
+	 * @throws Exception when the lock cannot be taken
+	 */
+	protected abstract AutoCloseable blockReads(String grantsTable) throws Exception;
 
 	@BeforeEach
 	void createStore() {
@@ -170,6 +182,47 @@ abstract class AbstractPermissionStoreTests {
 			assertThat(staleAllows.get()).as("allows seen after revoke returned, round %d", round).isZero();
 			assertThat(checksAfterRevoke.get()).isGreaterThanOrEqualTo(400);
 		}
+	}
+
+	@Test
+	void checkWhenTheStoreIsSlowerThanTheTimeoutThenDeniesInsteadOfWaiting() throws Exception {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "event:read"));
+		JdbcTemplate template = new JdbcTemplate(this.dataSource);
+		template.setQueryTimeout(1);
+		GrantSnapshotCache slowCache = new GrantSnapshotCache(
+				new JdbcSubjectGrantsLoader(JdbcClient.create(template), this.tables), ROLES, this.clock,
+				Duration.ofMinutes(10), 1000);
+		DecisionService decisions = new DecisionService(new DefaultPermissionEvaluator(slowCache),
+				(event) -> this.events.add((PermissionDecisionEvent) event), true, this.clock);
+		DefaultPermissionManager slowManager = new DefaultPermissionManager(decisions, slowCache);
+		PermissionRequest request = new PermissionRequest(Subject.of("bob"), "event:read", null,
+				PermissionContext.empty());
+
+		try (AutoCloseable lock = blockReads(this.tables.grants())) {
+			long start = System.nanoTime();
+			Decision decision = slowManager.explain("bob", "event:read");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+			assertThat(decision.allowed()).isFalse();
+			assertThat(decision.reason()).startsWith("evaluation failed");
+			assertThatExceptionOfType(PermissionEvaluationException.class).isThrownBy(() -> decisions.decide(request));
+			assertThat(this.events).extracting(PermissionDecisionEvent::allowed).containsOnly(false);
+		}
+		assertThat(slowManager.check("bob", "event:read")).isTrue();
+	}
+
+	@Test
+	void checkWhenTheStoreFailsThenDenies() {
+		GrantSnapshotCache broken = new GrantSnapshotCache(
+				new JdbcSubjectGrantsLoader(this.jdbc, new StoreTables("missing_")), ROLES, this.clock,
+				Duration.ofMinutes(10), 1000);
+		DecisionService decisions = new DecisionService(new DefaultPermissionEvaluator(broken), (event) -> {
+		}, true, this.clock);
+		DefaultPermissionManager brokenManager = new DefaultPermissionManager(decisions, broken);
+
+		assertThat(brokenManager.check("bob", "event:read")).isFalse();
+		assertThat(brokenManager.explain("bob", "event:read").reason()).startsWith("evaluation failed");
+		assertThatExceptionOfType(PermissionEvaluationException.class)
+			.isThrownBy(() -> brokenManager.objectIds(Subject.of("bob"), "event:read", "event"));
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package io.github.permissionmanager.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -36,6 +39,23 @@ class H2PermissionStoreTests extends AbstractPermissionStoreTests {
 	@Override
 	protected String tablePrefix() {
 		return "pmt_h2_";
+	}
+
+	@Override
+	protected AutoCloseable blockReads(String grantsTable) throws SQLException {
+		// H2 readers never wait for locks, so the table is swapped for a view that reads slowly
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE ALIAS IF NOT EXISTS PM_TEST_SLEEP FOR 'java.lang.Thread.sleep(long)'");
+			statement.execute("ALTER TABLE " + grantsTable + " RENAME TO " + grantsTable + "_real");
+			statement.execute("CREATE VIEW " + grantsTable + " AS SELECT DISTINCT g.* FROM " + grantsTable
+					+ "_real g, SYSTEM_RANGE(1, 4000) r WHERE PM_TEST_SLEEP(5) IS NULL");
+		}
+		return () -> {
+			try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+				statement.execute("DROP VIEW " + grantsTable);
+				statement.execute("ALTER TABLE " + grantsTable + "_real RENAME TO " + grantsTable);
+			}
+		};
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.github.permissionmanager.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -34,6 +37,16 @@ class MariaDbPermissionStoreTests extends AbstractPermissionStoreTests {
 	@Override
 	protected String tablePrefix() {
 		return "pmt_mariadb_";
+	}
+
+	@Override
+	protected AutoCloseable blockReads(String grantsTable) throws SQLException {
+		Connection connection = database.getConnection();
+		connection.createStatement().execute("LOCK TABLES " + grantsTable + " WRITE");
+		return () -> {
+			connection.createStatement().execute("UNLOCK TABLES");
+			connection.close();
+		};
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.github.permissionmanager.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -34,6 +37,18 @@ class PostgresPermissionStoreTests extends AbstractPermissionStoreTests {
 	@Override
 	protected String tablePrefix() {
 		return "pmt_postgresql_";
+	}
+
+	@Override
+	protected AutoCloseable blockReads(String grantsTable) throws SQLException {
+		Connection connection = database.getConnection();
+		connection.setAutoCommit(false);
+		connection.createStatement().execute("LOCK TABLE " + grantsTable + " IN ACCESS EXCLUSIVE MODE");
+		return () -> {
+			connection.rollback();
+			connection.setAutoCommit(true);
+			connection.close();
+		};
 	}
 
 }
