@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -51,8 +52,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * The grant store and the default evaluator against one database: the same suite runs on
- * H2, PostgreSQL and MariaDB. Each subclass uses its own table prefix, and the tables are
- * emptied before every test.
+ * H2, PostgreSQL and MariaDB. Each run uses tables of its own (dropped afterwards), so
+ * builds running at once on one server never share them, and they are emptied before every
+ * test.
  */
 abstract class AbstractPermissionStoreTests {
 
@@ -86,10 +88,23 @@ abstract class AbstractPermissionStoreTests {
 	protected abstract DataSource database();
 
 	/**
-	 * A table prefix of this suite's own.
+	 * A table prefix of this run's own, so that concurrent builds on one server never share
+	 * tables.
 	 * @return the prefix
 	 */
 	protected abstract String tablePrefix();
+
+	static String uniquePrefix(String platform) {
+		return "pmt_" + platform + "_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+	}
+
+	static void dropTables(DataSource database, String prefix) {
+		StoreTables tables = new StoreTables(prefix);
+		JdbcClient jdbc = JdbcClient.create(database);
+		for (String table : List.of(tables.grants(), tables.memberships(), tables.audit())) {
+			jdbc.sql("DROP TABLE IF EXISTS " + table).update();
+		}
+	}
 
 	/**
 	 * Hold, from another connection, a lock that makes reads of the grants table wait.

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class H2PermissionStoreTests extends AbstractPermissionStoreTests {
 
+	private static final String PREFIX = uniquePrefix("h2");
+
 	private static HikariDataSource database;
 
 	@BeforeAll
@@ -28,6 +30,7 @@ class H2PermissionStoreTests extends AbstractPermissionStoreTests {
 
 	@AfterAll
 	static void stopDatabase() {
+		dropTables(database, PREFIX);
 		database.close();
 	}
 
@@ -38,7 +41,7 @@ class H2PermissionStoreTests extends AbstractPermissionStoreTests {
 
 	@Override
 	protected String tablePrefix() {
-		return "pmt_h2_";
+		return PREFIX;
 	}
 
 	@Override

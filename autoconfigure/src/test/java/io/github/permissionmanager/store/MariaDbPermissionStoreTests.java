@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class MariaDbPermissionStoreTests extends AbstractPermissionStoreTests {
 
+	private static final String PREFIX = uniquePrefix("maria");
+
 	private static HikariDataSource database;
 
 	@BeforeAll
@@ -25,6 +27,7 @@ class MariaDbPermissionStoreTests extends AbstractPermissionStoreTests {
 	@AfterAll
 	static void disconnect() {
 		if (database != null) {
+			dropTables(database, PREFIX);
 			database.close();
 		}
 	}
@@ -36,7 +39,7 @@ class MariaDbPermissionStoreTests extends AbstractPermissionStoreTests {
 
 	@Override
 	protected String tablePrefix() {
-		return "pmt_mariadb_";
+		return PREFIX;
 	}
 
 	@Override

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgresPermissionStoreTests extends AbstractPermissionStoreTests {
 
+	private static final String PREFIX = uniquePrefix("pg");
+
 	private static HikariDataSource database;
 
 	@BeforeAll
@@ -25,6 +27,7 @@ class PostgresPermissionStoreTests extends AbstractPermissionStoreTests {
 	@AfterAll
 	static void disconnect() {
 		if (database != null) {
+			dropTables(database, PREFIX);
 			database.close();
 		}
 	}
@@ -36,7 +39,7 @@ class PostgresPermissionStoreTests extends AbstractPermissionStoreTests {
 
 	@Override
 	protected String tablePrefix() {
-		return "pmt_postgresql_";
+		return PREFIX;
 	}
 
 	@Override
