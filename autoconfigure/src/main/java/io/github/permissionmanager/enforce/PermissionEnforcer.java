@@ -170,7 +170,8 @@ public final class PermissionEnforcer {
 			}
 		}
 		if (missing != null) {
-			throw denied(rule, subject, missing, resource);
+			// with hide-existence a denial must look like a missing object's, which lists them all
+			throw denied(rule, subject, this.hideExistence ? permissions : missing, resource);
 		}
 		return Set.copyOf(permissions);
 	}

@@ -93,6 +93,21 @@ class ContextSourcesWebTests {
 	}
 
 	@Test
+	void firstFetchKeyPresentWinsAndNamesTheValue() throws Exception {
+		this.evaluator.grant("bob", "event:read", "event", 7);
+		this.mvc.perform(get("/alternatives").param("eventId", "7").with(user("bob")))
+			.andExpect(status().isOk())
+			.andExpect(content().string("alternatives {eventId=7}"));
+		this.mvc.perform(get("/alternatives").param("event_id", "8").param("eventId", "7").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.resource.id").value("8"));
+		this.mvc.perform(get("/alternatives").with(user("bob")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.title").value("Bad Request"));
+		assertThat(this.sideEffects.ran()).containsExactly("alternatives {eventId=7}");
+	}
+
+	@Test
 	void zeroIsARealIdNotAMissingValue() throws Exception {
 		this.mvc.perform(get("/events/0").with(user("bob")))
 			.andExpect(status().isForbidden())

@@ -62,6 +62,13 @@ class EventController {
 		return ran("report");
 	}
 
+	@GetMapping("/alternatives")
+	@RequiresPermissions(value = "event:read", fetch = { "event_id", "eventId" })
+	String firstKeyPresentWins(@RequestParam(name = "event_id", required = false) Long snake,
+			@RequestParam(required = false) Long eventId, PermissionContext context) {
+		return ran("alternatives " + context.values());
+	}
+
 	@GetMapping("/events/{event_id}/copy")
 	@RequiresPermissions(value = "event:read", fetch = "event_id")
 	String argumentBeforeUriVariable(@RequestParam("event_id") long target) {

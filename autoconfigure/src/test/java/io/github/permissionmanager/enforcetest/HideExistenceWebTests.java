@@ -11,7 +11,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -61,6 +64,17 @@ class HideExistenceWebTests {
 		assertThat(denied).doesNotContain("\"id\"");
 		assertThat(this.sideEffects.ran()).isEmpty();
 		assertThat(this.data.sessionTitle(20)).isEqualTo("Other");
+	}
+
+	@Test
+	void denialListsEveryRequiredPermissionLikeAMissingObjectWould() throws Exception {
+		this.evaluator.grant("bob", "event:read", "event", 7);
+		this.mvc.perform(delete("/events/7").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.missingPermissions").value(containsInAnyOrder("event:delete", "event:read")))
+			.andExpect(jsonPath("$.resource.type").value("event"))
+			.andExpect(jsonPath("$.resource.id").doesNotExist());
+		assertThat(this.sideEffects.ran()).isEmpty();
 	}
 
 	@Test
