@@ -150,6 +150,10 @@ final class RuleParser {
 			}
 			result.add(upper);
 		}
+		if (result.contains("GET")) {
+			// Spring MVC runs a GET handler for HEAD too: a GET check must not be skipped that way
+			result.add("HEAD");
+		}
 		return result;
 	}
 

@@ -99,6 +99,12 @@ class EventController {
 		return ran("settings " + id);
 	}
 
+	@RequestMapping(path = "/events/{event_id}/export", method = { RequestMethod.GET, RequestMethod.POST })
+	@RequiresPermissions(value = "event:export", fetch = "event_id", methods = "GET")
+	String exportCheckedOnGetOnly(@PathVariable("event_id") long id) {
+		return ran("export " + id);
+	}
+
 	@GetMapping("/events/{event_id}/preview")
 	@RequiresPermissions(value = "event:read", fetch = "event_id", leaveIf = "#event_id == 1")
 	String previewLeftForEventOne(@PathVariable("event_id") long id) {

@@ -21,6 +21,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -142,6 +143,14 @@ class RuleAttributesWebTests {
 		this.mvc.perform(put("/events/7/settings").with(user("bob"))).andExpect(status().isForbidden());
 		assertThat(this.sideEffects.ran()).containsExactly("settings 7");
 		assertThat(this.evaluator.requests()).hasSize(1);
+	}
+
+	@Test
+	void headIsCheckedLikeGetSinceItRunsTheGetHandler() throws Exception {
+		this.mvc.perform(head("/events/7/export").with(user("bob"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/events/7/export").with(user("bob"))).andExpect(status().isForbidden());
+		this.mvc.perform(post("/events/7/export").with(user("bob"))).andExpect(status().isOk());
+		assertThat(this.sideEffects.ran()).containsExactly("export 7");
 	}
 
 	@Test
