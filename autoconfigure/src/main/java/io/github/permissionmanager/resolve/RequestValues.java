@@ -27,9 +27,11 @@ public interface RequestValues {
 	@Nullable String uriVariable(String name);
 
 	/**
-	 * A request parameter (the first value).
+	 * A request parameter given once.
 	 * @param name the parameter name
-	 * @return its value, or {@code null}
+	 * @return its value, or {@code null} when absent
+	 * @throws io.github.permissionmanager.PermissionContextException when it is given more
+	 * than once, since the check and the method could then read different values
 	 */
 	@Nullable String parameter(String name);
 

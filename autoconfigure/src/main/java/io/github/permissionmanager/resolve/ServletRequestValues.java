@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.permissionmanager.PermissionContextException;
+import io.github.permissionmanager.PermissionContextException.Reason;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +48,16 @@ final class ServletRequestValues implements RequestValues {
 
 	@Override
 	public @Nullable String parameter(String name) {
-		return this.request.getParameter(name);
+		String[] values = this.request.getParameterValues(name);
+		if (values == null || values.length == 0) {
+			return null;
+		}
+		if (values.length > 1) {
+			// the check and the handler could read different copies: refuse rather than guess
+			throw new PermissionContextException(Reason.INVALID_VALUE, null,
+					"Request parameter '" + name + "' is given " + values.length + " times");
+		}
+		return values[0];
 	}
 
 	@Override

@@ -83,6 +83,15 @@ class ContextSourcesWebTests {
 	}
 
 	@Test
+	void requestParameterGivenTwiceIsRefusedRatherThanGuessed() throws Exception {
+		this.evaluator.grant("bob", "event:read", "event", 7);
+		this.mvc.perform(get("/report").param("event_id", "7", "8").with(user("bob")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.title").value("Bad Request"));
+		assertThat(this.sideEffects.ran()).isEmpty();
+	}
+
+	@Test
 	void argumentWinsOverUriVariable() throws Exception {
 		this.evaluator.grant("bob", "event:read", "event", 2);
 		// the URI says event 1, the argument (bound from ?event_id) says event 2: the argument wins
