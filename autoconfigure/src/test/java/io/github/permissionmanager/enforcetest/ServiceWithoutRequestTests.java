@@ -33,6 +33,12 @@ class ServiceWithoutRequestTests {
 	@Autowired
 	SideEffects sideEffects;
 
+	@Autowired
+	SessionService sessionService;
+
+	@Autowired
+	TestData data;
+
 	@BeforeEach
 	void reset() {
 		this.evaluator.reset();
@@ -48,6 +54,23 @@ class ServiceWithoutRequestTests {
 			.satisfies((ex) -> assertThat(ex.getMissingPermissions()).containsExactly("event:archive"))
 			.satisfies((ex) -> assertThat(ex.getResource().id()).isEqualTo("8"));
 		assertThat(this.sideEffects.ran()).containsExactly("service archive 7");
+	}
+
+	@Test
+	@WithMockUser("bob")
+	void modelLookupResolvesFromTheArgumentWithoutARequest() {
+		this.data.reset();
+		this.evaluator.grant("bob", "session:update", "event", 1);
+		this.sessionService.rename(10, "Renamed");
+		assertThatExceptionOfType(PermissionDeniedException.class)
+			.isThrownBy(() -> this.sessionService.rename(20, "Hijacked"))
+			.satisfies((ex) -> assertThat(ex.getResource().id()).isEqualTo("2"));
+		assertThatExceptionOfType(PermissionContextException.class)
+			.isThrownBy(() -> this.sessionService.rename(999, "Ghost"))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(PermissionContextException.Reason.NOT_FOUND));
+		assertThat(this.data.sessionTitle(10)).isEqualTo("Renamed");
+		assertThat(this.data.sessionTitle(20)).isEqualTo("Other");
+		assertThat(this.sideEffects.ran()).containsExactly("service rename 10");
 	}
 
 	@Test
