@@ -6,8 +6,6 @@ import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Resource;
-import io.github.permissionmanager.Subject;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -40,24 +38,17 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 
 	@Override
 	public Decision evaluate(PermissionRequest request) {
-		WildcardPermission permission;
+		PermissionParser.Requested requested;
 		try {
-			permission = this.parser.parse(request.permission());
+			requested = this.parser.requested(request.permission());
 		}
 		catch (IllegalArgumentException ex) {
 			return Decision.deny("invalid permission '" + request.permission() + "': " + ex.getMessage(),
 					List.of(request.permission()));
 		}
-		Decision allow = this.snapshots.get(request.subject()).match(permission, request.resource());
-		return (allow != null) ? allow : denial(request.subject(), request.permission(), request.resource());
-	}
-
-	private static Decision denial(Subject subject, String permission, @Nullable Resource resource) {
-		String on = (resource == null) ? "" : (resource.id() != null)
-				? " on " + resource.type() + " '" + resource.id() + "'" : " on every " + resource.type();
-		String in = (resource != null && resource.tenant() != null) ? " in tenant '" + resource.tenant() + "'" : "";
-		return Decision.deny("no grant of '" + permission + "'" + on + in + " to user '" + subject.id()
-				+ "' or its groups", List.of(permission));
+		// Both outcomes are prebuilt: a cached check builds no strings
+		Decision allow = this.snapshots.get(request.subject()).match(requested.permission(), request.resource());
+		return (allow != null) ? allow : requested.denial();
 	}
 
 }

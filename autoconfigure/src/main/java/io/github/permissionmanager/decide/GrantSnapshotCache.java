@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.permissionmanager.Subject;
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +39,9 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 
 	private final Clock clock;
 
-	private final @Nullable Cache<Key, GrantSnapshot> cache;
+	// Keyed by the user id alone for a subject without groups (the common case, no key to
+	// allocate), else by a Key of user and groups
+	private final @Nullable Cache<Object, GrantSnapshot> cache;
 
 	private final AtomicLong generation = new AtomicLong();
 
@@ -60,6 +63,11 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 */
 	public GrantSnapshotCache(SubjectGrantsLoader loader, Roles roles, Clock clock, @Nullable Duration ttl,
 			long maximumSize) {
+		this(loader, roles, clock, ttl, maximumSize, Ticker.systemTicker());
+	}
+
+	GrantSnapshotCache(SubjectGrantsLoader loader, Roles roles, Clock clock, @Nullable Duration ttl, long maximumSize,
+			Ticker ticker) {
 		Assert.notNull(loader, "loader cannot be null");
 		Assert.notNull(roles, "roles cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
@@ -67,7 +75,13 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		this.roles = roles;
 		this.clock = clock;
 		this.cache = (ttl != null && !ttl.isZero() && maximumSize > 0)
-				? Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build() : null;
+				? Caffeine.newBuilder()
+					.expireAfterWrite(ttl)
+					.maximumSize(maximumSize)
+					.ticker(ticker)
+					.executor(Runnable::run)
+					.build()
+				: null;
 	}
 
 	/**
@@ -77,7 +91,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 * @return the snapshot
 	 */
 	GrantSnapshot get(Subject subject) {
-		Key key = new Key(subject.id(), subject.groups());
+		Object key = subject.groups().isEmpty() ? subject.id() : new Key(subject.id(), subject.groups());
 		if (this.cache == null) {
 			return load(key);
 		}
@@ -113,15 +127,18 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		return get(subject).objectIds(parsed, resourceType, tenant);
 	}
 
-	private GrantSnapshot load(Key key) {
+	private GrantSnapshot load(Object key) {
+		String user = (key instanceof Key subjectKey) ? subjectKey.user() : (String) key;
+		Set<String> groups = (key instanceof Key subjectKey) ? subjectKey.groups() : Set.of();
 		// Read the generation before the store: a change stamped after it makes this stale
 		long loadedAt = this.generation.get();
-		SubjectGrants loaded = this.loader.load(key.user(), key.groups());
-		return GrantSnapshot.build(key.user(), key.groups(), loaded, this.roles, loadedAt, this.clock.millis());
+		SubjectGrants loaded = this.loader.load(user, groups);
+		return GrantSnapshot.build(user, groups, loaded, this.roles, loadedAt, this.clock.millis());
 	}
 
 	private boolean isCurrent(GrantSnapshot snapshot) {
-		if (this.clock.millis() >= snapshot.validUntilMillis()) {
+		long validUntil = snapshot.validUntilMillis();
+		if (validUntil != Long.MAX_VALUE && this.clock.millis() >= validUntil) {
 			return false;
 		}
 		long current = this.generation.get();
@@ -150,7 +167,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	public void userChanged(String user) {
 		stamp(this.userStamps, user);
 		if (this.cache != null) {
-			this.cache.asMap().keySet().removeIf((key) -> key.user().equals(user));
+			this.cache.asMap().values().removeIf((snapshot) -> snapshot.user().equals(user));
 		}
 	}
 
