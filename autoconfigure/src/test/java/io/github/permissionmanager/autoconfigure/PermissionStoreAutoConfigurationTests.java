@@ -162,6 +162,36 @@ class PermissionStoreAutoConfigurationTests {
 	}
 
 	@Test
+	void cacheDisabledReadsTheStoreForEveryCheck() {
+		this.contextRunner.withPropertyValues("permission-manager.cache.enabled=false")
+			.withBean("countingDataSource", CountingDataSource.class,
+					() -> new CountingDataSource(new DriverManagerDataSource("jdbc:h2:mem:uncached;DB_CLOSE_DELAY=-1")))
+			.run((context) -> {
+				CountingDataSource dataSource = context.getBean(CountingDataSource.class);
+				PermissionManager manager = context.getBean(PermissionManager.class);
+				dataSource.reset();
+				manager.check("bob", "event:read");
+				manager.check("bob", "event:read");
+				assertThat(dataSource.executed()).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void cacheEnabledReadsTheStoreOnceForRepeatedChecks() {
+		this.contextRunner
+			.withBean("countingDataSource", CountingDataSource.class,
+					() -> new CountingDataSource(new DriverManagerDataSource("jdbc:h2:mem:cached;DB_CLOSE_DELAY=-1")))
+			.run((context) -> {
+				CountingDataSource dataSource = context.getBean(CountingDataSource.class);
+				PermissionManager manager = context.getBean(PermissionManager.class);
+				dataSource.reset();
+				manager.check("bob", "event:read");
+				manager.check("bob", "event:read");
+				assertThat(dataSource.executed()).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void userBeansReplaceEachDefault() {
 		SubjectGrantsLoader loader = (user, groups) -> new SubjectGrants(Set.of(), List.of());
 		GrantSnapshotCache cache = new GrantSnapshotCache(loader, Roles.none(), java.time.Clock.systemUTC(), null, 0);

@@ -114,6 +114,12 @@ abstract class AbstractPermissionStoreTests {
 	 */
 	protected abstract AutoCloseable blockReads(String grantsTable) throws Exception;
 
+	/**
+	 * Whether the database under test is an embedded one.
+	 * @return whether {@code initialize-schema=embedded} creates the tables on it
+	 */
+	protected abstract boolean embedded();
+
 	@BeforeEach
 	void createStore() {
 		this.dataSource = new CountingDataSource(database());
@@ -223,6 +229,43 @@ abstract class AbstractPermissionStoreTests {
 			assertThat(this.events).extracting(PermissionDecisionEvent::allowed).containsOnly(false);
 		}
 		assertThat(slowManager.check("bob", "event:read")).isTrue();
+	}
+
+	@Test
+	void initializeSchemaEmbeddedCreatesTheTablesOnlyOnAnEmbeddedDatabase() {
+		String prefix = uniquePrefix("emb");
+		try {
+			PermissionStoreSchemaInitializer initializer = new PermissionStoreSchemaInitializer(database(),
+					DatabaseInitializationMode.EMBEDDED, null, new StoreTables(prefix));
+			initializer.setResourceLoader(new DefaultResourceLoader());
+
+			assertThat(initializer.initializeDatabase()).isEqualTo(embedded());
+			assertThat(tableExists(prefix + "grants")).isEqualTo(embedded());
+		}
+		finally {
+			dropTables(database(), prefix);
+		}
+	}
+
+	@Test
+	void schemaScriptsCanRunAgainOverExistingTables() {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "event:read"));
+		PermissionStoreSchemaInitializer initializer = new PermissionStoreSchemaInitializer(database(),
+				DatabaseInitializationMode.ALWAYS, null, this.tables);
+		initializer.setResourceLoader(new DefaultResourceLoader());
+
+		assertThat(initializer.initializeDatabase()).isTrue();
+		assertThat(rows(this.tables.grants())).isEqualTo(1);
+	}
+
+	private boolean tableExists(String table) {
+		try {
+			this.jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
+			return true;
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			return false;
+		}
 	}
 
 	@Test

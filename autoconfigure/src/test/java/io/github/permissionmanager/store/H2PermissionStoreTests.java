@@ -45,6 +45,11 @@ class H2PermissionStoreTests extends AbstractPermissionStoreTests {
 	}
 
 	@Override
+	protected boolean embedded() {
+		return true;
+	}
+
+	@Override
 	protected AutoCloseable blockReads(String grantsTable) throws SQLException {
 		// H2 readers never wait for locks, so the table is swapped for a view that reads slowly
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {

@@ -43,6 +43,11 @@ class PostgresPermissionStoreTests extends AbstractPermissionStoreTests {
 	}
 
 	@Override
+	protected boolean embedded() {
+		return false;
+	}
+
+	@Override
 	protected AutoCloseable blockReads(String grantsTable) throws SQLException {
 		Connection connection = database.getConnection();
 		connection.setAutoCommit(false);
