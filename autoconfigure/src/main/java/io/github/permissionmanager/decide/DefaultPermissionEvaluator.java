@@ -6,6 +6,8 @@ import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.Subject;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -46,9 +48,26 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 			return Decision.deny("invalid permission '" + request.permission() + "': " + ex.getMessage(),
 					List.of(request.permission()));
 		}
-		// Both outcomes are prebuilt: a cached check builds no strings
+		// An allow is prebuilt with the snapshot; a denial names what was asked, for explain()
 		Decision allow = this.snapshots.get(request.subject()).match(requested.permission(), request.resource());
-		return (allow != null) ? allow : requested.denial();
+		return (allow != null) ? allow : denial(request.subject(), requested, request.resource());
+	}
+
+	private static Decision denial(Subject subject, PermissionParser.Requested requested, @Nullable Resource resource) {
+		StringBuilder reason = new StringBuilder(96).append("no grant of '").append(requested.text()).append('\'');
+		if (resource != null) {
+			if (resource.id() != null) {
+				reason.append(" on ").append(resource.type()).append(" '").append(resource.id()).append('\'');
+			}
+			else {
+				reason.append(" on every ").append(resource.type());
+			}
+			if (resource.tenant() != null) {
+				reason.append(" in tenant '").append(resource.tenant()).append('\'');
+			}
+		}
+		reason.append(" to user '").append(subject.id()).append("' or its groups");
+		return new Decision(false, reason.toString(), null, requested.missing());
 	}
 
 }

@@ -4,13 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.permissionmanager.Decision;
-
 /**
  * Parses requested permissions once: checks ask for the same few strings (those on
- * annotations and rules) over and over, so their parsed forms, with the denial a check of
- * them gives when no grant covers it, are kept, up to a bound that arbitrary programmatic
- * strings cannot grow past.
+ * annotations and rules) over and over, so their parsed forms are kept, up to a bound that
+ * arbitrary programmatic strings cannot grow past.
  */
 final class PermissionParser {
 
@@ -31,7 +28,7 @@ final class PermissionParser {
 	/**
 	 * Parse a requested permission.
 	 * @param permission the permission string
-	 * @return the parsed permission and its denial
+	 * @return the parsed permission
 	 * @throws IllegalArgumentException when it cannot be parsed
 	 */
 	Requested requested(String permission) {
@@ -39,8 +36,7 @@ final class PermissionParser {
 		if (cached != null) {
 			return cached;
 		}
-		Requested requested = new Requested(WildcardPermission.parse(permission), Decision
-			.deny("no grant of '" + permission + "' covers the resource for the subject", List.of(permission)));
+		Requested requested = new Requested(permission, WildcardPermission.parse(permission), List.of(permission));
 		if (this.parsed.size() < MAX_CACHED) {
 			this.parsed.put(permission, requested);
 		}
@@ -50,10 +46,11 @@ final class PermissionParser {
 	/**
 	 * A requested permission, parsed.
 	 *
+	 * @param text the permission as asked
 	 * @param permission the parsed permission
-	 * @param denial the decision when no grant covers it
+	 * @param missing the permission as the one missing from a denial
 	 */
-	record Requested(WildcardPermission permission, Decision denial) {
+	record Requested(String text, WildcardPermission permission, List<String> missing) {
 	}
 
 }

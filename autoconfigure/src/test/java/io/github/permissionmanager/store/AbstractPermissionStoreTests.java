@@ -303,7 +303,7 @@ abstract class AbstractPermissionStoreTests {
 
 		assertThat(decision.allowed()).isFalse();
 		assertThat(decision.missingPermissions()).containsExactly("session:update");
-		assertThat(decision.reason()).isEqualTo("no grant of 'session:update' covers the resource for the subject");
+		assertThat(decision.reason()).isEqualTo("no grant of 'session:update' on event '7' to user 'bob' or its groups");
 	}
 
 	@Test
