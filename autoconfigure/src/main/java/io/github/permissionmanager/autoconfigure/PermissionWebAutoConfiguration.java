@@ -9,6 +9,7 @@ import io.github.permissionmanager.web.PermissionContextArgumentResolver;
 import io.github.permissionmanager.web.PermissionProblemExceptionResolver;
 import io.github.permissionmanager.web.PermissionProblems;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * The web side of Permission Manager in a Spring MVC application: problem responses for
@@ -44,8 +46,13 @@ public final class PermissionWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PermissionProblemExceptionResolver permissionProblemExceptionResolver(PermissionProblems problems) {
-		return new PermissionProblemExceptionResolver(problems);
+	PermissionProblemExceptionResolver permissionProblemExceptionResolver(PermissionProblems problems,
+			ObjectProvider<RequestMappingHandlerAdapter> handlerAdapter) {
+		// the converters Spring MVC writes its own problem responses with, so ours look the same
+		return new PermissionProblemExceptionResolver(problems, () -> {
+			RequestMappingHandlerAdapter adapter = handlerAdapter.getIfAvailable();
+			return (adapter != null) ? adapter.getMessageConverters() : List.of();
+		});
 	}
 
 	@Bean

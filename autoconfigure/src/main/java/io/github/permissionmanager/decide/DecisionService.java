@@ -73,8 +73,12 @@ public final class DecisionService {
 		if (decision == null) {
 			decision = Decision.deny("evaluator abstained");
 		}
-		logger.debug(LogMessage.format("%s %s on %s for %s: %s", decision.allowed() ? "Allowed" : "Denied",
-				request.permission(), request.resource(), request.subject().id(), decision.reason()));
+		if (logger.isDebugEnabled()) {
+			// Guarded, not only lazy: the commons-logging bridge may render the message before it
+			// checks the level, and this runs on every guarded call
+			logger.debug(LogMessage.format("%s %s on %s for %s: %s", decision.allowed() ? "Allowed" : "Denied",
+					request.permission(), request.resource(), request.subject().id(), decision.reason()));
+		}
 		try {
 			publish(request, decision.allowed(), decision.reason());
 		}

@@ -1,9 +1,12 @@
 package io.github.permissionmanager.web;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +18,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.log.LogMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -25,6 +31,10 @@ import org.springframework.web.servlet.ModelAndView;
  * own {@code @ExceptionHandler(Exception.class)} cannot turn a denial into a 500, and the
  * exception never reaches Spring Security's filter chain, whose entry point would answer
  * differently.
+ * <p>
+ * The body is written with the application's own HTTP message converters (those of Spring
+ * MVC), so it is formatted like every other problem response of the application; without a
+ * converter that writes {@code application/problem+json}, a plain writer of its own is used.
  */
 public class PermissionProblemExceptionResolver implements HandlerExceptionResolver, Ordered {
 
@@ -32,13 +42,27 @@ public class PermissionProblemExceptionResolver implements HandlerExceptionResol
 
 	private final PermissionProblems problems;
 
+	private final Supplier<List<HttpMessageConverter<?>>> converters;
+
 	/**
-	 * Create a resolver.
+	 * Create a resolver that writes its own JSON.
 	 * @param problems builds the problem for each exception
 	 */
 	public PermissionProblemExceptionResolver(PermissionProblems problems) {
+		this(problems, List::of);
+	}
+
+	/**
+	 * Create a resolver that writes with the given message converters.
+	 * @param problems builds the problem for each exception
+	 * @param converters supplies the application's message converters, looked up on first use
+	 */
+	public PermissionProblemExceptionResolver(PermissionProblems problems,
+			Supplier<List<HttpMessageConverter<?>>> converters) {
 		Assert.notNull(problems, "problems cannot be null");
+		Assert.notNull(converters, "converters cannot be null");
 		this.problems = problems;
+		this.converters = SingletonSupplier.of(converters);
 	}
 
 	@Override
@@ -49,26 +73,46 @@ public class PermissionProblemExceptionResolver implements HandlerExceptionResol
 			return null;
 		}
 		log(problem.getStatus(), ex);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		try {
+			response.resetBuffer();
+			response.setStatus(problem.getStatus());
+			if (!writeWithConverter(problem, response)) {
+				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				response.getOutputStream().write(ProblemJson.write(plain(problem)).getBytes(StandardCharsets.UTF_8));
+			}
+			response.flushBuffer();
+		}
+		catch (IOException | RuntimeException writeFailure) {
+			// the status is set; a body that cannot be written must not turn into another answer
+			logger.debug("Could not write the problem response", writeFailure);
+		}
+		return new ModelAndView();
+	}
+
+	@SuppressWarnings("unchecked")
+	private boolean writeWithConverter(ProblemDetail problem, HttpServletResponse response) throws IOException {
+		for (HttpMessageConverter<?> converter : this.converters.get()) {
+			if (converter.canWrite(ProblemDetail.class, MediaType.APPLICATION_PROBLEM_JSON)) {
+				((HttpMessageConverter<Object>) converter).write(problem, MediaType.APPLICATION_PROBLEM_JSON,
+						new ServletServerHttpResponse(response));
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Map<String, Object> plain(ProblemDetail problem) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", (problem.getType() != null) ? problem.getType().toString() : "about:blank");
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		body.put("detail", problem.getDetail());
-		body.put("instance", request.getRequestURI());
+		body.put("instance", String.valueOf(problem.getInstance()));
 		if (problem.getProperties() != null) {
 			body.putAll(problem.getProperties());
 		}
-		try {
-			response.resetBuffer();
-			response.setStatus(problem.getStatus());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getOutputStream().write(ProblemJson.write(body).getBytes(StandardCharsets.UTF_8));
-			response.flushBuffer();
-		}
-		catch (IOException writeFailure) {
-			logger.debug("Could not write the problem response", writeFailure);
-		}
-		return new ModelAndView();
+		return body;
 	}
 
 	private static void log(int status, Exception ex) {
