@@ -5,14 +5,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reading and writing the columns of a grant. Instants are stored as UTC date-times, which
- * every supported database and driver maps alike.
+ * Reading and writing the columns of a grant. Instants are stored as UTC date-times, to the
+ * microsecond, which every supported database and driver maps alike.
  */
 final class GrantRows {
 
@@ -36,8 +37,14 @@ final class GrantRows {
 		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
 	}
 
+	// Columns keep microseconds; databases differ in rounding or truncating finer values, so
+	// they are truncated here and every database stores, and gives back, the same instant
 	static @Nullable LocalDateTime utc(@Nullable Instant instant) {
-		return (instant != null) ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+		return (instant != null) ? LocalDateTime.ofInstant(micros(instant), ZoneOffset.UTC) : null;
+	}
+
+	static @Nullable Instant micros(@Nullable Instant instant) {
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.MICROS) : null;
 	}
 
 }

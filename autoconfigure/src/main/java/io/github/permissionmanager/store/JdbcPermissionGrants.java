@@ -2,7 +2,6 @@ package io.github.permissionmanager.store;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -20,6 +19,7 @@ import io.github.permissionmanager.decide.GrantChangeListener;
 import io.github.permissionmanager.decide.Roles;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -84,7 +84,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	public void grantAll(Collection<Grant> grants) {
 		Assert.notNull(grants, "grants cannot be null");
 		List<Grant> valid = validated(grants);
-		this.transactions.executeWithoutResult((status) -> {
+		retryingDuplicates(() -> this.transactions.executeWithoutResult((status) -> {
 			Set<Grantee> changed = new LinkedHashSet<>();
 			for (Grant grant : valid) {
 				if (write(grant)) {
@@ -92,7 +92,22 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 				}
 			}
 			changed(changed);
-		});
+		}));
+	}
+
+	// Two identical grants at once: the second insert meets the first's row; run the
+	// transaction again, and it finds the row. Inside a caller's transaction there is nothing
+	// to run again, so the caller sees the DuplicateKeyException.
+	private void retryingDuplicates(Runnable change) {
+		try {
+			change.run();
+		}
+		catch (DuplicateKeyException ex) {
+			if (TransactionSynchronizationManager.isActualTransactionActive()) {
+				throw ex;
+			}
+			change.run();
+		}
 	}
 
 	@Override
@@ -148,7 +163,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 				.param("createdBy", AuditTrail.actor())
 				.update();
 		}
-		else if (!Objects.equals(existing.get().orElse(null), truncated(grant.expiresAt()))) {
+		else if (!Objects.equals(existing.get().orElse(null), GrantRows.micros(grant.expiresAt()))) {
 			this.jdbc.sql("UPDATE " + this.tables.grants() + " SET expires_at = :expiresAt WHERE grant_key = :key")
 				.param("expiresAt", GrantRows.utc(grant.expiresAt()))
 				.param("key", key)
@@ -159,11 +174,6 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 		}
 		this.audit.grant("GRANT", grant);
 		return true;
-	}
-
-	// Columns keep microseconds; compare what was stored with what would be
-	private static @Nullable Instant truncated(@Nullable Instant instant) {
-		return (instant != null) ? instant.truncatedTo(ChronoUnit.MICROS) : null;
 	}
 
 	private boolean delete(Grant grant) {
@@ -236,7 +246,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	public void addMember(String group, String user) {
 		this.matcher.validateName("group", group);
 		this.matcher.validateName("user", user);
-		this.transactions.executeWithoutResult((status) -> {
+		retryingDuplicates(() -> this.transactions.executeWithoutResult((status) -> {
 			Integer present = this.jdbc
 				.sql("SELECT COUNT(*) FROM " + this.tables.memberships()
 						+ " WHERE user_name = :user AND group_name = :group")
@@ -255,7 +265,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 				this.audit.membership("ADD_MEMBER", group, user);
 				changed(Set.of(Grantee.user(user)));
 			}
-		});
+		}));
 	}
 
 	@Override

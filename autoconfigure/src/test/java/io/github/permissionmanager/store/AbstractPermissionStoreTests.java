@@ -550,6 +550,47 @@ abstract class AbstractPermissionStoreTests {
 	}
 
 	@Test
+	void grantTwiceWithTheSameExpiryWritesOneAuditRow() {
+		Grant grant = Grant.of(Grantee.user("bob"), "event:read").until(START.plusNanos(123_456_789));
+
+		this.grants.grant(grant);
+		this.grants.grant(grant);
+
+		assertThat(auditActions()).containsExactly("GRANT");
+	}
+
+	@Test
+	void sameGrantGivenByEightThreadsAtOnceLeavesOneRowAndOneAuditRow() throws Exception {
+		for (int round = 0; round < 10; round++) {
+			Grant grant = Grant.of(Grantee.user("bob" + round), "event:read").on("event", round);
+			CountDownLatch start = new CountDownLatch(1);
+			ExecutorService threads = Executors.newFixedThreadPool(8);
+			try {
+				List<Future<?>> granting = new ArrayList<>();
+				for (int t = 0; t < 8; t++) {
+					granting.add(threads.submit(() -> {
+						start.await();
+						this.grants.grant(grant);
+						this.grants.addMember("staff", "bob" + grant.resourceId());
+						return null;
+					}));
+				}
+				start.countDown();
+				for (Future<?> future : granting) {
+					future.get(60, TimeUnit.SECONDS);
+				}
+			}
+			finally {
+				threads.shutdownNow();
+			}
+		}
+
+		assertThat(rows(this.tables.grants())).isEqualTo(10);
+		assertThat(rows(this.tables.memberships())).isEqualTo(10);
+		assertThat(auditActions()).hasSize(20);
+	}
+
+	@Test
 	void grantWithNullScopeTwiceLeavesOneRow() {
 		Grant grant = Grant.of(Grantee.group("staff"), "event:read");
 
