@@ -446,6 +446,24 @@ abstract class AbstractPermissionStoreTests {
 	}
 
 	@Test
+	void coldCheckReadsTheUsersStoreGroupsAndCarriedGroupsGrantsWithOneQuery() {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "event:read").on("event", 1));
+		this.grants.grant(Grant.of(Grantee.group("staff"), "event:update").on("event", 2));
+		this.grants.grant(Grant.of(Grantee.group("auditors"), "report:read"));
+		this.grants.grant(Grant.of(Grantee.group("strangers"), "event:delete"));
+		this.grants.addMember("staff", "bob");
+		Subject bob = Subject.of("bob").withGroups("auditors");
+		this.dataSource.reset();
+
+		assertThat(this.manager.check(bob, "event:read", Resource.of("event", 1))).isTrue();
+		assertThat(this.dataSource.executed()).isEqualTo(1);
+		assertThat(this.manager.check(bob, "event:update", Resource.of("event", 2))).isTrue();
+		assertThat(this.manager.check(bob, "report:read", null)).isTrue();
+		assertThat(this.manager.check(bob, "event:delete", Resource.of("event", 1))).isFalse();
+		assertThat(this.dataSource.executed()).isEqualTo(1);
+	}
+
+	@Test
 	void groupGrantAllowsSubjectsCarryingTheGroup() {
 		this.grants.grant(Grant.of(Grantee.group("auditors"), "report:read"));
 
