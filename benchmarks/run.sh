@@ -169,4 +169,5 @@ done < "$OUT/misses.txt"
 echo "finished=$(date -u '+%Y-%m-%d %H:%M:%S UTC')" >> "$OUT/machine.properties"
 echo "loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.properties"
 python3 benchmarks/report.py write "$OUT" benchmarks/RESULTS.md
-echo "Wrote benchmarks/RESULTS.md"
+python3 benchmarks/report.py readme "$OUT" > "$OUT/README-performance.md"
+echo "Wrote benchmarks/RESULTS.md (and the README's Performance section in $OUT/README-performance.md)"
