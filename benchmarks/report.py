@@ -342,6 +342,14 @@ def write(d, target):
              "shared the 2 cores and the absolute figures are noisy; the ratios between contenders measured in "
              "the same run hold up better than the absolute numbers.\n")
 
+    failures = os.path.join(d, "failures.txt")
+    if os.path.exists(failures) and open(failures).read().strip():
+        w.append("## Failures in this run\n")
+        w.append("These cases did not complete; their cells read \"not run\" (full logs in the results folder):\n")
+        w.append("```")
+        w.append(open(failures).read().strip())
+        w.append("```\n")
+
     # Targets
     w.append("## Targets of issue 5\n")
     w.append("| target | verdict | measured |\n|---|---|---|")

@@ -61,9 +61,15 @@ jmh() {
   local name=$1
   shift
   echo "JMH $name: $*"
-  java -cp "$BENCH_CP" org.openjdk.jmh.Main "$@" -foe true -prof gc -rf json -rff "$OUT/$name.json" \
-    > "$OUT/$name.log" 2>&1 || { tail -40 "$OUT/$name.log"; echo "JMH $name failed: see $OUT/$name.log" >&2; exit 1; }
+  # -foe false: a case that fails (an unexpected decision, an error) is reported and the others still run
+  java -cp "$BENCH_CP" org.openjdk.jmh.Main "$@" -foe false -prof gc -rf json -rff "$OUT/$name.json" \
+    > "$OUT/$name.log" 2>&1 || echo "JMH $name exited with status $?" >> "$OUT/failures.txt"
   grep -E '^# .*(checks answered|verified)' "$OUT/$name.log" | sed 's/^.*# /  /' | sort -u || true
+  # JMH prints "<failure>" and the exception of every case that did not complete
+  if grep -q '<failure>' "$OUT/$name.log"; then
+    grep -A3 '<failure>' "$OUT/$name.log" | grep -E 'Exception|Error' | sed "s/^/$name: /" | sort -u >> "$OUT/failures.txt"
+    echo "  some $name cases FAILED: see $OUT/$name.log"
+  fi
 }
 
 # --- 1. decision engines on the same generated grants -----------------------------------------
@@ -102,20 +108,27 @@ elif command -v wrk >/dev/null 2>&1; then
   trap 'kill $APP_PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do
     if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then break; fi
-    if ! kill -0 $APP_PID 2>/dev/null; then tail -40 "$OUT/http-app.log"; echo "the sample app did not start" >&2; exit 1; fi
+    if ! kill -0 $APP_PID 2>/dev/null; then break; fi
     sleep 1
   done
   # Both sides must answer 200 with the same body before anything is timed
-  G_BODY=$(curl -s -w ' HTTP %{http_code}' -H "$AUTH" "http://127.0.0.1:$PORT$URL_PATH")
-  U_BODY=$(curl -s -w ' HTTP %{http_code}' -H "$AUTH" "http://127.0.0.1:$PORT/unguarded$URL_PATH")
-  D_CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Basic $(printf 'dave:dave' | base64)" "http://127.0.0.1:$PORT$URL_PATH")
+  G_BODY=$(curl -s -w ' HTTP %{http_code}' -H "$AUTH" "http://127.0.0.1:$PORT$URL_PATH" || true)
+  U_BODY=$(curl -s -w ' HTTP %{http_code}' -H "$AUTH" "http://127.0.0.1:$PORT/unguarded$URL_PATH" || true)
+  D_CODE=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Basic $(printf 'dave:dave' | base64)" "http://127.0.0.1:$PORT$URL_PATH" || true)
   echo "  guarded:   HTTP ${G_BODY##* }, ${#G_BODY} bytes"
   echo "  unguarded: HTTP ${U_BODY##* }, ${#U_BODY} bytes"
   echo "  guarded as dave (no grants): HTTP $D_CODE"
-  if [ "$G_BODY" != "$U_BODY" ] || [ "${G_BODY##* }" != 200 ] || [ "$D_CODE" != 403 ]; then
-    echo "the guarded and unguarded endpoints do not answer alike, or the guard does not deny: not timing" >&2
-    exit 1
+  HTTP_OK=yes
+  if ! kill -0 $APP_PID 2>/dev/null; then
+    echo "The sample app did not start (see http-app.log): the HTTP comparison is skipped" | tee "$OUT/http-skipped.txt"
+    tail -20 "$OUT/http-app.log" | sed 's/^/    /'
+    HTTP_OK=no
+  elif [ "$G_BODY" != "$U_BODY" ] || [ "${G_BODY##* }" != 200 ] || [ "$D_CODE" != 403 ]; then
+    echo "The guarded and unguarded endpoints did not both answer 200 with the same body, or the guard did not deny dave" \
+      "(HTTP $D_CODE): the HTTP comparison is skipped" | tee "$OUT/http-skipped.txt"
+    HTTP_OK=no
   fi
+  if [ $HTTP_OK = yes ]; then
   {
     echo "guarded_path=$URL_PATH"
     echo "unguarded_path=/unguarded$URL_PATH"
@@ -145,6 +158,7 @@ elif command -v wrk >/dev/null 2>&1; then
     jcmd $APP_PID JFR.stop name=bench > /dev/null
     jfr print --events jdk.ExecutionSample --stack-depth 256 "$OUT/http-guarded.jfr" > "$OUT/http-guarded-samples.txt"
   fi
+  fi
   kill $APP_PID 2>/dev/null || true
   wait $APP_PID 2>/dev/null || true
   trap - EXIT
@@ -160,7 +174,7 @@ while IFS='|' read -r name regex params; do
   # shellcheck disable=SC2086
   java -cp "$BENCH_CP" org.openjdk.jmh.Main "$regex" $params -f 1 -wi 2 -w 1s -i 3 -r 1s -foe true \
     -prof gc -prof "jfr:dir=$OUT/jfr-$name;stackDepth=256" > "$OUT/profile-$name.txt" 2>&1 || true
-  jfr_file=$(find "$OUT/jfr-$name" -name '*.jfr' | head -n 1)
+  jfr_file=$(find "$OUT/jfr-$name" -name '*.jfr' 2>/dev/null | head -n 1 || true)
   if [ -n "$jfr_file" ]; then
     jfr print --events jdk.ExecutionSample --stack-depth 256 "$jfr_file" > "$OUT/profile-$name-samples.txt"
   fi
