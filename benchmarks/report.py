@@ -335,6 +335,18 @@ def write(d, target):
     w.append(f"| OS | {m.get('os', '?')} |")
     w.append(f"| commit | {m.get('commit', '?')} |")
     w.append(f"| JMH | 1.37, `{jmh_options}`, mode average time, 1 thread, `-prof gc` |")
+    cp = os.path.join(d, "classpath.txt")
+    if os.path.exists(cp):
+        wanted = ["jcasbin", "shiro-core", "spring-security-acl", "spring-security-core", "spring-core", "h2",
+                  "caffeine", "hibernate-core", "jmh-core"]
+        found = {}
+        for jar in open(cp).read().strip().split(":"):
+            m = re.search(r"/([\w.-]+)/([\w.-]+)/\1-\2\.jar$", jar)
+            if m and m.group(1) in wanted:
+                found[m.group(1)] = m.group(2)
+        if found:
+            w.append("| libraries on the benchmark classpath | "
+                     + ", ".join(f"{k} {found[k]}" for k in wanted if k in found) + " |")
     w.append("")
     w.append("JMH settings are modest on purpose (one fork, one-second iterations) so that a full run stays "
              "within about 15 minutes on 2 cores; the ± figures are JMH's 99.9 % confidence intervals over those "

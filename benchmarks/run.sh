@@ -45,6 +45,7 @@ BUILD=(-B -q -pl benchmarks,sample-app -am compile dependency:build-classpath
 echo "Building (./mvnw ${BUILD[*]})"
 ./mvnw -o "${BUILD[@]}" > "$OUT/build-offline.log" 2>&1 || ./mvnw "${BUILD[@]}"
 BENCH_CP="$ROOT/benchmarks/target/classes:$(cat benchmarks/target/runtime-classpath.txt)"
+cp benchmarks/target/runtime-classpath.txt "$OUT/classpath.txt"
 
 if [ "$MODE" = quick ]; then
   JMH_OPTS=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
