@@ -251,29 +251,42 @@ HARNESS = ("org.openjdk.jmh.", "jdk.internal.reflect.", "java.lang.reflect.", "j
            "java.util.concurrent.")
 
 
+JOINPOINT = ("invokeJoinpoint", "invokeJoinpointUsingReflection")
+
+
+def is_pm(frame):
+    return frame.startswith("io.github.permissionmanager.") and not frame.startswith(
+        ("io.github.permissionmanager.sample.", "io.github.permissionmanager.benchmarks."))
+
+
 def jfr_summary(path, thread, what):
-    """Where the samples of the threads whose name contains `thread` were: the share inside Permission Manager
-    code, the methods with the largest inclusive share, and the hottest leaf frames."""
+    """Where the samples of the threads whose name contains `thread` were. A sample counts as the guard's own when
+    Permission Manager code is on its stack and is not just waiting for the guarded method it let through (no AOP
+    joinpoint call below the outermost Permission Manager frame). For those, the methods they spent it in."""
     text = open(path).read()
     samples = [s for s in text.split("jdk.ExecutionSample")[1:] if re.search(r'sampledThread = "[^"]*' + thread, s)]
-    inclusive, leaves, in_pm = {}, {}, 0
+    inclusive, leaves, on_stack, own = {}, {}, 0, 0
     for sample in samples:
         frames = [f for f in re.findall(r"^\s+([\w.$]+)\(", sample, re.M)
                   if not f.startswith(HARNESS) and ".jmh_generated." not in f]
-        if not frames:
+        pm = [i for i, f in enumerate(frames) if is_pm(f)]
+        if not pm:
             continue
+        on_stack += 1
+        below = frames[:max(pm) + 1]
+        if any(f.endswith(JOINPOINT) for f in below):
+            continue
+        own += 1
         leaves[frames[0]] = leaves.get(frames[0], 0) + 1
-        ours = {f for f in frames if f.startswith("io.github.permissionmanager.")
-                and not f.startswith(("io.github.permissionmanager.sample.", "io.github.permissionmanager.benchmarks."))}
-        in_pm += 1 if ours else 0
-        for f in set(frames):
+        for f in set(below):
             inclusive[f] = inclusive.get(f, 0) + 1
     n = max(1, len(samples))
-    lines = [f"{len(samples)} JFR execution samples of {what}; {in_pm / n:.1%} of them inside Permission Manager "
-             "code.", "", "Largest inclusive shares (the method or something it calls was running):"]
+    lines = [f"{len(samples)} JFR execution samples of {what}. Permission Manager code is on the stack of "
+             f"{on_stack / n:.1%} of them; the guard's own work (not counting the guarded method it runs) is "
+             f"{own / n:.1%}.", "", "Where the guard's own samples went (share of all samples; inclusive):"]
     for f, c in sorted(inclusive.items(), key=lambda x: -x[1])[:22]:
         lines.append(f"  {c / n:6.1%}  {f}")
-    lines += ["", "Hottest leaf frames:"]
+    lines += ["", "Their hottest leaf frames:"]
     for f, c in sorted(leaves.items(), key=lambda x: -x[1])[:10]:
         lines.append(f"  {c / n:6.1%}  {f}")
     return "\n".join(lines)
@@ -328,6 +341,9 @@ def write(d, target):
     w.append(f"| command | `{m.get('command', '?')}` (mode: {m.get('mode', '?')}) |")
     w.append(f"| started / finished | {m.get('started', '?')} / {m.get('finished', '?')} |")
     w.append(f"| load average at start (1, 5, 15 min) | {m.get('loadavg', '?')} |")
+    phases = [(k[len("load_"):], v) for k, v in m.items() if k.startswith("load_") and k != "loadavg_end"]
+    if phases:
+        w.append("| load average as each phase started | " + "; ".join(f"{k} {v}" for k, v in phases) + " |")
     w.append(f"| load average at the end | {m.get('loadavg_end', '?')} |")
     w.append(f"| CPU | {m.get('cpu', '?')}, {m.get('cores', '?')} cores visible |")
     w.append(f"| memory | {m.get('memory', '?')} |")
@@ -472,8 +488,8 @@ def write(d, target):
                  f"`GET {hp.get('unguarded_path', '?')}` (the same handler method registered a second time on the "
                  "controller's unproxied target: same security filter chain, same query, no guard). Before timing, "
                  f"both answered 200 with the same body, and the guarded one answered {hp.get('check_dave', '?')} "
-                 "to `dave`, who holds no grant. Warm-up 5 s per side, then the sides alternate twice. wrk and the "
-                 "app share the machine's cores.\n")
+                 f"to `dave`, who holds no grant. Warm-up: {hp.get('warmup', '?')}; then the sides alternate, one "
+                 "measured wrk run each per round. wrk and the app share the machine's cores.\n")
         w.append("| round | side | requests/s | p50 ms | p99 ms | non-2xx |\n|---|---|---:|---:|---:|---:|")
         n = min(len(r.http["guarded"]), len(r.http["unguarded"]))
         for i in range(n):
@@ -588,7 +604,20 @@ def readme(d):
              + (" (" + "; ".join(t[1] for t in missed) + ")" if missed else "")
              + ". RESULTS.md shows the profile of each miss.")
     w.append("")
-    w.append("Reproduce (about 15 minutes on 2 cores; `--quick` for a 10k-grant smoke run):")
+    try:
+        from datetime import datetime
+        fmt_ = "%Y-%m-%d %H:%M:%S UTC"
+        minutes = (datetime.strptime(m["finished"], fmt_) - datetime.strptime(m["started"], fmt_)).seconds / 60
+    except (KeyError, ValueError):
+        minutes = None
+    load = float(m.get("loadavg", "0").split()[0] or 0)
+    if load > 1.5:
+        w.append(f"The machine was shared during this run (load average {load:.1f} on {m.get('cores', '?')} cores at "
+                 "the start): absolute times are inflated and the confidence intervals wide; "
+                 "the ratios between contenders measured side by side are the steadier figures.")
+        w.append("")
+    w.append("Reproduce (" + (f"this run took {minutes:.0f} minutes" if minutes else "about 15 minutes on 2 cores")
+             + "; `--quick` for a 10k-grant smoke run):")
     w.append("")
     w.append("```bash\nbenchmarks/run.sh\n```")
     print("\n".join(w))

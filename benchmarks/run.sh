@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every benchmark of Permission Manager and writes benchmarks/RESULTS.md.
+# Runs every benchmark of Permission Manager and writes benchmarks/RESULTS.md and the
+# "Performance" section of README.md.
 #
 #   benchmarks/run.sh           full run: every case at every size (about 15 minutes on 2 cores)
 #   benchmarks/run.sh --quick   smoke run: 10k grants only, short iterations (about 4 minutes)
@@ -54,13 +55,18 @@ if [ "$MODE" = quick ]; then
 else
   JMH_OPTS=(-f 1 -wi 3 -w 1s -i 5 -r 1s)
   SIZES=()
-  WRK_SECONDS=15
+  WRK_SECONDS=10
 fi
 printf '%s ' "${JMH_OPTS[@]}" > "$OUT/jmh-options.txt"
+
+phase_load() {
+  echo "load_$1=$(date -u '+%H:%M:%S') $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.properties"
+}
 
 jmh() {
   local name=$1
   shift
+  phase_load "$name"
   echo "JMH $name: $*"
   # -foe false: a case that fails (an unexpected decision, an error) is reported and the others still run
   java -cp "$BENCH_CP" org.openjdk.jmh.Main "$@" -foe false -prof gc -rf json -rff "$OUT/$name.json" \
@@ -101,6 +107,7 @@ elif command -v wrk >/dev/null 2>&1; then
   GUARDED_PATH='/events/{event_id}/tracks'
   URL_PATH='/events/1/tracks'
   AUTH="Authorization: Basic $(printf 'alice:alice' | base64)"
+  phase_load http
   echo "HTTP: starting the sample app on 127.0.0.1:$PORT"
   java -Xmx512m -XX:FlightRecorderOptions:stackdepth=256 -cp "$SAMPLE_CP" -Dbench.guarded-path="$GUARDED_PATH" \
     io.github.permissionmanager.benchmarks.http.HttpBenchmarkApplication \
@@ -136,14 +143,17 @@ elif command -v wrk >/dev/null 2>&1; then
     echo "check_guarded=$G_BODY"
     echo "check_dave=$D_CODE"
     echo "seconds=$WRK_SECONDS"
+    echo "warmup=4 alternating wrk runs of 10 s (guarded, unguarded, guarded, unguarded)"
   } > "$OUT/http.properties"
-  for side in guarded unguarded; do
+  # Warm-up: the guarded path has more code for the JIT to compile, and on a busy machine that takes
+  # a while; alternate the sides until both are compiled (4 x 10 s), then measure
+  for side in guarded unguarded guarded unguarded; do
     path=$URL_PATH
     [ $side = unguarded ] && path=/unguarded$URL_PATH
-    wrk -t2 -c16 -d5s -H "$AUTH" "http://127.0.0.1:$PORT$path" > /dev/null   # warm-up
+    wrk -t2 -c16 -d10s -H "$AUTH" "http://127.0.0.1:$PORT$path" > /dev/null
   done
-  # Alternate the two sides twice, so a drift in machine load hits both alike
-  for round in 1 2; do
+  # Alternate the two sides three times, so a drift in machine load hits both alike
+  for round in 1 2 3; do
     for side in guarded unguarded; do
       path=$URL_PATH
       [ $side = unguarded ] && path=/unguarded$URL_PATH
@@ -171,6 +181,7 @@ fi
 python3 benchmarks/report.py misses "$OUT" > "$OUT/misses.txt"
 while IFS='|' read -r name regex params; do
   [ -z "$name" ] && continue
+  phase_load "profile-$name"
   echo "Profiling $name (a target was missed): -prof gc -prof jfr"
   # shellcheck disable=SC2086
   java -cp "$BENCH_CP" org.openjdk.jmh.Main "$regex" $params -f 1 -wi 2 -w 1s -i 3 -r 1s -foe true \
@@ -185,4 +196,5 @@ echo "finished=$(date -u '+%Y-%m-%d %H:%M:%S UTC')" >> "$OUT/machine.properties"
 echo "loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.properties"
 python3 benchmarks/report.py write "$OUT" benchmarks/RESULTS.md
 python3 benchmarks/report.py readme "$OUT" > "$OUT/README-performance.md"
-echo "Wrote benchmarks/RESULTS.md (and the README's Performance section in $OUT/README-performance.md)"
+python3 benchmarks/update-readme.py "$OUT/README-performance.md" README.md
+echo "Wrote benchmarks/RESULTS.md and the Performance section of README.md"
