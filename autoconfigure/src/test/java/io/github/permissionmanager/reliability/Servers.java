@@ -1,0 +1,65 @@
+package io.github.permissionmanager.reliability;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The database servers of the machine. A test that needs one fails loudly in CI
+ * ({@code CI=true}), where the servers are part of the machine, and is skipped elsewhere with
+ * the reason printed.
+ */
+final class Servers {
+
+	static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+	static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test";
+
+	private Servers() {
+	}
+
+	static HikariDataSource postgres(String test) {
+		return connect(test, "PostgreSQL", POSTGRES_URL, "postgres", "");
+	}
+
+	static HikariDataSource mariaDb(String test) {
+		return connect(test, "MariaDB", MARIADB_URL, "root", "");
+	}
+
+	/**
+	 * Make sure a server answers, or skip (outside CI) or fail (in CI).
+	 * @param test the test that needs it, for the message
+	 * @param name the server's name
+	 * @param url its JDBC URL
+	 * @param user the user
+	 * @param password the password
+	 */
+	static void require(String test, String name, String url, String user, String password) {
+		try (Connection connection = DriverManager.getConnection(url, user, password)) {
+			connection.isValid(5);
+		}
+		catch (SQLException ex) {
+			String reason = name + " at " + url + " does not answer (" + ex.getMessage() + ")";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new AssertionError(reason + "; CI=true, so " + test + " must run", ex);
+			}
+			System.out.println("SKIPPED " + test + " on " + name + ": " + reason + " (set CI=true to make this fail)");
+			Assumptions.abort(reason);
+		}
+	}
+
+	private static HikariDataSource connect(String test, String name, String url, String user, String password) {
+		require(test, name, url, user, password);
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(url);
+		dataSource.setUsername(user);
+		dataSource.setPassword(password);
+		dataSource.setMaximumPoolSize(10);
+		dataSource.setPoolName("reliability-" + name);
+		return dataSource;
+	}
+
+}
