@@ -13,7 +13,8 @@ import org.springframework.util.Assert;
 /**
  * A parsed permission string with Apache Shiro's {@code WildcardPermission} semantics,
  * case-sensitive: parts are separated by {@code :}, a part may list alternatives separated
- * by {@code ,}, a part containing {@code *} matches any part, and a permission with fewer
+ * by {@code ,}, a part with an alternative that is exactly {@code *} matches any part (in
+ * {@code re*d} the asterisk is a literal character), and a permission with fewer
  * parts implies every permission that starts with it ({@code event} implies
  * {@code event:read:7}). Parts and alternatives are trimmed, as Shiro does.
  * <p>
@@ -88,10 +89,11 @@ public final class WildcardPermission {
 			if (trimmed.isEmpty()) {
 				throw new IllegalArgumentException("Permission '" + permission + "' has an empty alternative");
 			}
-			wildcard |= trimmed.contains(WILDCARD);
+			wildcard |= trimmed.equals(WILDCARD);
 			alternatives.add(trimmed);
 		}
-		// As in Shiro, a part that contains '*' anywhere matches any part
+		// As in Shiro (Set.contains("*")), only an alternative that is exactly '*' makes the part
+		// match any part; "re*d" is literal, so a grant of "doc:re*d" never allows "doc:delete"
 		return wildcard ? null : Set.copyOf(alternatives);
 	}
 
