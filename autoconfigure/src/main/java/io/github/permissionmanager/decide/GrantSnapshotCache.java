@@ -102,12 +102,12 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		if (snapshot != null) {
 			this.cache.asMap().remove(key, snapshot);
 		}
-		snapshot = this.cache.get(key, this::load);
-		if (!isCurrent(snapshot)) {
-			// Loaded by a check that began before a change; this one began after it
-			snapshot = load(key);
-			this.cache.put(key, snapshot);
-		}
+		// Loaded on this thread without holding the cache's lock on the key: against a slow or
+		// failing store, concurrent checks of one subject each give up after the evaluation
+		// timeout instead of queueing behind one another's loads. A load older than a change is
+		// never used again (see isCurrent), whichever load is put last.
+		snapshot = load(key);
+		this.cache.put(key, snapshot);
 		return snapshot;
 	}
 
