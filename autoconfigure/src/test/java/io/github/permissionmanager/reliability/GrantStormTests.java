@@ -62,7 +62,16 @@ class GrantStormTests {
 	}
 
 	private void storm(DataSource dataSource) throws Exception {
-		Store store = Store.on(dataSource, "rel_storm_", Map.of(), Clock.systemUTC());
+		Store store = Store.on(dataSource, Servers.uniquePrefix("storm"), Map.of(), Clock.systemUTC());
+		try {
+			storm(store);
+		}
+		finally {
+			store.drop();
+		}
+	}
+
+	private void storm(Store store) throws Exception {
 		for (int writer = 0; writer < WRITERS; writer++) {
 			store.grants().grant(Grant.of(Grantee.group("editors-" + writer), "document:write").on("document", 1));
 		}

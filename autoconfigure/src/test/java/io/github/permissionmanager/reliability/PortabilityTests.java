@@ -53,7 +53,16 @@ class PortabilityTests {
 	}
 
 	private static List<String> answers(DataSource dataSource) {
-		Store store = Store.on(dataSource, "rel_port_", Map.of(), Clock.systemUTC());
+		Store store = Store.on(dataSource, Servers.uniquePrefix("port"), Map.of(), Clock.systemUTC());
+		try {
+			return answers(store);
+		}
+		finally {
+			store.drop();
+		}
+	}
+
+	private static List<String> answers(Store store) {
 		store.grants().grantAll(List.of(Grant.of(Grantee.user("Admin"), "event:read").on("event", "A"),
 				Grant.of(Grantee.user("bob "), "event:read").on("event", "1"),
 				Grant.of(Grantee.user("bob"), "event:read").on("event", ID_255),

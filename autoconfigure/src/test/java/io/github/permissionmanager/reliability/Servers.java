@@ -3,6 +3,7 @@ package io.github.permissionmanager.reliability;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Assumptions;
@@ -19,6 +20,15 @@ final class Servers {
 	static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test";
 
 	private Servers() {
+	}
+
+	/**
+	 * A table prefix of this run's own, so concurrent builds on one server never share tables.
+	 * @param name what the tables are for
+	 * @return the prefix
+	 */
+	static String uniquePrefix(String name) {
+		return "rel_" + name + "_" + UUID.randomUUID().toString().substring(0, 8) + "_";
 	}
 
 	static HikariDataSource postgres(String test) {

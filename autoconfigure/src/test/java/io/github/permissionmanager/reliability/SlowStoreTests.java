@@ -78,30 +78,28 @@ class SlowStoreTests {
 		Servers.require(getClass().getSimpleName(), "PostgreSQL", Servers.POSTGRES_URL, "postgres", "");
 		JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(
 				Servers.POSTGRES_URL, "postgres", ""));
-		admin.sql("DROP VIEW IF EXISTS rel_slow_memberships").update();
-		admin.sql("DROP TABLE IF EXISTS rel_slow_memberships, rel_slow_memberships_data, rel_slow_grants, "
-				+ "rel_slow_audit, rel_slow_delay").update();
-		try (ConfigurableApplicationContext context = Instances.start(true, "rel_slow_",
+		String p = Servers.uniquePrefix("slow");
+		try (ConfigurableApplicationContext context = Instances.start(true, p,
 				"permission-manager.evaluation.timeout=" + TIMEOUT.toMillis() + "ms")) {
 			context.getBean(PermissionGrants.class)
 				.grantAll(List.of(Grant.of(Grantee.user("bob"), "note:read").on("note", 1)));
 			context.getBean(PermissionGrants.class).addMember("readers", "bob");
 			// The memberships table becomes a view that sleeps for every row it reads
-			admin.sql("CREATE TABLE rel_slow_delay (seconds DOUBLE PRECISION NOT NULL)").update();
-			admin.sql("INSERT INTO rel_slow_delay VALUES (0)").update();
-			admin.sql("CREATE OR REPLACE FUNCTION rel_slow_wait() RETURNS boolean LANGUAGE plpgsql VOLATILE AS "
-					+ "$$ BEGIN PERFORM pg_sleep((SELECT seconds FROM rel_slow_delay LIMIT 1)); RETURN true; END $$")
+			admin.sql("CREATE TABLE " + p + "delay (seconds DOUBLE PRECISION NOT NULL)").update();
+			admin.sql("INSERT INTO " + p + "delay VALUES (0)").update();
+			admin.sql("CREATE FUNCTION " + p + "wait() RETURNS boolean LANGUAGE plpgsql VOLATILE AS "
+					+ "$$ BEGIN PERFORM pg_sleep((SELECT seconds FROM " + p + "delay LIMIT 1)); RETURN true; END $$")
 				.update();
-			admin.sql("ALTER TABLE rel_slow_memberships RENAME TO rel_slow_memberships_data").update();
-			admin.sql("CREATE VIEW rel_slow_memberships AS SELECT * FROM rel_slow_memberships_data "
-					+ "WHERE rel_slow_wait()").update();
+			admin.sql("ALTER TABLE " + p + "memberships RENAME TO " + p + "memberships_data").update();
+			admin.sql("CREATE VIEW " + p + "memberships AS SELECT * FROM " + p + "memberships_data WHERE " + p
+					+ "wait()").update();
 			Probe probe = context.getBean(Probe.class);
 			Http http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
 			assertThat(http.get("bob", "/notes/1").statusCode()).isEqualTo(200);
 			probe.reset();
 			context.getBean(GrantSnapshotCache.class).invalidateAll();
 
-			admin.sql("UPDATE rel_slow_delay SET seconds = 8").update();
+			admin.sql("UPDATE " + p + "delay SET seconds = 8").update();
 			ExecutorService callers = Executors.newFixedThreadPool(6);
 			List<Future<HttpResponse<String>>> calls = new ArrayList<>();
 			long started = System.nanoTime();
@@ -121,15 +119,15 @@ class SlowStoreTests {
 			assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(Duration.ofSeconds(6));
 			assertThat(probe.ran()).isEmpty();
 
-			admin.sql("UPDATE rel_slow_delay SET seconds = 0").update();
+			admin.sql("UPDATE " + p + "delay SET seconds = 0").update();
 			assertThat(http.get("bob", "/notes/1").statusCode()).isEqualTo(200);
 			assertThat(probe.ran()).containsExactly("read 1");
 		}
 		finally {
-			admin.sql("DROP VIEW IF EXISTS rel_slow_memberships").update();
-			admin.sql("DROP TABLE IF EXISTS rel_slow_memberships_data, rel_slow_grants, rel_slow_audit, "
-					+ "rel_slow_delay").update();
-			admin.sql("DROP FUNCTION IF EXISTS rel_slow_wait()").update();
+			admin.sql("DROP VIEW IF EXISTS " + p + "memberships").update();
+			admin.sql("DROP TABLE IF EXISTS " + p + "memberships, " + p + "memberships_data, " + p + "grants, " + p
+					+ "audit, " + p + "delay").update();
+			admin.sql("DROP FUNCTION IF EXISTS " + p + "wait()").update();
 		}
 	}
 

@@ -59,6 +59,12 @@ record Store(JdbcClient jdbc, StoreTables tables, JdbcPermissionGrants grants, G
 		return new Store(jdbc, tables, grants, cache, new DefaultPermissionManager(decisions, cache));
 	}
 
+	void drop() {
+		for (String table : List.of(this.tables.grants(), this.tables.memberships(), this.tables.audit())) {
+			this.jdbc.sql("DROP TABLE IF EXISTS " + table).update();
+		}
+	}
+
 	int auditRows(String action) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM " + this.tables.audit() + " WHERE action = :action")
 			.param("action", action)
