@@ -1,8 +1,10 @@
 package io.github.permissionmanager.sample.web;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.permissionmanager.PermissionDeniedException;
 import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.RequiresPermissions;
 import io.github.permissionmanager.Resource;
@@ -10,6 +12,7 @@ import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.sample.domain.Session;
 import io.github.permissionmanager.sample.domain.SessionRepository;
 import io.github.permissionmanager.sample.domain.SessionSummary;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -28,6 +32,8 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 class SessionController {
+
+	private static final int MAX_BATCH = 100;
 
 	private final SessionRepository sessions;
 
@@ -74,6 +80,31 @@ class SessionController {
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		find(id);
 		this.sessions.deleteWithSpeakers(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	// Feature: a batch checked whole. Every session named must belong to an event where the
+	// caller holds session:delete; one foreign id refuses the whole batch (403) and nothing is
+	// deleted. One PermissionManager check per distinct event, all before the first delete
+	@DeleteMapping(path = "/sessions", params = "ids")
+	ResponseEntity<Void> deleteAll(@RequestParam List<@Nullable Long> ids, Authentication authentication) {
+		if (ids.isEmpty() || ids.size() > MAX_BATCH || ids.contains(null)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give 1 to " + MAX_BATCH + " session ids");
+		}
+		Set<Long> wanted = new LinkedHashSet<>(ids);
+		List<SessionSummary> found = this.sessions.findSummariesOfEventsOrIds(List.of(), wanted);
+		if (found.size() != wanted.size()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such session");
+		}
+		Subject subject = Subject.of(authentication.getName());
+		for (long eventId : found.stream().map(SessionSummary::eventId).distinct().toList()) {
+			Resource event = Resource.of("event", eventId);
+			if (!this.permissions.check(subject, "session:delete", event)) {
+				throw new PermissionDeniedException(subject.id() + " may not delete sessions of event " + eventId,
+						List.of("session:delete"), event);
+			}
+		}
+		wanted.forEach(this.sessions::deleteWithSpeakers);
 		return ResponseEntity.noContent().build();
 	}
 
