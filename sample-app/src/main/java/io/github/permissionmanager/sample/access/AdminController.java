@@ -66,8 +66,15 @@ class AdminController {
 		if (id != null && type == null) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'id' requires a 'type'");
 		}
-		Resource resource = (type == null) ? null : (id == null) ? Resource.ofType(type) : Resource.of(type, id);
-		Decision decision = this.permissions.explain(Subject.of(user), permission, resource);
+		Decision decision;
+		try {
+			Resource resource = (type == null) ? null : (id == null) ? Resource.ofType(type) : Resource.of(type, id);
+			decision = this.permissions.explain(Subject.of(user), permission, resource);
+		}
+		catch (IllegalArgumentException ex) {
+			// an empty user, permission or type: the caller's mistake, not the server's
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
+		}
 		return new Explanation(user, permission, type, id, decision.allowed(), decision.reason(),
 				(decision.grant() != null) ? GrantView.of(decision.grant()) : null, decision.missingPermissions());
 	}
