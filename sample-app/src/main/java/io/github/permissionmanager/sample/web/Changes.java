@@ -14,6 +14,8 @@ import org.springframework.web.server.ResponseStatusException;
  */
 record Changes(@Nullable String title, @Nullable String name) {
 
+	private static final int MAX_LENGTH = 255;
+
 	String requireTitle() {
 		return require(this.title, "title");
 	}
@@ -25,6 +27,11 @@ record Changes(@Nullable String title, @Nullable String name) {
 	private static String require(@Nullable String value, String field) {
 		if (value == null || value.isBlank()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + field + "' is required");
+		}
+		// the column holds 255 characters; a longer value is the caller's mistake, not a 500
+		if (value.length() > MAX_LENGTH) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"'" + field + "' is longer than " + MAX_LENGTH + " characters");
 		}
 		return value;
 	}
