@@ -107,6 +107,10 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		// timeout instead of queueing behind one another's loads. A load older than a change is
 		// never used again (see isCurrent), whichever load is put last.
 		snapshot = load(key);
+		if (!isCurrent(snapshot)) {
+			// A change landed while this check was loading; it answers as of after the change
+			snapshot = load(key);
+		}
 		this.cache.put(key, snapshot);
 		return snapshot;
 	}
