@@ -37,8 +37,9 @@ class BatchDeleteTests {
 		HttpResponse<String> refused = http.send("bob", "DELETE", "/sessions?ids=1,2,4", null);
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(refused.body()).contains("\"session:delete\"").contains("\"type\":\"event\"")
-			.contains("\"id\":\"2\"");
+		assertThat(refused.body()).contains("\"session:delete\"")
+			.containsPattern("\"type\"\\s*:\\s*\"event\"")
+			.containsPattern("\"id\"\\s*:\\s*\"2\"");
 		assertThat(http.send("erin", "DELETE", "/sessions?ids=4&ids=5&ids=1", null).statusCode()).isEqualTo(403);
 		assertThat(http.send("dave", "DELETE", "/sessions?ids=1", null).statusCode()).isEqualTo(403);
 		assertThat(http.send("carol", "DELETE", "/sessions?ids=2", null).statusCode()).isEqualTo(403);
