@@ -284,10 +284,10 @@ def jfr_summary(path, thread, what):
     lines = [f"{len(samples)} JFR execution samples of {what}. Permission Manager code is on the stack of "
              f"{on_stack / n:.1%} of them; the guard's own work (not counting the guarded method it runs) is "
              f"{own / n:.1%}.", "", "Where the guard's own samples went (share of all samples; inclusive):"]
-    for f, c in sorted(inclusive.items(), key=lambda x: -x[1])[:22]:
+    for f, c in sorted(inclusive.items(), key=lambda x: (-x[1], x[0]))[:22]:
         lines.append(f"  {c / n:6.1%}  {f}")
     lines += ["", "Their hottest leaf frames:"]
-    for f, c in sorted(leaves.items(), key=lambda x: -x[1])[:10]:
+    for f, c in sorted(leaves.items(), key=lambda x: (-x[1], x[0]))[:10]:
         lines.append(f"  {c / n:6.1%}  {f}")
     return "\n".join(lines)
 
@@ -594,8 +594,9 @@ def readme(d):
         ur = sum(x["rps"] for x in r.http["unguarded"]) / len(r.http["unguarded"])
         gp = max(x["p99"] for x in r.http["guarded"])
         up = max(x["p99"] for x in r.http["unguarded"])
-        w.append(f"| HTTP, guarded vs the same endpoint unguarded (wrk, 2 threads) | {gr / ur:.0%} of the throughput; "
-                 f"p99 {fmt(gp)} ms vs {fmt(up)} ms |")
+        per_round = ", ".join(f"{a['rps'] / b['rps']:.0%}" for a, b in zip(r.http["guarded"], r.http["unguarded"]))
+        w.append(f"| HTTP, guarded vs the same endpoint unguarded (wrk, 2 threads) | {gr / ur:.0%} of the throughput "
+                 f"(rounds: {per_round}); p99 {fmt(gp)} ms vs {fmt(up)} ms |")
     w.append("")
     targets = r.targets()
     met = [t for t in targets if t[2] == "MET"]
@@ -611,6 +612,14 @@ def readme(d):
     except (KeyError, ValueError):
         minutes = None
     load = float(m.get("loadavg", "0").split()[0] or 0)
+    busy = [(k[len("load_"):], float(v.split()[1])) for k, v in m.items()
+            if k.startswith("load_") and k != "loadavg_end" and len(v.split()) > 1 and float(v.split()[1]) > 1.5]
+    if load <= 1.5 and busy:
+        w.append("The machine was quiet at the start; the load average rose during the run (its own processes count: a "
+                 "JMH fork keeps about one core busy, wrk and the app both; other builds added to it) — "
+                      + ", ".join(f"{v:.1f} as the {k} phase started" for k, v in busy)
+                 + " on " + str(m.get("cores", "?")) + " cores — so the figures of those phases are noisier than the rest.")
+        w.append("")
     if load > 1.5:
         w.append(f"The machine was shared during this run (load average {load:.1f} on {m.get('cores', '?')} cores at "
                  "the start): absolute times are inflated and the confidence intervals wide; "
