@@ -19,8 +19,13 @@ public interface EventRepository extends JpaRepository<Event, Long> {
 		deleteSpeakersOfEvent(eventId);
 		deleteSessionsOfEvent(eventId);
 		deleteTracksOfEvent(eventId);
-		deleteById(eventId);
+		// a bulk delete, not deleteById: a concurrent delete of the same event is not an error
+		deleteEvent(eventId);
 	}
+
+	@Modifying
+	@Query("delete from Event e where e.id = :eventId")
+	void deleteEvent(long eventId);
 
 	@Modifying
 	@Query("delete from Speaker sp where sp.session.id in (select s.id from Session s where s.event.id = :eventId)")

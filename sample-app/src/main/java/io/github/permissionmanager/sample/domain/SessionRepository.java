@@ -43,8 +43,14 @@ public interface SessionRepository extends JpaRepository<Session, Long> {
 	@Transactional
 	default void deleteWithSpeakers(long id) {
 		deleteSpeakersOfSession(id);
-		deleteById(id);
+		// a bulk delete, not deleteById: a concurrent delete of the same session leaves nothing to
+		// do here instead of failing with a stale-state error (a 500)
+		deleteSession(id);
 	}
+
+	@Modifying
+	@Query("delete from Session s where s.id = :id")
+	void deleteSession(long id);
 
 	@Modifying
 	@Query("delete from Speaker sp where sp.session.id = :sessionId")

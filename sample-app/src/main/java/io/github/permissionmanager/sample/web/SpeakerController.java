@@ -48,9 +48,10 @@ class SpeakerController {
 	@RequiresPermissions(value = "speaker:delete", fetch = "session.event.id", fetchAs = "event_id",
 			model = Speaker.class)
 	ResponseEntity<Void> delete(@PathVariable long id) {
-		Speaker speaker = this.speakers.findById(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No speaker " + id));
-		this.speakers.delete(speaker);
+		if (!this.speakers.existsById(id)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No speaker " + id);
+		}
+		this.speakers.deleteSpeaker(id);
 		return ResponseEntity.noContent().build();
 	}
 
