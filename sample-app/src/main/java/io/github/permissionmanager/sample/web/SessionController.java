@@ -71,7 +71,9 @@ class SessionController {
 		Session session = find(id);
 		session.setTitle(changes.requireTitle());
 		this.sessions.save(session);
-		return this.sessions.findSummary(id).orElseThrow();
+		// deleted by a concurrent request between the save and this read
+		return this.sessions.findSummary(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No session " + id));
 	}
 
 	// Feature: the same YAML rule, with another permission
