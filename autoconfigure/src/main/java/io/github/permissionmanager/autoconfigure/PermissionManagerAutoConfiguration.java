@@ -7,6 +7,8 @@ import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,21 +20,29 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Core of Permission Manager: its properties, the {@link DecisionService} every decision
- * passes through, the roles and the {@link PermissionManager}. The grant store, the enforcement path and the web layer have
- * auto-configurations of their own.
+ * passes through, the roles and the {@link PermissionManager}. The grant store, the
+ * enforcement path and the web layer have auto-configurations of their own.
  */
 @AutoConfiguration(afterName = "io.github.permissionmanager.autoconfigure.PermissionStoreAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PermissionManagerProperties.class)
 public final class PermissionManagerAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(PermissionManagerAutoConfiguration.class);
+
+	private static final String NO_EVALUATOR = "no PermissionEvaluator is configured";
+
 	@Bean
 	@ConditionalOnMissingBean
 	DecisionService permissionDecisionService(ObjectProvider<PermissionEvaluator> evaluator,
 			ApplicationEventPublisher publisher, PermissionManagerProperties properties) {
 		// Without any evaluator every check denies: fail closed, never open
-		PermissionEvaluator effective = evaluator
-			.getIfAvailable(() -> (request) -> Decision.deny("no PermissionEvaluator is configured"));
+		PermissionEvaluator effective = evaluator.getIfAvailable(() -> {
+			// say so once at startup: otherwise every guarded call is a 403 with no visible cause
+			logger.warn("Permission Manager denies every check: " + NO_EVALUATOR
+					+ " (the default one needs a single DataSource; or declare a PermissionEvaluator bean)");
+			return (request) -> Decision.deny(NO_EVALUATOR);
+		});
 		return new DecisionService(effective, publisher, properties.getEvaluation().isPublishEvents());
 	}
 
