@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.SubjectResolver;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.permissionmanager.AuthenticationRequiredException;
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.Logical;
 import io.github.permissionmanager.PermissionContext;
@@ -14,6 +15,7 @@ import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.SubjectResolver;
 import io.github.permissionmanager.TenantResolver;
 import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.resolve.ContextResolver;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.permissionmanager.InvalidPermissionRulesException;
 import io.github.permissionmanager.resolve.ResolutionPlanner;
 import org.jspecify.annotations.Nullable;
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.permissionmanager.InvalidPermissionRulesException;
 import io.github.permissionmanager.RequiresPermissions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

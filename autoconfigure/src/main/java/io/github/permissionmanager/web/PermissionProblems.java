@@ -8,7 +8,7 @@ import io.github.permissionmanager.PermissionContextException;
 import io.github.permissionmanager.PermissionDeniedException;
 import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.Resource;
-import io.github.permissionmanager.enforce.AuthenticationRequiredException;
+import io.github.permissionmanager.AuthenticationRequiredException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;

@@ -11,7 +11,7 @@ import io.github.permissionmanager.enforce.PermissionEnforcer;
 import io.github.permissionmanager.enforce.PermissionInterceptor;
 import io.github.permissionmanager.enforce.RuleRegistry;
 import io.github.permissionmanager.enforce.RuleValidator;
-import io.github.permissionmanager.enforce.SubjectResolver;
+import io.github.permissionmanager.SubjectResolver;
 import io.github.permissionmanager.resolve.ContextResolver;
 import io.github.permissionmanager.resolve.JpaModelQueries;
 import io.github.permissionmanager.resolve.ModelQueries;

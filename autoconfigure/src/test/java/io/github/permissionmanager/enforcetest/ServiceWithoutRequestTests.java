@@ -3,7 +3,7 @@ package io.github.permissionmanager.enforcetest;
 import io.github.permissionmanager.PermissionContextException;
 import io.github.permissionmanager.PermissionDeniedException;
 import io.github.permissionmanager.PermissionEvaluationException;
-import io.github.permissionmanager.enforce.AuthenticationRequiredException;
+import io.github.permissionmanager.AuthenticationRequiredException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -19,7 +19,7 @@ import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
-import io.github.permissionmanager.enforce.AuthenticationRequiredException;
+import io.github.permissionmanager.AuthenticationRequiredException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.github.permissionmanager.validationtest;
 
 import io.github.permissionmanager.autoconfigure.PermissionEnforcementAutoConfiguration;
 import io.github.permissionmanager.autoconfigure.PermissionManagerAutoConfiguration;
-import io.github.permissionmanager.enforce.InvalidPermissionRulesException;
+import io.github.permissionmanager.InvalidPermissionRulesException;
 import io.github.permissionmanager.enforcetest.Session;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
-package io.github.permissionmanager.enforce;
+package io.github.permissionmanager;
 
-import io.github.permissionmanager.Subject;
 
 import org.springframework.security.core.Authentication;
 

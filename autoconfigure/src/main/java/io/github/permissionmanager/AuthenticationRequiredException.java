@@ -1,4 +1,4 @@
-package io.github.permissionmanager.enforce;
+package io.github.permissionmanager;
 
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
