@@ -3,8 +3,8 @@ package io.github.permissionmanager;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 /**
- * Thrown before a guarded method runs when there is no authenticated (non-anonymous) user;
- * over HTTP the answer is 401.
+ * Thrown before a guarded method runs when there is no authenticated (non-anonymous)
+ * user; over HTTP the answer is 401.
  */
 public class AuthenticationRequiredException extends AuthenticationCredentialsNotFoundException {
 

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A permission (or a role) given to a user or a group, optionally scoped. Null scope fields
- * widen the grant: no type = every resource; a type without an id = every object of that
- * type; no tenant = every tenant. An expired grant never matches.
+ * A permission (or a role) given to a user or a group, optionally scoped. Null scope
+ * fields widen the grant: no type = every resource; a type without an id = every object
+ * of that type; no tenant = every tenant. An expired grant never matches.
  *
  * <pre class="code">
  * grants.grant(Grant.of(Grantee.user("bob"), "coorganizer").on("event", 7));

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param resourceTypes the resource types, or {@code null} for any
  * @param objectIds the object ids, or {@code null} for any
  * @param tenants the tenants, or {@code null} for any
- * @param includeNullResourceType whether grants with no resource type count when types are given
+ * @param includeNullResourceType whether grants with no resource type count when types
+ * are given
  * @param includeNullResourceId whether grants with no object id count when ids are given
  */
 public record GrantQuery(@Nullable List<String> permissions, @Nullable List<String> resourceTypes,

@@ -3,8 +3,9 @@ package io.github.permissionmanager;
 import java.util.List;
 
 /**
- * Thrown at startup when {@code @RequiresPermissions} annotations or rules cannot work; the
- * message lists every problem found, one per line, and the application does not start.
+ * Thrown at startup when {@code @RequiresPermissions} annotations or rules cannot work;
+ * the message lists every problem found, one per line, and the application does not
+ * start.
  */
 public class InvalidPermissionRulesException extends IllegalStateException {
 

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * What was resolved for one guarded call: the values fetched (under their
- * {@code fetchAs} names), the HTTP method, path variables and request parameters, and which
- * permissions were granted.
+ * What was resolved for one guarded call: the values fetched (under their {@code fetchAs}
+ * names), the HTTP method, path variables and request parameters, and which permissions
+ * were granted.
  * <p>
  * A controller or service method that declares a parameter of this type receives the
  * current context, so it can ask {@link #isGranted(String)} about the annotation's

@@ -3,10 +3,10 @@ package io.github.permissionmanager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown before a {@link RequiresPermissions} method runs when what the call touches cannot
- * be worked out: a lookup value that cannot be converted (over HTTP: 400), a related object
- * that does not exist (404), or a required value that is absent (400). The method does not
- * run.
+ * Thrown before a {@link RequiresPermissions} method runs when what the call touches
+ * cannot be worked out: a lookup value that cannot be converted (over HTTP: 400), a
+ * related object that does not exist (404), or a required value that is absent (400). The
+ * method does not run.
  */
 public class PermissionContextException extends RuntimeException {
 

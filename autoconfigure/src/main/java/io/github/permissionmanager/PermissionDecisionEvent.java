@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param reason why
  * @param timestamp when it was decided
  */
-public record PermissionDecisionEvent(Subject subject, String permission, @Nullable Resource resource,
-		boolean allowed, String reason, Instant timestamp) {
+public record PermissionDecisionEvent(Subject subject, String permission, @Nullable Resource resource, boolean allowed,
+		String reason, Instant timestamp) {
 
 }

@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
  * Decides one permission request. Declare a bean of this type to replace the default
  * evaluator, which reads the grant store through a cache.
  * <p>
- * A {@code null} decision (abstain) or an exception is a denial: the protected method does
- * not run.
+ * A {@code null} decision (abstain) or an exception is a denial: the protected method
+ * does not run.
  */
 @FunctionalInterface
 public interface PermissionEvaluator {

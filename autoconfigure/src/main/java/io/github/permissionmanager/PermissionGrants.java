@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Management of grants and group memberships (Edgy, auth-middleware). Every change is
- * written to the audit table in the same transaction, and cached decisions of the subjects
- * it touches are dropped once the change commits.
+ * written to the audit table in the same transaction, and cached decisions of the
+ * subjects it touches are dropped once the change commits.
  */
 public interface PermissionGrants {
 
@@ -50,7 +50,8 @@ public interface PermissionGrants {
 	Set<String> users(GrantQuery query);
 
 	/**
-	 * The groups that would be allowed by the query's filters (roles and wildcards count).
+	 * The groups that would be allowed by the query's filters (roles and wildcards
+	 * count).
 	 * @param query the filters
 	 * @return the group names
 	 */

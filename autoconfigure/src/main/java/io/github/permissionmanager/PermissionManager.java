@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 public interface PermissionManager {
 
 	/**
-	 * Whether a user holds a permission, unscoped (only grants with no resource type match).
+	 * Whether a user holds a permission, unscoped (only grants with no resource type
+	 * match).
 	 * @param user the user id
 	 * @param permission the permission
 	 * @return whether it is allowed
@@ -76,7 +77,8 @@ public interface PermissionManager {
 	/**
 	 * The ids of the objects of a type the subject may act on with a permission. When a
 	 * grant covers every object of the type, the answer cannot be listed: see
-	 * {@link #check(Subject, String, Resource)} with {@link Resource#ofType(String)} first.
+	 * {@link #check(Subject, String, Resource)} with {@link Resource#ofType(String)}
+	 * first.
 	 * @param subject the subject
 	 * @param permission the permission
 	 * @param resourceType the resource type

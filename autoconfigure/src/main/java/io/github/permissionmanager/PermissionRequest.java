@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * One question to a {@link PermissionEvaluator}: may {@code subject} do {@code permission}
- * on {@code resource}?
+ * One question to a {@link PermissionEvaluator}: may {@code subject} do
+ * {@code permission} on {@code resource}?
  *
  * @param subject who asks
  * @param permission the permission, e.g. {@code session:update}

@@ -13,9 +13,10 @@ import java.lang.annotation.Target;
  * not private or static (package-private handler methods included); a method's own
  * annotation replaces its type's.
  * <p>
- * Either {@link #value()} or {@link #rule()} must be set. Attributes set here (to anything
- * but their default) override the named rule's. When the answer is anything but a clean
- * allow (a denial, an error, a value that cannot be resolved) the method does not run.
+ * Either {@link #value()} or {@link #rule()} must be set. Attributes set here (to
+ * anything but their default) override the named rule's. When the answer is anything but
+ * a clean allow (a denial, an error, a value that cannot be resolved) the method does not
+ * run.
  *
  * <pre class="code">
  * &#64;PatchMapping("/sessions/{id}")
@@ -81,8 +82,8 @@ public @interface RequiresPermissions {
 
 	/**
 	 * Resource type the resolved value identifies.
-	 * @return the type, or empty for {@link #fetchAs()} without its {@code _id}/{@code Id}
-	 * suffix
+	 * @return the type, or empty for {@link #fetchAs()} without its
+	 * {@code _id}/{@code Id} suffix
 	 */
 	String resource() default "";
 

@@ -37,7 +37,8 @@ public record Resource(String type, @Nullable String id, @Nullable String tenant
 	}
 
 	/**
-	 * A type as a whole: matches only grants on every object of the type (or on everything).
+	 * A type as a whole: matches only grants on every object of the type (or on
+	 * everything).
 	 * @param type the resource type
 	 * @return the resource
 	 */

@@ -1,6 +1,5 @@
 package io.github.permissionmanager;
 
-
 import org.springframework.security.core.Authentication;
 
 /**

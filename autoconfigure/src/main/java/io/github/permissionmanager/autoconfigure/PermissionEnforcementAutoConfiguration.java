@@ -37,9 +37,10 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.convert.support.DefaultConversionService;
 
 /**
- * The enforcement path of {@code @RequiresPermissions}: the advisor and its interceptor, the
- * rule registry and its startup validation, context resolution (with JPA lookups when the
- * application has JPA), the subject and the tenant. Makes sure an auto-proxy creator exists.
+ * The enforcement path of {@code @RequiresPermissions}: the advisor and its interceptor,
+ * the rule registry and its startup validation, context resolution (with JPA lookups when
+ * the application has JPA), the subject and the tenant. Makes sure an auto-proxy creator
+ * exists.
  */
 @AutoConfiguration(after = PermissionManagerAutoConfiguration.class,
 		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")

@@ -38,7 +38,8 @@ public final class PermissionManagerAutoConfiguration {
 			ApplicationEventPublisher publisher, PermissionManagerProperties properties) {
 		// Without any evaluator every check denies: fail closed, never open
 		PermissionEvaluator effective = evaluator.getIfAvailable(() -> {
-			// say so once at startup: otherwise every guarded call is a 403 with no visible cause
+			// say so once at startup: otherwise every guarded call is a 403 with no
+			// visible cause
 			logger.warn("Permission Manager denies every check: " + NO_EVALUATOR
 					+ " (the default one needs a single DataSource; or declare a PermissionEvaluator bean)");
 			return (request) -> Decision.deny(NO_EVALUATOR);

@@ -153,7 +153,8 @@ public class PermissionManagerProperties {
 		private @Nullable String fetchAs;
 
 		/**
-		 * JPA entities (entity names or fully qualified class names) to load the value from.
+		 * JPA entities (entity names or fully qualified class names) to load the value
+		 * from.
 		 */
 		private List<String> model = new ArrayList<>();
 
@@ -163,13 +164,14 @@ public class PermissionManagerProperties {
 		private List<String> fetchKeyUrl = new ArrayList<>();
 
 		/**
-		 * Entity attribute matched against the lookup value; the entity's id when not set.
+		 * Entity attribute matched against the lookup value; the entity's id when not
+		 * set.
 		 */
 		private @Nullable String fetchKeyModel;
 
 		/**
-		 * Resource type the resolved value identifies; fetch-as without its _id suffix when
-		 * not set.
+		 * Resource type the resolved value identifies; fetch-as without its _id suffix
+		 * when not set.
 		 */
 		private @Nullable String resource;
 
@@ -459,8 +461,8 @@ public class PermissionManagerProperties {
 		private String tablePrefix = "pm_";
 
 		/**
-		 * Platform of the schema script (h2, postgresql, mariadb, mysql); detected from the
-		 * DataSource when not set.
+		 * Platform of the schema script (h2, postgresql, mariadb, mysql); detected from
+		 * the DataSource when not set.
 		 */
 		private @Nullable String platform;
 

@@ -91,7 +91,8 @@ public final class PermissionStoreAutoConfiguration {
 		return new StoreTables(properties.getStore().getTablePrefix());
 	}
 
-	// A slow store must not hold a check: its statements give up after the evaluation timeout
+	// A slow store must not hold a check: its statements give up after the evaluation
+	// timeout
 	private static JdbcClient jdbc(DataSource dataSource, PermissionManagerProperties properties) {
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		Duration timeout = properties.getEvaluation().getTimeout();

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * The web side of Permission Manager in a Spring MVC application: problem responses for
- * refused calls, and {@link io.github.permissionmanager.PermissionContext} handler arguments.
+ * refused calls, and {@link io.github.permissionmanager.PermissionContext} handler
+ * arguments.
  */
 @AutoConfiguration(after = PermissionEnforcementAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
@@ -39,8 +40,8 @@ public final class PermissionWebAutoConfiguration {
 	PermissionProblems permissionProblems(PermissionManagerProperties properties) {
 		Map<String, CatalogMessage> catalog = new LinkedHashMap<>();
 		properties.getCatalog()
-			.forEach((permission, entry) -> catalog.put(permission, new CatalogMessage(entry.getUserMessage(),
-					entry.getResolutionSteps(), entry.getSupportContact())));
+			.forEach((permission, entry) -> catalog.put(permission,
+					new CatalogMessage(entry.getUserMessage(), entry.getResolutionSteps(), entry.getSupportContact())));
 		return new PermissionProblems(catalog, properties.isHideExistence());
 	}
 
@@ -48,7 +49,8 @@ public final class PermissionWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	PermissionProblemExceptionResolver permissionProblemExceptionResolver(PermissionProblems problems,
 			ObjectProvider<RequestMappingHandlerAdapter> handlerAdapter) {
-		// the converters Spring MVC writes its own problem responses with, so ours look the same
+		// the converters Spring MVC writes its own problem responses with, so ours look
+		// the same
 		return new PermissionProblemExceptionResolver(problems, () -> {
 			RequestMappingHandlerAdapter adapter = handlerAdapter.getIfAvailable();
 			return (adapter != null) ? adapter.getMessageConverters() : List.of();

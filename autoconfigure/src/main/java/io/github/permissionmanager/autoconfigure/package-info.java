@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of Permission Manager and its {@code permission-manager.*} properties.
+ * Auto-configuration of Permission Manager and its {@code permission-manager.*}
+ * properties.
  */
 @NullMarked
 package io.github.permissionmanager.autoconfigure;

@@ -51,14 +51,16 @@ public final class DecisionService {
 	 * Decide a request. An abstention ({@code null}) is a denial.
 	 * @param request the request
 	 * @return the decision, never {@code null}
-	 * @throws PermissionEvaluationException when the evaluator fails: no decision could be made
+	 * @throws PermissionEvaluationException when the evaluator fails: no decision could
+	 * be made
 	 */
 	public Decision decide(PermissionRequest request) {
 		Decision decision;
 		try {
 			decision = this.evaluator.evaluate(request);
 		}
-		// Exception, not RuntimeException: an evaluator written in Kotlin or Groovy throws checked
+		// Exception, not RuntimeException: an evaluator written in Kotlin or Groovy
+		// throws checked
 		// exceptions (SQLException, IOException) without declaring them
 		catch (Exception | Error ex) {
 			try {
@@ -67,14 +69,15 @@ public final class DecisionService {
 			catch (RuntimeException listenerFailure) {
 				ex.addSuppressed(listenerFailure);
 			}
-			throw new PermissionEvaluationException("Could not decide '" + request.permission() + "' for '"
-					+ request.subject().id() + "'", ex);
+			throw new PermissionEvaluationException(
+					"Could not decide '" + request.permission() + "' for '" + request.subject().id() + "'", ex);
 		}
 		if (decision == null) {
 			decision = Decision.deny("evaluator abstained");
 		}
 		if (logger.isDebugEnabled()) {
-			// Guarded, not only lazy: the commons-logging bridge may render the message before it
+			// Guarded, not only lazy: the commons-logging bridge may render the message
+			// before it
 			// checks the level, and this runs on every guarded call
 			logger.debug(LogMessage.format("%s %s on %s for %s: %s", decision.allowed() ? "Allowed" : "Denied",
 					request.permission(), request.resource(), request.subject().id(), decision.reason()));
@@ -83,7 +86,8 @@ public final class DecisionService {
 			publish(request, decision.allowed(), decision.reason());
 		}
 		catch (RuntimeException ex) {
-			// An allow that could not be recorded is not a clean allow; a denial stays a denial
+			// An allow that could not be recorded is not a clean allow; a denial stays a
+			// denial
 			if (decision.allowed()) {
 				throw new PermissionEvaluationException("A PermissionDecisionEvent listener failed", ex);
 			}

@@ -13,15 +13,15 @@ import org.springframework.util.Assert;
 
 /**
  * The default {@link PermissionEvaluator}: reads the subject's grants (its own, its store
- * groups' and the groups it carries) through the {@link GrantSnapshotCache} and allows when
- * one covers the request.
+ * groups' and the groups it carries) through the {@link GrantSnapshotCache} and allows
+ * when one covers the request.
  * <p>
  * A grant covers a request when its permission implies the requested one (wildcards and
  * roles expanded) and its scope contains the resource: no type covers every resource, a
- * type without an id every object of the type, no tenant every tenant. An unscoped request
- * (no resource) is covered only by grants with no resource type and no tenant.
- * {@link Resource#ofType(String)} is covered only by type-wide and global grants. Failures
- * of the store propagate, so the decision path treats them as denials.
+ * type without an id every object of the type, no tenant every tenant. An unscoped
+ * request (no resource) is covered only by grants with no resource type and no tenant.
+ * {@link Resource#ofType(String)} is covered only by type-wide and global grants.
+ * Failures of the store propagate, so the decision path treats them as denials.
  */
 public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 
@@ -48,7 +48,8 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 			return Decision.deny("invalid permission '" + request.permission() + "': " + ex.getMessage(),
 					List.of(request.permission()));
 		}
-		// An allow is prebuilt with the snapshot; a denial names what was asked, for explain()
+		// An allow is prebuilt with the snapshot; a denial names what was asked, for
+		// explain()
 		Decision allow = this.snapshots.get(request.subject()).match(requested.permission(), request.resource());
 		return (allow != null) ? allow : denial(request.subject(), requested, request.resource());
 	}

@@ -18,8 +18,8 @@ import org.springframework.util.Assert;
  * {@link DecisionService}, like annotated checks, so they are published as events and any
  * failure is a denial; {@link #objectIds} reads the subject's grant snapshot.
  * <p>
- * {@code objectIds} lists only the objects named by object grants. When a grant covers the
- * whole type (or every resource), the objects cannot be listed from grants: check
+ * {@code objectIds} lists only the objects named by object grants. When a grant covers
+ * the whole type (or every resource), the objects cannot be listed from grants: check
  * {@code Resource.ofType(type)} first, and when it is allowed, list every object.
  */
 public final class DefaultPermissionManager implements PermissionManager {
@@ -48,8 +48,8 @@ public final class DefaultPermissionManager implements PermissionManager {
 
 	/**
 	 * {@inheritDoc}
-	 * @throws PermissionEvaluationException when the store fails, there is no store, or the
-	 * permission cannot be parsed
+	 * @throws PermissionEvaluationException when the store fails, there is no store, or
+	 * the permission cannot be parsed
 	 */
 	@Override
 	public Set<String> objectIds(Subject subject, String permission, String resourceType, @Nullable String tenant) {

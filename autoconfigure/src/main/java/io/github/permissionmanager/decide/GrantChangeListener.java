@@ -2,7 +2,8 @@ package io.github.permissionmanager.decide;
 
 /**
  * Told when grants or memberships change, so cached decisions about the affected subjects
- * are dropped. The store calls it when it writes and again once the transaction completes.
+ * are dropped. The store calls it when it writes and again once the transaction
+ * completes.
  */
 public interface GrantChangeListener {
 

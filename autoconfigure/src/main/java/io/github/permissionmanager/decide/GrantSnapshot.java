@@ -18,8 +18,9 @@ import org.springframework.core.log.LogMessage;
 /**
  * Everything one subject holds, indexed by scope: tenant, then resource type, then object
  * id, each with a {@link PermissionTrie}. A check looks at no more than six scopes (every
- * tenant or the resource's; everything, the whole type or the object), each a hash lookup.
- * Expired grants are left out; the snapshot stops being valid when its first grant expires.
+ * tenant or the resource's; everything, the whole type or the object), each a hash
+ * lookup. Expired grants are left out; the snapshot stops being valid when its first
+ * grant expires.
  */
 final class GrantSnapshot {
 
@@ -37,11 +38,12 @@ final class GrantSnapshot {
 
 	private final Map<String, ScopeIndex> tenants;
 
-	// The generation at which this snapshot was last found current: a fast path for checks
+	// The generation at which this snapshot was last found current: a fast path for
+	// checks
 	private volatile long validatedAt = -1;
 
-	private GrantSnapshot(String user, Set<String> groups, long loadedAt, long validUntilMillis,
-			ScopeIndex anyTenant, Map<String, ScopeIndex> tenants) {
+	private GrantSnapshot(String user, Set<String> groups, long loadedAt, long validUntilMillis, ScopeIndex anyTenant,
+			Map<String, ScopeIndex> tenants) {
 		this.user = user;
 		this.groups = groups;
 		this.loadedAt = loadedAt;
@@ -50,8 +52,8 @@ final class GrantSnapshot {
 		this.tenants = tenants;
 	}
 
-	static GrantSnapshot build(String user, Set<String> subjectGroups, SubjectGrants loaded, Roles roles,
-			long loadedAt, long nowMillis) {
+	static GrantSnapshot build(String user, Set<String> subjectGroups, SubjectGrants loaded, Roles roles, long loadedAt,
+			long nowMillis) {
 		Set<String> groups = new LinkedHashSet<>(subjectGroups);
 		groups.addAll(loaded.storeGroups());
 		ScopeIndex anyTenant = new ScopeIndex();
@@ -79,7 +81,8 @@ final class GrantSnapshot {
 			}
 			else {
 				try {
-					trie.add(WildcardPermission.parse(grant.permission()), Decision.allow(describe(grant, false), grant));
+					trie.add(WildcardPermission.parse(grant.permission()),
+							Decision.allow(describe(grant, false), grant));
 				}
 				catch (IllegalArgumentException ex) {
 					// A stored grant that cannot be parsed allows nothing
@@ -89,8 +92,7 @@ final class GrantSnapshot {
 		}
 		anyTenant.freeze();
 		tenants.values().forEach(ScopeIndex::freeze);
-		return new GrantSnapshot(user, Collections.unmodifiableSet(groups), loadedAt, validUntil, anyTenant,
-				tenants);
+		return new GrantSnapshot(user, Collections.unmodifiableSet(groups), loadedAt, validUntil, anyTenant, tenants);
 	}
 
 	private static boolean appliesTo(Grant grant, String user, Set<String> groups) {
@@ -105,8 +107,11 @@ final class GrantSnapshot {
 		if (role) {
 			reason.append(" (role)");
 		}
-		reason.append(" to ").append(grant.grantee().kind().name().toLowerCase()).append(" '")
-			.append(grant.grantee().name()).append("'");
+		reason.append(" to ")
+			.append(grant.grantee().kind().name().toLowerCase())
+			.append(" '")
+			.append(grant.grantee().name())
+			.append("'");
 		if (grant.resourceType() == null) {
 			reason.append(" on every resource");
 		}
@@ -147,8 +152,8 @@ final class GrantSnapshot {
 	}
 
 	/**
-	 * The ids of the objects of a type that object grants allow; type-wide and global grants
-	 * are not listed.
+	 * The ids of the objects of a type that object grants allow; type-wide and global
+	 * grants are not listed.
 	 */
 	Set<String> objectIds(WildcardPermission permission, String type, @Nullable String tenant) {
 		Set<String> ids = new LinkedHashSet<>();

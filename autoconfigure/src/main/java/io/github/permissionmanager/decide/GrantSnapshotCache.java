@@ -19,17 +19,18 @@ import org.springframework.util.Assert;
  * Per-subject snapshots of grants, kept in Caffeine. A snapshot is built from one read of
  * the store ({@link SubjectGrantsLoader}) and answers checks with hash lookups only.
  * <p>
- * Staleness is ruled out by versions, not by timing: every change stamps the user or group
- * it touches with a new generation, and a snapshot loaded before that stamp is never used
- * again, even one that a check racing the change puts into the cache after the change was
- * evicted. The store reports a change when it writes and again after its transaction
- * completes, so a rolled-back change leaves the old grants in force, and a committed one
- * is visible to every check that starts after the write returns. A snapshot also stops
- * being used when its first grant expires; the TTL is only a backstop.
+ * Staleness is ruled out by versions, not by timing: every change stamps the user or
+ * group it touches with a new generation, and a snapshot loaded before that stamp is
+ * never used again, even one that a check racing the change puts into the cache after the
+ * change was evicted. The store reports a change when it writes and again after its
+ * transaction completes, so a rolled-back change leaves the old grants in force, and a
+ * committed one is visible to every check that starts after the write returns. A snapshot
+ * also stops being used when its first grant expires; the TTL is only a backstop.
  */
 public final class GrantSnapshotCache implements GrantChangeListener {
 
-	// Beyond this many stamped users and groups, stamps are dropped and every snapshot older
+	// Beyond this many stamped users and groups, stamps are dropped and every snapshot
+	// older
 	// than the drop is reloaded
 	private static final int MAX_STAMPS = 100_000;
 
@@ -74,19 +75,17 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		this.loader = loader;
 		this.roles = roles;
 		this.clock = clock;
-		this.cache = (ttl != null && !ttl.isZero() && maximumSize > 0)
-				? Caffeine.newBuilder()
-					.expireAfterWrite(ttl)
-					.maximumSize(maximumSize)
-					.ticker(ticker)
-					.executor(Runnable::run)
-					.build()
-				: null;
+		this.cache = (ttl != null && !ttl.isZero() && maximumSize > 0) ? Caffeine.newBuilder()
+			.expireAfterWrite(ttl)
+			.maximumSize(maximumSize)
+			.ticker(ticker)
+			.executor(Runnable::run)
+			.build() : null;
 	}
 
 	/**
-	 * The current snapshot of a subject, loading it when none is cached or the cached one is
-	 * out of date.
+	 * The current snapshot of a subject, loading it when none is cached or the cached one
+	 * is out of date.
 	 * @param subject the subject
 	 * @return the snapshot
 	 */
@@ -102,13 +101,17 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		if (snapshot != null) {
 			this.cache.asMap().remove(key, snapshot);
 		}
-		// Loaded on this thread without holding the cache's lock on the key: against a slow or
-		// failing store, concurrent checks of one subject each give up after the evaluation
-		// timeout instead of queueing behind one another's loads. A load older than a change is
+		// Loaded on this thread without holding the cache's lock on the key: against a
+		// slow or
+		// failing store, concurrent checks of one subject each give up after the
+		// evaluation
+		// timeout instead of queueing behind one another's loads. A load older than a
+		// change is
 		// never used again (see isCurrent), whichever load is put last.
 		snapshot = load(key);
 		if (!isCurrent(snapshot)) {
-			// A change landed while this check was loading; it answers as of after the change
+			// A change landed while this check was loading; it answers as of after the
+			// change
 			snapshot = load(key);
 		}
 		this.cache.put(key, snapshot);
@@ -116,9 +119,10 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	}
 
 	/**
-	 * The ids of the objects of a type that the subject's object grants allow, read from its
-	 * snapshot (one query on a miss, none on a hit). Grants on the whole type or on every
-	 * resource are not listed: ask a check with {@code Resource.ofType(type)} for those.
+	 * The ids of the objects of a type that the subject's object grants allow, read from
+	 * its snapshot (one query on a miss, none on a hit). Grants on the whole type or on
+	 * every resource are not listed: ask a check with {@code Resource.ofType(type)} for
+	 * those.
 	 * @param subject the subject
 	 * @param permission the permission
 	 * @param resourceType the resource type
@@ -134,7 +138,8 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	private GrantSnapshot load(Object key) {
 		String user = (key instanceof Key subjectKey) ? subjectKey.user() : (String) key;
 		Set<String> groups = (key instanceof Key subjectKey) ? subjectKey.groups() : Set.of();
-		// Read the generation before the store: a change stamped after it makes this stale
+		// Read the generation before the store: a change stamped after it makes this
+		// stale
 		long loadedAt = this.generation.get();
 		SubjectGrants loaded = this.loader.load(user, groups);
 		return GrantSnapshot.build(user, groups, loaded, this.roles, loadedAt, this.clock.millis());

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parses requested permissions once: checks ask for the same few strings (those on
- * annotations and rules) over and over, so their parsed forms are kept, up to a bound that
- * arbitrary programmatic strings cannot grow past.
+ * annotations and rules) over and over, so their parsed forms are kept, up to a bound
+ * that arbitrary programmatic strings cannot grow past.
  */
 final class PermissionParser {
 

@@ -9,18 +9,19 @@ import io.github.permissionmanager.Decision;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The permissions held in one scope (a tenant, a type, an object), indexed by part so that
- * a plain requested permission ({@code session:update}) is matched with one hash lookup per
- * part instead of a scan of every grant. Requested permissions that carry wildcards or
- * alternatives are rare and take the slow path: Shiro's {@code implies} against each held
- * permission.
+ * The permissions held in one scope (a tenant, a type, an object), indexed by part so
+ * that a plain requested permission ({@code session:update}) is matched with one hash
+ * lookup per part instead of a scan of every grant. Requested permissions that carry
+ * wildcards or alternatives are rare and take the slow path: Shiro's {@code implies}
+ * against each held permission.
  * <p>
  * Built once per snapshot, then only read: every terminal holds the prebuilt allow
  * {@link Decision}, so a match allocates nothing.
  */
 final class PermissionTrie {
 
-	// Beyond this many paths a permission with many alternatives is only scanned, not indexed
+	// Beyond this many paths a permission with many alternatives is only scanned, not
+	// indexed
 	private static final int MAX_PATHS = 256;
 
 	private final Node root = new Node();
@@ -103,7 +104,8 @@ final class PermissionTrie {
 		// A held permission ends here: it allows this path and everything below it
 		private @Nullable Decision terminal;
 
-		// What a request ending here gets: this terminal, or one reached through wildcards only
+		// What a request ending here gets: this terminal, or one reached through
+		// wildcards only
 		private @Nullable Decision end;
 
 		Node child(String part) {

@@ -13,8 +13,8 @@ import org.springframework.util.Assert;
 /**
  * The roles of {@code permission-manager.roles}: named bundles of permissions and other
  * roles, expanded transitively once, when the application starts. An entry that names a
- * role is that role; any other entry is a permission. A grant whose permission names a role
- * gives every permission of the role.
+ * role is that role; any other entry is a permission. A grant whose permission names a
+ * role gives every permission of the role.
  * <p>
  * Cycles, empty names and unparsable permissions are rejected when the roles are built,
  * with one message listing every problem, so the application does not start.
@@ -49,10 +49,8 @@ public final class Roles {
 			includedRoles.put(role, Collections.unmodifiableSet(included));
 		}
 		if (!problems.isEmpty()) {
-			throw new IllegalStateException(
-					"Invalid permission-manager.roles:" + String.join("", problems.stream().distinct()
-						.map((problem) -> System.lineSeparator() + " - " + problem)
-						.toList()));
+			throw new IllegalStateException("Invalid permission-manager.roles:" + String.join("",
+					problems.stream().distinct().map((problem) -> System.lineSeparator() + " - " + problem).toList()));
 		}
 		this.permissions = Collections.unmodifiableMap(permissions);
 		this.includedRoles = Collections.unmodifiableMap(includedRoles);

@@ -12,10 +12,10 @@ import org.springframework.util.Assert;
 
 /**
  * A parsed permission string with Apache Shiro's {@code WildcardPermission} semantics,
- * case-sensitive: parts are separated by {@code :}, a part may list alternatives separated
- * by {@code ,}, a part with an alternative that is exactly {@code *} matches any part (in
- * {@code re*d} the asterisk is a literal character), and a permission with fewer
- * parts implies every permission that starts with it ({@code event} implies
+ * case-sensitive: parts are separated by {@code :}, a part may list alternatives
+ * separated by {@code ,}, a part with an alternative that is exactly {@code *} matches
+ * any part (in {@code re*d} the asterisk is a literal character), and a permission with
+ * fewer parts implies every permission that starts with it ({@code event} implies
  * {@code event:read:7}). Parts and alternatives are trimmed, as Shiro does.
  * <p>
  * Only permission strings are patterns; resource types and ids are compared as data.
@@ -34,7 +34,8 @@ public final class WildcardPermission {
 	// Each part: the set of its alternatives, or null when the part is a wildcard
 	private final List<@Nullable Set<String>> parts;
 
-	// The parts of a plain permission (no wildcard, no alternatives), for the index's fast path
+	// The parts of a plain permission (no wildcard, no alternatives), for the index's
+	// fast path
 	private final String @Nullable [] plainParts;
 
 	private WildcardPermission(String text, List<@Nullable Set<String>> parts) {
@@ -59,8 +60,8 @@ public final class WildcardPermission {
 	 * Parse a permission string.
 	 * @param permission the permission, e.g. {@code event:read,update:7}
 	 * @return the parsed permission
-	 * @throws IllegalArgumentException when the string is empty, too long, or has an empty
-	 * part or alternative (such as {@code event::read} or {@code event:read,})
+	 * @throws IllegalArgumentException when the string is empty, too long, or has an
+	 * empty part or alternative (such as {@code event::read} or {@code event:read,})
 	 */
 	public static WildcardPermission parse(String permission) {
 		Assert.notNull(permission, "permission cannot be null");
@@ -92,8 +93,10 @@ public final class WildcardPermission {
 			wildcard |= trimmed.equals(WILDCARD);
 			alternatives.add(trimmed);
 		}
-		// As in Shiro (Set.contains("*")), only an alternative that is exactly '*' makes the part
-		// match any part; "re*d" is literal, so a grant of "doc:re*d" never allows "doc:delete"
+		// As in Shiro (Set.contains("*")), only an alternative that is exactly '*' makes
+		// the part
+		// match any part; "re*d" is literal, so a grant of "doc:re*d" never allows
+		// "doc:delete"
 		return wildcard ? null : Set.copyOf(alternatives);
 	}
 
@@ -153,8 +156,8 @@ public final class WildcardPermission {
 	}
 
 	/**
-	 * Whether this permission is plain: no wildcard and no alternatives, so it names exactly
-	 * one path.
+	 * Whether this permission is plain: no wildcard and no alternatives, so it names
+	 * exactly one path.
 	 * @return whether it is plain
 	 */
 	public boolean isPlain() {

@@ -14,10 +14,10 @@ import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
- * The default {@link SubjectResolver}: id is {@link Authentication#getName()}; groups are the
- * authorities carrying the configured prefix (without it), or every authority when the
- * prefix is empty; attributes are the JWT claims when the principal is a JWT. Memberships
- * held by the grant store are added by the evaluator that reads the store.
+ * The default {@link SubjectResolver}: id is {@link Authentication#getName()}; groups are
+ * the authorities carrying the configured prefix (without it), or every authority when
+ * the prefix is empty; attributes are the JWT claims when the principal is a JWT.
+ * Memberships held by the grant store are added by the evaluator that reads the store.
  */
 public final class AuthenticationSubjectResolver implements SubjectResolver {
 
@@ -46,7 +46,8 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 		if (this.groupsFromAuthorities) {
 			for (GrantedAuthority authority : authentication.getAuthorities()) {
 				String name = authority.getAuthority();
-				if (name != null && name.startsWith(this.authorityPrefix) && name.length() > this.authorityPrefix.length()) {
+				if (name != null && name.startsWith(this.authorityPrefix)
+						&& name.length() > this.authorityPrefix.length()) {
 					groups = (groups != null) ? groups : new LinkedHashSet<>();
 					groups.add(name.substring(this.authorityPrefix.length()));
 				}

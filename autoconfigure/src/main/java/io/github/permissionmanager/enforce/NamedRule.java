@@ -17,7 +17,8 @@ import org.springframework.util.Assert;
  * @param fetchAs the name the resolved value is known by, or {@code null}
  * @param model the entity names or class names to look the value up on
  * @param fetchKeyUrl the lookup keys, one per model or one for all
- * @param fetchKeyModel the entity attribute matched against the lookup value, or {@code null}
+ * @param fetchKeyModel the entity attribute matched against the lookup value, or
+ * {@code null}
  * @param resource the resource type, or {@code null}
  * @param methods the HTTP methods the check applies to
  * @param leaveIf SpEL that skips the check when true, or {@code null}

@@ -7,10 +7,10 @@ import org.springframework.aop.support.AbstractPointcutAdvisor;
 import org.springframework.util.Assert;
 
 /**
- * Applies the {@link PermissionInterceptor} to {@link RequiresPermissionsPointcut} methods.
- * Ordered after Spring Security's {@code @PreAuthorize} (200) and {@code @Secured} (300), and
- * before {@code @Transactional} (lowest precedence), so a denied call never opens a
- * transaction.
+ * Applies the {@link PermissionInterceptor} to {@link RequiresPermissionsPointcut}
+ * methods. Ordered after Spring Security's {@code @PreAuthorize} (200) and
+ * {@code @Secured} (300), and before {@code @Transactional} (lowest precedence), so a
+ * denied call never opens a transaction.
  */
 public final class PermissionAdvisor extends AbstractPointcutAdvisor {
 

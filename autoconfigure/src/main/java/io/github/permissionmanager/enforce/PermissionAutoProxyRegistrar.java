@@ -6,9 +6,9 @@ import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Makes sure an auto-proxy creator exists, so the permission advisor is applied even in an
- * application that has not enabled AOP (Spring Security's {@code AutoProxyRegistrar} does the
- * same). An existing, more capable creator is kept.
+ * Makes sure an auto-proxy creator exists, so the permission advisor is applied even in
+ * an application that has not enabled AOP (Spring Security's {@code AutoProxyRegistrar}
+ * does the same). An existing, more capable creator is kept.
  */
 public final class PermissionAutoProxyRegistrar implements ImportBeanDefinitionRegistrar {
 

@@ -30,11 +30,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.Assert;
 
 /**
- * Applies one {@link PermissionRule} to one call, in this order: the {@code methods} filter
- * (inside an HTTP request only), authentication (none or anonymous: 401), context resolution,
- * {@code leaveIf}, {@code check}, the required permissions ({@code ALL} or {@code ANY}),
- * then the {@code optional} ones. It answers with the context to hand to the method, or
- * throws: nothing but a clean allow lets the method run.
+ * Applies one {@link PermissionRule} to one call, in this order: the {@code methods}
+ * filter (inside an HTTP request only), authentication (none or anonymous: 401), context
+ * resolution, {@code leaveIf}, {@code check}, the required permissions ({@code ALL} or
+ * {@code ANY}), then the {@code optional} ones. It answers with the context to hand to
+ * the method, or throws: nothing but a clean allow lets the method run.
  */
 public final class PermissionEnforcer {
 
@@ -76,7 +76,8 @@ public final class PermissionEnforcer {
 	 * @param arguments the call's arguments
 	 * @return the context the method may receive, with the granted permissions recorded
 	 * @throws AuthenticationRequiredException when nobody is authenticated
-	 * @throws PermissionDeniedException when a required permission or the {@code check} fails
+	 * @throws PermissionDeniedException when a required permission or the {@code check}
+	 * fails
 	 * @throws PermissionContextException when the context cannot be resolved
 	 * @throws PermissionEvaluationException when a decision cannot be made
 	 */
@@ -99,8 +100,9 @@ public final class PermissionEnforcer {
 		boolean leave = rule.leaveIf() != null && RuleConditions.evaluate("leaveIf", rule.leaveIf(), context, subject);
 		if (!leave) {
 			if (rule.check() != null && !RuleConditions.evaluate("check", rule.check(), context, subject)) {
-				throw new PermissionDeniedException(rule.method() + ": check '" + rule.check().getExpressionString()
-						+ "' denied " + subject.id(), List.of(), resource);
+				throw new PermissionDeniedException(
+						rule.method() + ": check '" + rule.check().getExpressionString() + "' denied " + subject.id(),
+						List.of(), resource);
 			}
 			granted = checkRequired(rule, subject, resource, context);
 		}
@@ -119,7 +121,9 @@ public final class PermissionEnforcer {
 	}
 
 	private Subject subject(PermissionRule rule) {
-		Authentication authentication = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+		Authentication authentication = SecurityContextHolder.getContextHolderStrategy()
+			.getContext()
+			.getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()
 				|| this.trustResolver.isAnonymous(authentication)) {
 			throw new AuthenticationRequiredException(rule.method() + " needs an authenticated user");
@@ -136,8 +140,8 @@ public final class PermissionEnforcer {
 			if (this.hideExistence && ex.getReason() == PermissionContextException.Reason.NOT_FOUND) {
 				// answer exactly as a denial would, so existence does not leak
 				Resource resource = (ex.getResourceType() != null) ? Resource.ofType(ex.getResourceType()) : null;
-				PermissionDeniedException denied = new PermissionDeniedException(
-						rule.method() + ": " + ex.getMessage(), rule.permissions(), resource);
+				PermissionDeniedException denied = new PermissionDeniedException(rule.method() + ": " + ex.getMessage(),
+						rule.permissions(), resource);
 				denied.initCause(ex);
 				throw denied;
 			}
@@ -172,7 +176,8 @@ public final class PermissionEnforcer {
 			}
 		}
 		if (missing != null) {
-			// with hide-existence a denial must look like a missing object's, which lists them all
+			// with hide-existence a denial must look like a missing object's, which lists
+			// them all
 			throw denied(rule, subject, this.hideExistence ? permissions : missing, resource);
 		}
 		return Set.copyOf(permissions);

@@ -12,11 +12,11 @@ import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Guards {@link io.github.permissionmanager.RequiresPermissions} methods. Knows nothing about
- * annotations or expressions: it asks the {@link RuleRegistry} for the method's rule and the
- * {@link PermissionEnforcer} for a verdict, then proceeds — handing the method the resolved
- * {@link PermissionContext} when it declares a parameter of that type — or lets the
- * enforcer's exception propagate, so the method does not run.
+ * Guards {@link io.github.permissionmanager.RequiresPermissions} methods. Knows nothing
+ * about annotations or expressions: it asks the {@link RuleRegistry} for the method's
+ * rule and the {@link PermissionEnforcer} for a verdict, then proceeds — handing the
+ * method the resolved {@link PermissionContext} when it declares a parameter of that type
+ * — or lets the enforcer's exception propagate, so the method does not run.
  */
 public final class PermissionInterceptor implements MethodInterceptor {
 
@@ -25,8 +25,8 @@ public final class PermissionInterceptor implements MethodInterceptor {
 	private final Supplier<PermissionEnforcer> enforcer;
 
 	/**
-	 * Create an interceptor whose collaborators are looked up on first use, so creating it
-	 * among the bean post-processors initializes nothing else.
+	 * Create an interceptor whose collaborators are looked up on first use, so creating
+	 * it among the bean post-processors initializes nothing else.
 	 * @param registry supplies the rule registry
 	 * @param enforcer supplies the enforcer
 	 */

@@ -81,7 +81,8 @@ public final class PermissionRule {
 	}
 
 	/**
-	 * Whether the check applies to an HTTP method. Outside an HTTP request it always applies.
+	 * Whether the check applies to an HTTP method. Outside an HTTP request it always
+	 * applies.
 	 * @param httpMethod the request's method, or {@code null} outside a request
 	 * @return whether the check applies
 	 */

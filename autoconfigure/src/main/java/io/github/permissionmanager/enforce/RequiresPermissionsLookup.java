@@ -10,12 +10,12 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Finds the {@link RequiresPermissions} that governs a method: its own (also declared on an
- * interface or superclass method), else its type's when the method can be advised: not
+ * Finds the {@link RequiresPermissions} that governs a method: its own (also declared on
+ * an interface or superclass method), else its type's when the method can be advised: not
  * private and not static. Package-private and protected methods count, since Spring MVC
  * handler methods are often package-private and a type's annotation must not leave them
- * unchecked. {@code equals}, {@code hashCode} and {@code toString} are never guarded by a type's
- * annotation.
+ * unchecked. {@code equals}, {@code hashCode} and {@code toString} are never guarded by a
+ * type's annotation.
  */
 final class RequiresPermissionsLookup {
 

@@ -33,14 +33,13 @@ import org.springframework.util.StringUtils;
 
 /**
  * Turns a method's {@link RequiresPermissions} and the named rule it references into a
- * {@link PermissionRule}. An attribute set on the annotation (to anything but its default)
- * overrides the rule's. Every problem found is added to a list, so startup can report them
- * all at once.
+ * {@link PermissionRule}. An attribute set on the annotation (to anything but its
+ * default) overrides the rule's. Every problem found is added to a list, so startup can
+ * report them all at once.
  */
 final class RuleParser {
 
-	static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
-			"OPTIONS", "TRACE");
+	static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
 	private final Map<String, NamedRule> rules;
 
@@ -104,10 +103,8 @@ final class RuleParser {
 		List<String> models = (annotation.model().length > 0)
 				? Arrays.stream(annotation.model()).map(Class::getName).toList() : rule.model();
 		ResolutionSpec spec = new ResolutionSpec(pick(annotation.fetch(), rule.fetch()),
-				pick(annotation.fetchAs(), rule.fetchAs()), models,
-				pick(annotation.fetchKeyUrl(), rule.fetchKeyUrl()),
-				pick(annotation.fetchKeyModel(), rule.fetchKeyModel()),
-				pick(annotation.resource(), rule.resource()));
+				pick(annotation.fetchAs(), rule.fetchAs()), models, pick(annotation.fetchKeyUrl(), rule.fetchKeyUrl()),
+				pick(annotation.fetchKeyModel(), rule.fetchKeyModel()), pick(annotation.resource(), rule.resource()));
 		MethodSources sources = MethodSources.of(method, targetClass);
 		ResolutionPlan plan = this.planner.plan(spec, sources, problems);
 		if (!problems.isEmpty()) {
@@ -121,12 +118,14 @@ final class RuleParser {
 		int modifiers = method.getModifiers();
 		if (RequiresPermissionsLookup.hasOwn(method)) {
 			if (Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)) {
-				problems.add("the method is " + Modifier.toString(modifiers & (Modifier.PRIVATE | Modifier.STATIC | Modifier.FINAL))
+				problems.add("the method is "
+						+ Modifier.toString(modifiers & (Modifier.PRIVATE | Modifier.STATIC | Modifier.FINAL))
 						+ ", so it cannot be advised and would run unchecked");
 			}
 		}
 		else if (Modifier.isFinal(modifiers)) {
-			problems.add("the method is final, so its type's @RequiresPermissions cannot apply and it would run unchecked");
+			problems
+				.add("the method is final, so its type's @RequiresPermissions cannot apply and it would run unchecked");
 		}
 		if (Modifier.isFinal(targetClass.getModifiers())) {
 			problems.add("the class is final, so it cannot be proxied and its methods would run unchecked");
@@ -151,7 +150,8 @@ final class RuleParser {
 			result.add(upper);
 		}
 		if (result.contains("GET")) {
-			// Spring MVC runs a GET handler for HEAD too: a GET check must not be skipped that way
+			// Spring MVC runs a GET handler for HEAD too: a GET check must not be skipped
+			// that way
 			result.add("HEAD");
 		}
 		return result;
@@ -178,7 +178,8 @@ final class RuleParser {
 		return expression;
 	}
 
-	// The evaluation context refuses these too; rejecting them here makes the mistake a startup error
+	// The evaluation context refuses these too; rejecting them here makes the mistake a
+	// startup error
 	private static @Nullable String forbidden(SpelNode node) {
 		if (node instanceof TypeReference) {
 			return "a type reference";

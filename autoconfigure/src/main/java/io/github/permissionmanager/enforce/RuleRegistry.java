@@ -14,8 +14,9 @@ import org.springframework.aop.support.AopUtils;
 
 /**
  * The parsed rule of every guarded method, cached per method and target class. Startup
- * validation fills it for every bean; a method first seen later (a lazy or prototype bean)
- * is parsed on its first call, once, and a rule that does not parse fails that call closed.
+ * validation fills it for every bean; a method first seen later (a lazy or prototype
+ * bean) is parsed on its first call, once, and a rule that does not parse fails that call
+ * closed.
  */
 public final class RuleRegistry {
 
@@ -78,9 +79,9 @@ public final class RuleRegistry {
 	}
 
 	/**
-	 * A method and target class, like Spring's {@code MethodClassKey}, comparing by identity
-	 * first: a proxy hands the same {@link Method} instance on every call, so the common
-	 * lookup skips {@link Method#equals(Object)}'s parameter comparison.
+	 * A method and target class, like Spring's {@code MethodClassKey}, comparing by
+	 * identity first: a proxy hands the same {@link Method} instance on every call, so
+	 * the common lookup skips {@link Method#equals(Object)}'s parameter comparison.
 	 */
 	private record Key(Method method, Class<?> targetClass) {
 

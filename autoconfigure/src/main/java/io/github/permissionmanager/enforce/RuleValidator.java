@@ -25,9 +25,9 @@ import org.springframework.util.ReflectionUtils;
 /**
  * Parses and checks the rule of every guarded method of every bean (controllers and
  * services alike) once the singletons exist, and fills the {@link RuleRegistry}. When
- * anything cannot work — an unknown rule, entity or attribute, a key no source can provide,
- * bad SpEL, a method that cannot be advised — the application refuses to start with one
- * {@link InvalidPermissionRulesException} listing every problem.
+ * anything cannot work — an unknown rule, entity or attribute, a key no source can
+ * provide, bad SpEL, a method that cannot be advised — the application refuses to start
+ * with one {@link InvalidPermissionRulesException} listing every problem.
  */
 public final class RuleValidator implements SmartInitializingSingleton {
 
@@ -66,7 +66,8 @@ public final class RuleValidator implements SmartInitializingSingleton {
 	private Set<Class<?>> beanClasses() {
 		Set<Class<?>> classes = new LinkedHashSet<>();
 		for (String name : this.beanFactory.getBeanDefinitionNames()) {
-			// an existing singleton tells its real class, where a definition may only declare an interface
+			// an existing singleton tells its real class, where a definition may only
+			// declare an interface
 			Object singleton = this.beanFactory.getSingleton(name);
 			Class<?> type = (singleton != null && !(singleton instanceof FactoryBean<?>))
 					? AopProxyUtils.ultimateTargetClass(singleton) : this.beanFactory.getType(name, false);
@@ -84,8 +85,8 @@ public final class RuleValidator implements SmartInitializingSingleton {
 	private int validate(Class<?> type, List<String> problems) {
 		int guarded = 0;
 		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
-			if (RequiresPermissionsLookup.hasOwn(method)
-					|| (RequiresPermissionsLookup.appliesFromType(method) && RequiresPermissionsLookup.typeLevel(type) != null)) {
+			if (RequiresPermissionsLookup.hasOwn(method) || (RequiresPermissionsLookup.appliesFromType(method)
+					&& RequiresPermissionsLookup.typeLevel(type) != null)) {
 				this.registry.register(method, type, problems);
 				guarded++;
 			}

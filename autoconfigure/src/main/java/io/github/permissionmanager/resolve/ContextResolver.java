@@ -16,16 +16,16 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.util.Assert;
 
 /**
- * Resolves what a call touches, following its {@link ResolutionPlan}. For each {@code fetch}
- * key in turn, the first source that has it wins: the method argument, the URI template
- * variable, the request parameter; when no key is in the call, the plan's model lookups are
- * tried. {@code 0} and empty strings are values; {@code null} is not.
+ * Resolves what a call touches, following its {@link ResolutionPlan}. For each
+ * {@code fetch} key in turn, the first source that has it wins: the method argument, the
+ * URI template variable, the request parameter; when no key is in the call, the plan's
+ * model lookups are tried. {@code 0} and empty strings are values; {@code null} is not.
  * <p>
- * A lookup converts its value to the type of the entity's key (not convertible: 400), runs
- * one query, and is memoized for the rest of the request. No row is a 404; more than one
- * row means the check cannot be decided. With cross-checking on, a key found in the call is
- * compared with what the model says, so {@code /boards/1/cards/7} cannot act on a card of
- * board 2.
+ * A lookup converts its value to the type of the entity's key (not convertible: 400),
+ * runs one query, and is memoized for the rest of the request. No row is a 404; more than
+ * one row means the check cannot be decided. With cross-checking on, a key found in the
+ * call is compared with what the model says, so {@code /boards/1/cards/7} cannot act on a
+ * card of board 2.
  */
 public final class ContextResolver {
 
@@ -57,8 +57,8 @@ public final class ContextResolver {
 	 * @param arguments the call's arguments
 	 * @param request the current request, or {@code null} outside one
 	 * @return the context and the resource
-	 * @throws PermissionContextException when a value is missing, malformed, or its object
-	 * does not exist
+	 * @throws PermissionContextException when a value is missing, malformed, or its
+	 * object does not exist
 	 * @throws PermissionEvaluationException when a lookup fails or is ambiguous
 	 */
 	public ResolvedContext resolve(@Nullable ResolutionPlan plan, @Nullable Object[] arguments,
@@ -103,7 +103,8 @@ public final class ContextResolver {
 				if (!modelValue.toString().equals(value.toString())) {
 					throw new PermissionContextException(Reason.NOT_FOUND, plan.resourceType(index),
 							lookup.query().entityName() + " '" + lookupValue + "' has " + lookup.query().attributePath()
-									+ " '" + modelValue + "', but the call says " + plan.key(index) + " '" + value + "'");
+									+ " '" + modelValue + "', but the call says " + plan.key(index) + " '" + value
+									+ "'");
 				}
 				return;
 			}
@@ -136,8 +137,9 @@ public final class ContextResolver {
 		}
 		Object value = rows.isEmpty() ? null : rows.get(0);
 		if (value == null) {
-			throw new PermissionContextException(Reason.NOT_FOUND, lookup.resourceType(), "No " + query.entityName()
-					+ " with " + query.keyAttribute() + " '" + key + "' (or its " + query.attributePath() + " is null)");
+			throw new PermissionContextException(Reason.NOT_FOUND, lookup.resourceType(),
+					"No " + query.entityName() + " with " + query.keyAttribute() + " '" + key + "' (or its "
+							+ query.attributePath() + " is null)");
 		}
 		return value;
 	}

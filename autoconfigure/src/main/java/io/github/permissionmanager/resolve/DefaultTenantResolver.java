@@ -6,9 +6,9 @@ import io.github.permissionmanager.TenantResolver;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default {@link TenantResolver}: the first of a request header, a JWT claim (a subject
- * attribute) and a URI template variable that is configured and present; none when nothing
- * is configured.
+ * The default {@link TenantResolver}: the first of a request header, a JWT claim (a
+ * subject attribute) and a URI template variable that is configured and present; none
+ * when nothing is configured.
  */
 public final class DefaultTenantResolver implements TenantResolver {
 

@@ -19,11 +19,12 @@ import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
- * {@link ModelQueries} over JPA. A {@code fetch} key is read from the entity as the attribute
- * of that name, else its camelCase form ({@code event_id} → {@code eventId}), else the id of
- * the association it names ({@code event_id} → {@code event.id}); a key with dots is a
- * property path ({@code card.board.id}) read through its joins. Each lookup is one query
- * that selects only that attribute, bounded by the evaluation timeout.
+ * {@link ModelQueries} over JPA. A {@code fetch} key is read from the entity as the
+ * attribute of that name, else its camelCase form ({@code event_id} → {@code eventId}),
+ * else the id of the association it names ({@code event_id} → {@code event.id}); a key
+ * with dots is a property path ({@code card.board.id}) read through its joins. Each
+ * lookup is one query that selects only that attribute, bounded by the evaluation
+ * timeout.
  */
 public final class JpaModelQueries implements ModelQueries {
 
@@ -44,7 +45,8 @@ public final class JpaModelQueries implements ModelQueries {
 		Assert.notNull(entityManagerFactory, "entityManagerFactory cannot be null");
 		Assert.notNull(timeout, "timeout cannot be null");
 		this.entityManagerFactory = entityManagerFactory;
-		// joins the caller's transaction when there is one, else a short-lived entity manager per query
+		// joins the caller's transaction when there is one, else a short-lived entity
+		// manager per query
 		this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
 		this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
 	}
@@ -96,7 +98,8 @@ public final class JpaModelQueries implements ModelQueries {
 				return entity;
 			}
 		}
-		throw new IllegalArgumentException("unknown entity '" + model + "' (an entity name or fully qualified class name)");
+		throw new IllegalArgumentException(
+				"unknown entity '" + model + "' (an entity name or fully qualified class name)");
 	}
 
 	private @Nullable String attributePath(EntityType<?> entity, String key, List<String> tried) {
@@ -145,7 +148,9 @@ public final class JpaModelQueries implements ModelQueries {
 		return null;
 	}
 
-	/** An association is read as its id, so the query never loads the associated entity. */
+	/**
+	 * An association is read as its id, so the query never loads the associated entity.
+	 */
 	private @Nullable String valuePath(String path, SingularAttribute<?, ?> attribute) {
 		if (!attribute.isAssociation()) {
 			return path;

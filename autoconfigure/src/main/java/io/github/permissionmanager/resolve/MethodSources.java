@@ -20,10 +20,10 @@ import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.util.StringUtils;
 
 /**
- * What one method can provide to context resolution, read once at startup: its arguments by
- * name (and by {@code @PathVariable} / {@code @RequestParam} name), and, for a web handler,
- * the URI template variables of its mapping and the parameters its mapping requires
- * ({@code params = "event_id"}).
+ * What one method can provide to context resolution, read once at startup: its arguments
+ * by name (and by {@code @PathVariable} / {@code @RequestParam} name), and, for a web
+ * handler, the URI template variables of its mapping and the parameters its mapping
+ * requires ({@code params = "event_id"}).
  */
 public final class MethodSources {
 
@@ -115,7 +115,8 @@ public final class MethodSources {
 				continue;
 			}
 			int end = param.indexOf('=');
-			String name = (end < 0) ? param : param.substring(0, (end > 0 && param.charAt(end - 1) == '!') ? end - 1 : end);
+			String name = (end < 0) ? param
+					: param.substring(0, (end > 0 && param.charAt(end - 1) == '!') ? end - 1 : end);
 			if (StringUtils.hasText(name)) {
 				into.add(name.trim());
 			}

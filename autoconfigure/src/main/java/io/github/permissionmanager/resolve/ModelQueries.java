@@ -13,10 +13,10 @@ public interface ModelQueries {
 	/**
 	 * Plan the lookup of one of {@code fetchKeys} on an entity.
 	 * @param model the entity name or fully qualified class name
-	 * @param fetchKeys the keys to read, the first one the entity has wins: an attribute, its
-	 * camelCase form, an association's id, or a property path
-	 * @param keyAttribute the attribute matched against the lookup value, or {@code null} for
-	 * the entity's id
+	 * @param fetchKeys the keys to read, the first one the entity has wins: an attribute,
+	 * its camelCase form, an association's id, or a property path
+	 * @param keyAttribute the attribute matched against the lookup value, or {@code null}
+	 * for the entity's id
 	 * @return the planned query
 	 * @throws IllegalArgumentException with a message naming the problem, when the entity
 	 * or an attribute does not exist

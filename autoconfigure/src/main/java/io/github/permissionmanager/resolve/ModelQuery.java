@@ -3,10 +3,10 @@ package io.github.permissionmanager.resolve;
 import org.springframework.util.Assert;
 
 /**
- * One lookup through a {@code model}, planned at startup: which entity, which attribute (or
- * property path) it reads, which attribute it matches the lookup value against and that
- * attribute's type, and the query text. It holds no persistence types, so an application
- * without JPA never loads them.
+ * One lookup through a {@code model}, planned at startup: which entity, which attribute
+ * (or property path) it reads, which attribute it matches the lookup value against and
+ * that attribute's type, and the query text. It holds no persistence types, so an
+ * application without JPA never loads them.
  *
  * @param entityName the entity name, as the query names it
  * @param fetchKey the {@code fetch} key this lookup answers

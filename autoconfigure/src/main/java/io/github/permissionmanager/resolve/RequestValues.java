@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 
 /**
- * The parts of the current HTTP request that context resolution reads. Hides the Servlet API,
- * so an application without it (a batch job calling guarded services) never loads it.
+ * The parts of the current HTTP request that context resolution reads. Hides the Servlet
+ * API, so an application without it (a batch job calling guarded services) never loads
+ * it.
  */
 public interface RequestValues {
 
@@ -30,8 +31,8 @@ public interface RequestValues {
 	 * A request parameter given once.
 	 * @param name the parameter name
 	 * @return its value, or {@code null} when absent
-	 * @throws io.github.permissionmanager.PermissionContextException when it is given more
-	 * than once, since the check and the method could then read different values
+	 * @throws io.github.permissionmanager.PermissionContextException when it is given
+	 * more than once, since the check and the method could then read different values
 	 */
 	@Nullable String parameter(String name);
 
@@ -70,7 +71,8 @@ public interface RequestValues {
 
 	/**
 	 * The current request, when the caller runs inside one.
-	 * @return the request, or {@code null} outside an HTTP request (or without the Servlet API)
+	 * @return the request, or {@code null} outside an HTTP request (or without the
+	 * Servlet API)
 	 */
 	static @Nullable RequestValues current() {
 		return Holder.SERVLET_PRESENT ? ServletRequestValues.current() : null;

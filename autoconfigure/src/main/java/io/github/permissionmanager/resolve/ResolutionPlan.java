@@ -3,9 +3,9 @@ package io.github.permissionmanager.resolve;
 import java.util.List;
 
 /**
- * How one method's context is resolved, planned at startup so a call does no reflection and
- * no string work: for each {@code fetch} key its argument index, context name and resource
- * type, then the model lookups to try when no key is in the call.
+ * How one method's context is resolved, planned at startup so a call does no reflection
+ * and no string work: for each {@code fetch} key its argument index, context name and
+ * resource type, then the model lookups to try when no key is in the call.
  */
 public final class ResolutionPlan {
 

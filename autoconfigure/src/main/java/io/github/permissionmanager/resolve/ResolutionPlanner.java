@@ -20,7 +20,8 @@ public final class ResolutionPlanner {
 
 	/**
 	 * Create a planner.
-	 * @param modelQueries the model lookups, or {@code null} when the application has no JPA
+	 * @param modelQueries the model lookups, or {@code null} when the application has no
+	 * JPA
 	 */
 	public ResolutionPlanner(@Nullable ModelQueries modelQueries) {
 		this.modelQueries = modelQueries;

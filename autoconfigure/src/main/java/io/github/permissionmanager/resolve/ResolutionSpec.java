@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * @param fetch the keys to resolve; alternatives, the first one present wins
  * @param fetchAs the name the value is known by, or {@code null} for the key found
  * @param models the entity names or class names to look the value up on
- * @param fetchKeyUrl the lookup keys, index-aligned with {@code models} (one applies to all;
- * none means {@code id})
- * @param fetchKeyModel the entity attribute matched against the lookup value, or {@code null}
- * for the id
+ * @param fetchKeyUrl the lookup keys, index-aligned with {@code models} (one applies to
+ * all; none means {@code id})
+ * @param fetchKeyModel the entity attribute matched against the lookup value, or
+ * {@code null} for the id
  * @param resource the resource type, or {@code null} to derive it from the name
  */
 public record ResolutionSpec(List<String> fetch, @Nullable String fetchAs, List<String> models,

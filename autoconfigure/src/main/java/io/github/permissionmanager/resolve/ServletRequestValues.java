@@ -15,11 +15,13 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * {@link RequestValues} over the Servlet request bound to the current thread by Spring MVC.
+ * {@link RequestValues} over the Servlet request bound to the current thread by Spring
+ * MVC.
  */
 final class ServletRequestValues implements RequestValues {
 
-	// HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, written out so spring-webmvc stays optional
+	// HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, written out so spring-webmvc stays
+	// optional
 	private static final String URI_TEMPLATE_VARIABLES = "org.springframework.web.servlet.HandlerMapping.uriTemplateVariables";
 
 	private final HttpServletRequest request;
@@ -53,7 +55,8 @@ final class ServletRequestValues implements RequestValues {
 			return null;
 		}
 		if (values.length > 1) {
-			// the check and the handler could read different copies: refuse rather than guess
+			// the check and the handler could read different copies: refuse rather than
+			// guess
 			throw new PermissionContextException(Reason.INVALID_VALUE, null,
 					"Request parameter '" + name + "' is given " + values.length + " times");
 		}

@@ -9,11 +9,11 @@ import io.github.permissionmanager.Grantee;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SQL part of a {@link GrantQuery}: the scope filters, following Edgy. A filter applies
- * only when its list is given; {@code includeNullResourceType} also admits grants with no
- * type, {@code includeNullResourceId} grants with no id, and a tenant filter always admits
- * grants in every tenant. Permissions are matched afterwards, in Java, because wildcards
- * and roles decide them.
+ * The SQL part of a {@link GrantQuery}: the scope filters, following Edgy. A filter
+ * applies only when its list is given; {@code includeNullResourceType} also admits grants
+ * with no type, {@code includeNullResourceId} grants with no id, and a tenant filter
+ * always admits grants in every tenant. Permissions are matched afterwards, in Java,
+ * because wildcards and roles decide them.
  *
  * @param where the WHERE clause, or empty
  * @param params its named parameters

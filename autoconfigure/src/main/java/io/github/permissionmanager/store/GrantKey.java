@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * The identity of a grant as one fixed-length column: a SHA-256 of grantee, permission,
  * type, id and tenant (not the expiry). A unique constraint on it makes granting
  * idempotent on every database alike, where a unique constraint over the nullable scope
- * columns would not (NULLs are distinct in a unique index, and MariaDB limits key length).
+ * columns would not (NULLs are distinct in a unique index, and MariaDB limits key
+ * length).
  */
 final class GrantKey {
 

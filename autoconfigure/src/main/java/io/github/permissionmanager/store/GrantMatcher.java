@@ -11,8 +11,9 @@ import org.springframework.util.Assert;
 
 /**
  * What the store needs to know about permissions: whether a grant can be stored, and
- * whether a stored grant would allow a permission asked about in a {@link io.github.permissionmanager.GrantQuery}
- * (roles and wildcards count, as they do in a check).
+ * whether a stored grant would allow a permission asked about in a
+ * {@link io.github.permissionmanager.GrantQuery} (roles and wildcards count, as they do
+ * in a check).
  */
 final class GrantMatcher {
 

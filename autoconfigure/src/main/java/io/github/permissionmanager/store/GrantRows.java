@@ -12,8 +12,8 @@ import io.github.permissionmanager.Grantee;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reading and writing the columns of a grant. Instants are stored as UTC date-times, to the
- * microsecond, which every supported database and driver maps alike.
+ * Reading and writing the columns of a grant. Instants are stored as UTC date-times, to
+ * the microsecond, which every supported database and driver maps alike.
  */
 final class GrantRows {
 
@@ -37,7 +37,8 @@ final class GrantRows {
 		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
 	}
 
-	// Columns keep microseconds; databases differ in rounding or truncating finer values, so
+	// Columns keep microseconds; databases differ in rounding or truncating finer values,
+	// so
 	// they are truncated here and every database stores, and gives back, the same instant
 	static @Nullable LocalDateTime utc(@Nullable Instant instant) {
 		return (instant != null) ? LocalDateTime.ofInstant(micros(instant), ZoneOffset.UTC) : null;

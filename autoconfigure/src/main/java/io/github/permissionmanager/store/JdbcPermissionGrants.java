@@ -96,7 +96,8 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	}
 
 	// Two identical grants at once: the second insert meets the first's row; run the
-	// transaction again, and it finds the row. Inside a caller's transaction there is nothing
+	// transaction again, and it finds the row. Inside a caller's transaction there is
+	// nothing
 	// to run again, so the caller sees the DuplicateKeyException.
 	private void retryingDuplicates(Runnable change) {
 		try {
@@ -148,9 +149,10 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 			.query((rs, row) -> Optional.ofNullable(GrantRows.instant(rs, "expires_at")))
 			.optional();
 		if (existing.isEmpty()) {
-			this.jdbc.sql("INSERT INTO " + this.tables.grants() + " (grant_key, " + GrantRows.COLUMNS
-					+ ", created_at, created_by) VALUES (:key, :kind, :name, :permission, :type, :id, :tenant, "
-					+ ":expiresAt, :createdAt, :createdBy)")
+			this.jdbc
+				.sql("INSERT INTO " + this.tables.grants() + " (grant_key, " + GrantRows.COLUMNS
+						+ ", created_at, created_by) VALUES (:key, :kind, :name, :permission, :type, :id, :tenant, "
+						+ ":expiresAt, :createdAt, :createdBy)")
 				.param("key", key)
 				.param("kind", grant.grantee().kind().name())
 				.param("name", grant.grantee().name())
@@ -255,8 +257,9 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 				.query(Integer.class)
 				.single();
 			if (present == 0) {
-				this.jdbc.sql("INSERT INTO " + this.tables.memberships()
-						+ " (group_name, user_name, created_at, created_by) VALUES (:group, :user, :at, :by)")
+				this.jdbc
+					.sql("INSERT INTO " + this.tables.memberships()
+							+ " (group_name, user_name, created_at, created_by) VALUES (:group, :user, :at, :by)")
 					.param("group", group)
 					.param("user", user)
 					.param("at", GrantRows.utc(this.clock.instant()))
@@ -285,7 +288,8 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 		});
 	}
 
-	// Drop cached decisions now, for checks in this transaction, and again once it completes,
+	// Drop cached decisions now, for checks in this transaction, and again once it
+	// completes,
 	// for snapshots other threads loaded meanwhile from the data before the commit
 	private void changed(Set<Grantee> grantees) {
 		if (grantees.isEmpty()) {

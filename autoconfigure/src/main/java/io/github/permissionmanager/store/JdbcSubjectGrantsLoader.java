@@ -14,8 +14,8 @@ import org.springframework.util.Assert;
 
 /**
  * Reads one subject's store groups and the grants of the user and of all its groups in a
- * single query: the memberships joined to their groups' grants, and the grants of the user
- * and of the groups the subject carries.
+ * single query: the memberships joined to their groups' grants, and the grants of the
+ * user and of the groups the subject carries.
  */
 public final class JdbcSubjectGrantsLoader implements SubjectGrantsLoader {
 

@@ -25,8 +25,8 @@ import org.springframework.util.StreamUtils;
 /**
  * Creates the store's tables at startup, like Spring Session's and Spring Batch's
  * initializers: {@code permission-manager.store.initialize-schema} is {@code embedded}
- * (default: only for an embedded database), {@code always} or {@code never}. The script is
- * {@code classpath:io/github/permissionmanager/store/schema-<platform>.sql}, with the
+ * (default: only for an embedded database), {@code always} or {@code never}. The script
+ * is {@code classpath:io/github/permissionmanager/store/schema-<platform>.sql}, with the
  * platform detected from the DataSource (h2, postgresql, mariadb, mysql) unless set, and
  * its table names rewritten to the configured prefix. The scripts create only what is
  * missing, so running them again is harmless.
@@ -72,7 +72,8 @@ public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseIn
 				throw new IllegalStateException("Cannot tell which schema script of the grant store to run: "
 						+ "set permission-manager.store.platform (h2, postgresql, mariadb or mysql)", ex);
 			}
-			// embedded: an unknown database is not an embedded one, so there is nothing to run
+			// embedded: an unknown database is not an embedded one, so there is nothing
+			// to run
 		}
 		return settings;
 	}

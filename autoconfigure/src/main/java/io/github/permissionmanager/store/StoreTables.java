@@ -19,7 +19,8 @@ public record StoreTables(String prefix) {
 
 	public StoreTables {
 		Assert.notNull(prefix, "prefix cannot be null");
-		// The prefix is written into SQL, so it may only hold characters that cannot escape it
+		// The prefix is written into SQL, so it may only hold characters that cannot
+		// escape it
 		Assert.isTrue(SAFE.matcher(prefix).matches(),
 				() -> "permission-manager.store.table-prefix may only contain letters, digits and underscores, not '"
 						+ prefix + "'");
@@ -52,7 +53,8 @@ public record StoreTables(String prefix) {
 	/**
 	 * A schema script written for the default prefix, rewritten for this one.
 	 * @param script the script text
-	 * @return the script with every table, index and constraint name prefixed by this prefix
+	 * @return the script with every table, index and constraint name prefixed by this
+	 * prefix
 	 */
 	public String rewrite(String script) {
 		return script.replaceAll("\\b" + DEFAULT_PREFIX, this.prefix);

@@ -10,10 +10,11 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Lets a handler method declare a {@link PermissionContext} parameter. Spring MVC resolves
- * arguments before the guarded method is called, so this supplies an empty placeholder;
- * the permission interceptor then replaces it with the call's resolved context, including
- * which {@code optional} permissions were granted. An unguarded handler keeps the empty one.
+ * Lets a handler method declare a {@link PermissionContext} parameter. Spring MVC
+ * resolves arguments before the guarded method is called, so this supplies an empty
+ * placeholder; the permission interceptor then replaces it with the call's resolved
+ * context, including which {@code optional} permissions were granted. An unguarded
+ * handler keeps the empty one.
  */
 public class PermissionContextArgumentResolver implements HandlerMethodArgumentResolver {
 

@@ -26,15 +26,16 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Answers the enforcement path's exceptions with {@code application/problem+json}: 403, 401,
- * 400, 404 and 503. It runs first ({@link Ordered#HIGHEST_PRECEDENCE}), so an application's
- * own {@code @ExceptionHandler(Exception.class)} cannot turn a denial into a 500, and the
- * exception never reaches Spring Security's filter chain, whose entry point would answer
- * differently.
+ * Answers the enforcement path's exceptions with {@code application/problem+json}: 403,
+ * 401, 400, 404 and 503. It runs first ({@link Ordered#HIGHEST_PRECEDENCE}), so an
+ * application's own {@code @ExceptionHandler(Exception.class)} cannot turn a denial into
+ * a 500, and the exception never reaches Spring Security's filter chain, whose entry
+ * point would answer differently.
  * <p>
  * The body is written with the application's own HTTP message converters (those of Spring
- * MVC), so it is formatted like every other problem response of the application; without a
- * converter that writes {@code application/problem+json}, a plain writer of its own is used.
+ * MVC), so it is formatted like every other problem response of the application; without
+ * a converter that writes {@code application/problem+json}, a plain writer of its own is
+ * used.
  */
 public class PermissionProblemExceptionResolver implements HandlerExceptionResolver, Ordered {
 
@@ -55,7 +56,8 @@ public class PermissionProblemExceptionResolver implements HandlerExceptionResol
 	/**
 	 * Create a resolver that writes with the given message converters.
 	 * @param problems builds the problem for each exception
-	 * @param converters supplies the application's message converters, looked up on first use
+	 * @param converters supplies the application's message converters, looked up on first
+	 * use
 	 */
 	public PermissionProblemExceptionResolver(PermissionProblems problems,
 			Supplier<List<HttpMessageConverter<?>>> converters) {
@@ -84,7 +86,8 @@ public class PermissionProblemExceptionResolver implements HandlerExceptionResol
 			response.flushBuffer();
 		}
 		catch (IOException | RuntimeException writeFailure) {
-			// the status is set; a body that cannot be written must not turn into another answer
+			// the status is set; a body that cannot be written must not turn into another
+			// answer
 			logger.debug("Could not write the problem response", writeFailure);
 		}
 		return new ModelAndView();

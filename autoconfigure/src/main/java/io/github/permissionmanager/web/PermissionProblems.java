@@ -16,11 +16,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.util.Assert;
 
 /**
- * Builds the RFC 9457 problem for each way a guarded call can be refused. A denial names the
- * missing permissions and the resource, with the catalog's user message, resolution steps
- * and support contact; nothing carries a class name, a stack trace, or another user's grants.
- * With {@code hide-existence} a denial names the resource type only, so a denial and a
- * missing object look the same.
+ * Builds the RFC 9457 problem for each way a guarded call can be refused. A denial names
+ * the missing permissions and the resource, with the catalog's user message, resolution
+ * steps and support contact; nothing carries a class name, a stack trace, or another
+ * user's grants. With {@code hide-existence} a denial names the resource type only, so a
+ * denial and a missing object look the same.
  */
 public class PermissionProblems {
 
@@ -30,7 +30,8 @@ public class PermissionProblems {
 
 	/**
 	 * Create the problem builder.
-	 * @param catalog the permission catalog ({@code permission-manager.catalog}) by permission
+	 * @param catalog the permission catalog ({@code permission-manager.catalog}) by
+	 * permission
 	 * @param hideExistence whether denials hide the resource id
 	 */
 	public PermissionProblems(Map<String, CatalogMessage> catalog, boolean hideExistence) {

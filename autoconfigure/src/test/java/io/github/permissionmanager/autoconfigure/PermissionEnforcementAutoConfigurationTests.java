@@ -34,8 +34,8 @@ import static org.mockito.BDDMockito.mock;
  */
 class PermissionEnforcementAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(PermissionManagerAutoConfiguration.class, PermissionEnforcementAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(PermissionManagerAutoConfiguration.class, PermissionEnforcementAutoConfiguration.class));
 
 	@Test
 	void providesTheEnforcementPathAndProxiesGuardedBeans() {
@@ -56,7 +56,8 @@ class PermissionEnforcementAutoConfigurationTests {
 	@Test
 	void providesJpaLookupsWhenTheApplicationHasJpa() {
 		this.runner
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig;DB_CLOSE_DELAY=-1")
 			.run((context) -> assertThat(context).getBean(ModelQueries.class).isInstanceOf(JpaModelQueries.class));
 	}
@@ -86,15 +87,15 @@ class PermissionEnforcementAutoConfigurationTests {
 
 	@Test
 	void ruleRegistryBacksOff() {
-		assertBacksOff(RuleRegistry.class,
-				() -> new RuleRegistry(java.util.Map.of(), new ResolutionPlanner(null)));
+		assertBacksOff(RuleRegistry.class, () -> new RuleRegistry(java.util.Map.of(), new ResolutionPlanner(null)));
 	}
 
 	@Test
 	void ruleValidatorBacksOff() {
-		this.runner.withBean("myValidator", RuleValidator.class,
-				() -> new RuleValidator(new org.springframework.beans.factory.support.DefaultListableBeanFactory(),
-						new RuleRegistry(java.util.Map.of(), new ResolutionPlanner(null))))
+		this.runner
+			.withBean("myValidator", RuleValidator.class,
+					() -> new RuleValidator(new org.springframework.beans.factory.support.DefaultListableBeanFactory(),
+							new RuleRegistry(java.util.Map.of(), new ResolutionPlanner(null))))
 			.run((context) -> assertThat(context).hasSingleBean(RuleValidator.class).hasBean("myValidator"));
 	}
 
@@ -123,7 +124,8 @@ class PermissionEnforcementAutoConfigurationTests {
 	void modelQueriesBacksOff() {
 		ModelQueries mine = mock(ModelQueries.class);
 		this.runner
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:backoff;DB_CLOSE_DELAY=-1")
 			.withBean("myModelQueries", ModelQueries.class, () -> mine)
 			.run((context) -> assertThat(context).getBean(ModelQueries.class).isSameAs(mine));

@@ -34,11 +34,8 @@ class PermissionManagerAutoConfigurationTests {
 
 	@Test
 	void evaluatorOfTheApplicationIsUsedAndNoWarningIsLogged(CapturedOutput output) {
-		this.contextRunner
-			.withBean(PermissionEvaluator.class,
-					() -> (request) -> Decision.allow("test evaluator"))
-			.run((context) -> assertThat(context.getBean(PermissionManager.class).check("bob", "event:read"))
-				.isTrue());
+		this.contextRunner.withBean(PermissionEvaluator.class, () -> (request) -> Decision.allow("test evaluator"))
+			.run((context) -> assertThat(context.getBean(PermissionManager.class).check("bob", "event:read")).isTrue());
 		assertThat(output).doesNotContain("denies every check");
 	}
 

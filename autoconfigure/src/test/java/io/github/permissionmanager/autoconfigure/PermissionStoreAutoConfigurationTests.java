@@ -74,7 +74,8 @@ class PermissionStoreAutoConfigurationTests {
 			.withPropertyValues("permission-manager.roles.coorganizer=event:read,event:update,session:*",
 					"permission-manager.roles.organizer=coorganizer,event:delete")
 			.run((context) -> {
-				context.getBean(PermissionGrants.class).grant(Grant.of(Grantee.user("bob"), "organizer").on("event", 7));
+				context.getBean(PermissionGrants.class)
+					.grant(Grant.of(Grantee.user("bob"), "organizer").on("event", 7));
 				PermissionManager manager = context.getBean(PermissionManager.class);
 				assertThat(manager.check("bob", "session:update", Resource.of("event", 7))).isTrue();
 				assertThat(manager.check("bob", "event:delete", Resource.of("event", 7))).isTrue();
@@ -99,8 +100,8 @@ class PermissionStoreAutoConfigurationTests {
 	@Test
 	void withoutADataSourceThereIsNoStoreAndChecksDeny() {
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(PermissionStoreAutoConfiguration.class, PermissionManagerAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(PermissionStoreAutoConfiguration.class,
+					PermissionManagerAutoConfiguration.class))
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(PermissionGrants.class)
 					.doesNotHaveBean(GrantSnapshotCache.class)

@@ -151,7 +151,8 @@ class GrantSnapshotCacheTests {
 			return before;
 		};
 		GrantSnapshotCache cache = cache(slow, Duration.ofMinutes(10), 100);
-		CompletableFuture<Boolean> racing = CompletableFuture.supplyAsync(() -> allowed(cache, Subject.of("bob"), "event:read"));
+		CompletableFuture<Boolean> racing = CompletableFuture
+			.supplyAsync(() -> allowed(cache, Subject.of("bob"), "event:read"));
 		assertThat(loading.await(10, TimeUnit.SECONDS)).isTrue();
 
 		// The revoke commits while the racing check is still loading the old grants

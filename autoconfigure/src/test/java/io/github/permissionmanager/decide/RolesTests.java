@@ -29,8 +29,8 @@ class RolesTests {
 
 	@Test
 	void diamondIsNotACycle() {
-		Roles roles = new Roles(Map.of("a", List.of("b", "c"), "b", List.of("d"), "c", List.of("d"), "d",
-				List.of("x:read")));
+		Roles roles = new Roles(
+				Map.of("a", List.of("b", "c"), "b", List.of("d"), "c", List.of("d"), "d", List.of("x:read")));
 
 		assertThat(roles.permissionsOf("a")).extracting(WildcardPermission::toString).containsExactly("x:read");
 	}

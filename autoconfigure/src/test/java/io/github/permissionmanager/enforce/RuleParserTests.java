@@ -15,9 +15,9 @@ import org.springframework.util.ReflectionUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Merging an annotation with its named rule: attributes set on the annotation win, the rest
- * come from the rule; a type's annotation guards its public methods unless a method has its
- * own.
+ * Merging an annotation with its named rule: attributes set on the annotation win, the
+ * rest come from the rule; a type's annotation guards its public methods unless a method
+ * has its own.
  */
 class RuleParserTests {
 
@@ -53,7 +53,8 @@ class RuleParserTests {
 	void typeAnnotationGuardsEveryNonPrivateMethodAndAMethodsOwnReplacesIt() {
 		assertThat(parse(TypeGuarded.class, "list").permissions()).containsExactly("event:list");
 		assertThat(parse(TypeGuarded.class, "delete").permissions()).containsExactly("event:delete");
-		// package-private handlers are common in Spring MVC: the type's annotation guards them too
+		// package-private handlers are common in Spring MVC: the type's annotation guards
+		// them too
 		assertThat(parse(TypeGuarded.class, "handler").permissions()).containsExactly("event:list");
 		assertThat(this.parser.parse(method(TypeGuarded.class, "helper"), TypeGuarded.class, new ArrayList<>()))
 			.isNull();

@@ -30,7 +30,8 @@ public class EnforceTestApplication {
 	@ConditionalOnWebApplication
 	static class WebSecurity {
 
-		// Requests reach the handlers anonymously, so Permission Manager's own 401 is what answers
+		// Requests reach the handlers anonymously, so Permission Manager's own 401 is
+		// what answers
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())

@@ -121,8 +121,8 @@ class EventController {
 	@RequiresPermissions(value = "event:read", fetch = "event_id", optional = { "event:update", "event:delete" })
 	String dashboard(@PathVariable("event_id") long id, PermissionContext context) {
 		ran("dashboard " + id);
-		return "granted=" + new TreeSet<>(context.grantedPermissions()) + " update="
-				+ context.isGranted("event:update") + " event_id=" + context.get("event_id");
+		return "granted=" + new TreeSet<>(context.grantedPermissions()) + " update=" + context.isGranted("event:update")
+				+ " event_id=" + context.get("event_id");
 	}
 
 	@GetMapping("/tenants/{tenant}/events/{event_id}")

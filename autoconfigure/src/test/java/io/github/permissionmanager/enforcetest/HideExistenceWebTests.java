@@ -19,9 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * With {@code permission-manager.hide-existence=true} a missing object answers exactly as a
- * denial does, so a user cannot learn which ids exist (nor, through a denial, which event a
- * session belongs to).
+ * With {@code permission-manager.hide-existence=true} a missing object answers exactly as
+ * a denial does, so a user cannot learn which ids exist (nor, through a denial, which
+ * event a session belongs to).
  */
 @SpringBootTest(classes = EnforceTestApplication.class, properties = "permission-manager.hide-existence=true")
 @AutoConfigureMockMvc

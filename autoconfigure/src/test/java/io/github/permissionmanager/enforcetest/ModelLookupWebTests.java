@@ -20,10 +20,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The resource found through a JPA lookup ({@code model}): the {@code session-event} rule of
- * DESIGN.md §3 on {@code PATCH /sessions/{id}}, a property path across two associations,
- * missing rows, bad ids, ambiguous lookups and the URL-versus-model cross-check. Bob holds
- * only what each test grants.
+ * The resource found through a JPA lookup ({@code model}): the {@code session-event} rule
+ * of DESIGN.md §3 on {@code PATCH /sessions/{id}}, a property path across two
+ * associations, missing rows, bad ids, ambiguous lookups and the URL-versus-model
+ * cross-check. Bob holds only what each test grants.
  */
 @SpringBootTest(classes = EnforceTestApplication.class)
 @AutoConfigureMockMvc

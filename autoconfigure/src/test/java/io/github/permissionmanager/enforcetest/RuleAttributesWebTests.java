@@ -216,7 +216,8 @@ class RuleAttributesWebTests {
 	@Test
 	void serviceCalledFromAGuardedHandlerIsCheckedToo() throws Exception {
 		this.evaluator.grant("bob", "event:read", "event", 7);
-		this.mvc.perform(post("/events/7/archive").with(user("bob"))).andExpect(status().isForbidden())
+		this.mvc.perform(post("/events/7/archive").with(user("bob")))
+			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.missingPermissions").value(containsInAnyOrder("event:archive")));
 		assertThat(this.sideEffects.ran()).isEmpty();
 		this.evaluator.grant("bob", "event:archive", "event", 7);

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Endpoints whose resource is found through a JPA lookup. Each body first records how many
- * SQL statements had been prepared when it started, then changes a row.
+ * Endpoints whose resource is found through a JPA lookup. Each body first records how
+ * many SQL statements had been prepared when it started, then changes a row.
  */
 @RestController
 class SessionController {
@@ -50,8 +50,8 @@ class SessionController {
 	String update(@PathVariable("id") String id, @RequestBody String title) {
 		this.statementsBeforeBody = this.sessionFactory.getStatistics().getPrepareStatementCount();
 		this.sideEffects.ran("update session " + id);
-		this.transactions.executeWithoutResult((status) -> this.entityManager.find(Session.class, Long.valueOf(id))
-			.setTitle(title));
+		this.transactions
+			.executeWithoutResult((status) -> this.entityManager.find(Session.class, Long.valueOf(id)).setTitle(title));
 		return "updated " + id;
 	}
 

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A service guarded by the same rule as {@code PATCH /sessions/{id}}: its lookup key is its
- * argument {@code id}.
+ * A service guarded by the same rule as {@code PATCH /sessions/{id}}: its lookup key is
+ * its argument {@code id}.
  */
 @Service
 public class SessionService {

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rows the lookup tests read: events 1 and 2; sessions 10 and 0 of event 1, 20 of event 2,
- * and 31, 32 (both titled "Twin") of event 1; boards 1 and 2 with cards 10 (board 1) and 20
- * (board 2); comments 100 (on card 10) and 200 (on card 20).
+ * Rows the lookup tests read: events 1 and 2; sessions 10 and 0 of event 1, 20 of event
+ * 2, and 31, 32 (both titled "Twin") of event 1; boards 1 and 2 with cards 10 (board 1)
+ * and 20 (board 2); comments 100 (on card 10) and 200 (on card 20).
  */
 @Component
 public class TestData {

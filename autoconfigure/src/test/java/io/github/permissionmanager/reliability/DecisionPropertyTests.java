@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-based: seeded random worlds of grants (users and groups, tenants, types, objects,
- * wildcards, roles, expiry, names differing only in case or a trailing space, ids and types
- * holding {@code *}, {@code ,} and {@code :}) and random checks; the default evaluator must
- * answer exactly as {@link ReferenceDecisions}, a plain reading of DESIGN.md §6. A failure
- * prints the seed, the world and the check.
+ * Property-based: seeded random worlds of grants (users and groups, tenants, types,
+ * objects, wildcards, roles, expiry, names differing only in case or a trailing space,
+ * ids and types holding {@code *}, {@code ,} and {@code :}) and random checks; the
+ * default evaluator must answer exactly as {@link ReferenceDecisions}, a plain reading of
+ * DESIGN.md §6. A failure prints the seed, the world and the check.
  */
 class DecisionPropertyTests {
 
@@ -90,7 +90,8 @@ class DecisionPropertyTests {
 				World w = World.random(random);
 				Store store = Store.on(dataSource, "rel_prop_", ROLES, Clock.fixed(NOW, ZoneOffset.UTC));
 				store.grants().grantAll(w.grants);
-				w.memberships.forEach((user, groups) -> groups.forEach((group) -> store.grants().addMember(group, user)));
+				w.memberships
+					.forEach((user, groups) -> groups.forEach((group) -> store.grants().addMember(group, user)));
 				ReferenceDecisions reference = new ReferenceDecisions(w.grants, w.memberships, ROLES, NOW);
 				for (int i = 0; i < 100; i++) {
 					Check check = Check.random(random);
@@ -105,8 +106,10 @@ class DecisionPropertyTests {
 	@Test
 	void grantsWhoseTypeOrIdHoldWildcardCharactersNeverWidenAccess() {
 		List<Grant> grants = List.of(Grant.of(Grantee.user("bob"), "doc:read").on("doc", "*"),
-				Grant.of(Grantee.user("bob"), "doc:read").on("*"), Grant.of(Grantee.user("bob"), "doc:read").on("doc", "1,2"),
-				Grant.of(Grantee.user("bob"), "doc:read").on("doc", "3:4"), Grant.of(Grantee.user("bob"), "doc:read").on("doc,folder"),
+				Grant.of(Grantee.user("bob"), "doc:read").on("*"),
+				Grant.of(Grantee.user("bob"), "doc:read").on("doc", "1,2"),
+				Grant.of(Grantee.user("bob"), "doc:read").on("doc", "3:4"),
+				Grant.of(Grantee.user("bob"), "doc:read").on("doc,folder"),
 				Grant.of(Grantee.user("bob"), "doc:read").on("doc", "5").inTenant("*"),
 				Grant.of(Grantee.group("*"), "doc:read"));
 		World world = new World(grants, Map.of());
@@ -114,8 +117,8 @@ class DecisionPropertyTests {
 		for (String id : List.of("1", "2", "3", "4", "5", "x", "")) {
 			if (!id.isEmpty()) {
 				assertThat(engine.check(Subject.of("bob"), "doc:read", Resource.of("doc", id))).as(id).isFalse();
-				assertThat(engine.check(Subject.of("bob"), "doc:read", Resource.of("doc", id).withTenant("t1")))
-					.as(id).isFalse();
+				assertThat(engine.check(Subject.of("bob"), "doc:read", Resource.of("doc", id).withTenant("t1"))).as(id)
+					.isFalse();
 			}
 		}
 		assertThat(engine.check(Subject.of("bob"), "doc:read", Resource.of("folder", 1))).isFalse();
@@ -228,7 +231,8 @@ class DecisionPropertyTests {
 			return new DefaultPermissionManager(decisions, cache);
 		}
 
-		// What the JDBC loader reads: the user's store groups, and the grants of the user, of
+		// What the JDBC loader reads: the user's store groups, and the grants of the
+		// user, of
 		// those groups and of the groups the subject carries
 		private SubjectGrants load(String user, Set<String> carried) {
 			Set<String> storeGroups = this.memberships.getOrDefault(user, Set.of());

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * One annotation on the type and a handler for every verb. The handlers are package-private,
- * as Spring MVC handlers usually are: the type's annotation must govern each of them.
+ * One annotation on the type and a handler for every verb. The handlers are
+ * package-private, as Spring MVC handlers usually are: the type's annotation must govern
+ * each of them.
  */
 @RestController
 @RequestMapping("/documents/{document_id}")

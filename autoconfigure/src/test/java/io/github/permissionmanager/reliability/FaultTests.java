@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Faults over real HTTP: the store goes away and comes back, the evaluator throws or
  * abstains, a guarded call runs on a thread without a security context, a revoked user
  * races new content. In each, the guarded method must not run unless a clean allow was
- * given, and every refusal is a problem response that shows nothing of the server's insides.
+ * given, and every refusal is a problem response that shows nothing of the server's
+ * insides.
  */
 @SpringBootTest(classes = ReliabilityApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "reliability.datasource.url=jdbc:h2:mem:reliability-faults;DB_CLOSE_DELAY=-1",
@@ -156,7 +157,8 @@ class FaultTests {
 		}
 		Thread.sleep(400);
 		this.dataSource.down();
-		// What was cached before the outage ages out (the TTL's job); from then on every check
+		// What was cached before the outage ages out (the TTL's job); from then on every
+		// check
 		// needs the store
 		this.snapshots.invalidateAll();
 		int ranBeforeOutage = this.probe.ran().size();
@@ -176,7 +178,8 @@ class FaultTests {
 		assertThat(statuses.get(503)).isPositive();
 		assertThat(leaks).isEmpty();
 		assertThat(this.probe.ran()).hasSize(statuses.get(200));
-		// Only calls already past their check when the outage began may have run during it
+		// Only calls already past their check when the outage began may have run during
+		// it
 		assertThat(ranDuringOutage).isLessThanOrEqualTo(callers.size());
 		assertThat(this.http.get("bob", "/notes/1").statusCode()).isEqualTo(200);
 		assertThat(this.http.get("alice", "/notes/1").statusCode()).isEqualTo(403);
@@ -208,8 +211,8 @@ class FaultTests {
 		assertThat(onPlatformThread.get()).isInstanceOf(AuthenticationRequiredException.class);
 		Method ofVirtual = virtualThreadBuilder();
 		if (ofVirtual == null) {
-			System.out.println("SKIPPED virtual-thread half of " + getClass().getSimpleName()
-					+ ": this JDK (" + Runtime.version() + ") has no virtual threads; the platform-thread half ran");
+			System.out.println("SKIPPED virtual-thread half of " + getClass().getSimpleName() + ": this JDK ("
+					+ Runtime.version() + ") has no virtual threads; the platform-thread half ran");
 		}
 		else {
 			AtomicReference<Throwable> onVirtualThread = new AtomicReference<>();
@@ -225,7 +228,8 @@ class FaultTests {
 
 	@Test
 	void revokedUserCannotReadContentWrittenAfterTheRevoke() throws Exception {
-		// Zanzibar's "new enemy": revoke bob, then write; bob must never see what was written
+		// Zanzibar's "new enemy": revoke bob, then write; bob must never see what was
+		// written
 		Grant bobReads = Grant.of(Grantee.user("bob"), "note:read").on("note", 7);
 		this.grants.grantAll(List.of(bobReads, Grant.of(Grantee.user("alice"), "note:write").on("note", 7)));
 		record Read(long startedAt, int status, String body) {
@@ -253,7 +257,8 @@ class FaultTests {
 		}
 		running.set(false);
 		reader.join(10_000);
-		// Every read that started after a revoke returned was refused, so none saw what followed it
+		// Every read that started after a revoke returned was refused, so none saw what
+		// followed it
 		assertThat(reads).anySatisfy((read) -> assertThat(read.status()).isEqualTo(200));
 	}
 

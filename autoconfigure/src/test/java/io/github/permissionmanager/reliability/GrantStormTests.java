@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A grant/revoke storm: writer threads toggle direct grants and group memberships of their
- * own users while checker threads check all of them. A check that ran entirely between two
- * changes of a user must agree with the last change that returned (after a revoke returns
- * no check allows, after a grant returns every check allows), and the audit table holds
- * exactly one row per change.
+ * A grant/revoke storm: writer threads toggle direct grants and group memberships of
+ * their own users while checker threads check all of them. A check that ran entirely
+ * between two changes of a user must agree with the last change that returned (after a
+ * revoke returns no check allows, after a grant returns every check allows), and the
+ * audit table holds exactly one row per change.
  */
 class GrantStormTests {
 

@@ -13,7 +13,8 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Real HTTP calls on loopback, with HTTP Basic credentials (the password is the user name).
+ * Real HTTP calls on loopback, with HTTP Basic credentials (the password is the user
+ * name).
  */
 final class Http {
 
@@ -31,8 +32,8 @@ final class Http {
 	HttpResponse<String> send(@Nullable String user, String method, String path, @Nullable String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}

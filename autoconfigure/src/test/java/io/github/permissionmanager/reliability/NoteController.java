@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Notes whose entries are read with {@code note:read} and appended with {@code note:write}.
+ * Notes whose entries are read with {@code note:read} and appended with
+ * {@code note:write}.
  */
 @RestController
 class NoteController {

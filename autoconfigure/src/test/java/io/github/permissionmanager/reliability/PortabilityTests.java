@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The same grants and checks on H2, PostgreSQL and MariaDB give the same answers: names that
- * differ only in case or a trailing space are different names (MariaDB's default collations
- * would say otherwise), ids of 255 characters work, longer ones are refused alike, and a
- * check about a longer id, user or group is a denial, not an error.
+ * The same grants and checks on H2, PostgreSQL and MariaDB give the same answers: names
+ * that differ only in case or a trailing space are different names (MariaDB's default
+ * collations would say otherwise), ids of 255 characters work, longer ones are refused
+ * alike, and a check about a longer id, user or group is a denial, not an error.
  */
 class PortabilityTests {
 
@@ -63,18 +63,20 @@ class PortabilityTests {
 	}
 
 	private static List<String> answers(Store store) {
-		store.grants().grantAll(List.of(Grant.of(Grantee.user("Admin"), "event:read").on("event", "A"),
-				Grant.of(Grantee.user("bob "), "event:read").on("event", "1"),
-				Grant.of(Grantee.user("bob"), "event:read").on("event", ID_255),
-				Grant.of(Grantee.user("bob"), "event:read").on("event", "é"),
-				Grant.of(Grantee.user("bob"), "event:read").on("event", "😀"),
-				Grant.of(Grantee.group("Editors"), "event:update").on("event", "1")));
+		store.grants()
+			.grantAll(List.of(Grant.of(Grantee.user("Admin"), "event:read").on("event", "A"),
+					Grant.of(Grantee.user("bob "), "event:read").on("event", "1"),
+					Grant.of(Grantee.user("bob"), "event:read").on("event", ID_255),
+					Grant.of(Grantee.user("bob"), "event:read").on("event", "é"),
+					Grant.of(Grantee.user("bob"), "event:read").on("event", "😀"),
+					Grant.of(Grantee.group("Editors"), "event:update").on("event", "1")));
 		store.grants().addMember("Editors", "carol");
 		// revoking the name without its trailing space leaves "bob "'s grant
 		store.grants().revoke(Grant.of(Grantee.user("bob"), "event:read").on("event", "1"));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> store.grants().grantAll(List.of(Grant.of(Grantee.user("bob"), "event:read").on("event", "ok"),
-					Grant.of(Grantee.user("bob"), "event:read").on("event", ID_256))))
+			.isThrownBy(() -> store.grants()
+				.grantAll(List.of(Grant.of(Grantee.user("bob"), "event:read").on("event", "ok"),
+						Grant.of(Grantee.user("bob"), "event:read").on("event", ID_256))))
 			.withMessageContaining("longer than 255");
 		List<String> answers = new ArrayList<>();
 		answer(answers, store, "Admin", "event:read", "A");

@@ -15,10 +15,10 @@ import io.github.permissionmanager.Subject;
 import org.jspecify.annotations.Nullable;
 
 /**
- * DESIGN.md §6 written out as plainly as possible, sharing no code with the engine, for the
- * property-based comparison: a linear scan of every grant with Apache Shiro's
- * {@code WildcardPermission.implies} (an alternative that is exactly {@code *} matches any
- * part; case-sensitive; parts and alternatives trimmed).
+ * DESIGN.md §6 written out as plainly as possible, sharing no code with the engine, for
+ * the property-based comparison: a linear scan of every grant with Apache Shiro's
+ * {@code WildcardPermission.implies} (an alternative that is exactly {@code *} matches
+ * any part; case-sensitive; parts and alternatives trimmed).
  */
 final class ReferenceDecisions {
 

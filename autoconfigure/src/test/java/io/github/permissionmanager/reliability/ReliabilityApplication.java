@@ -19,8 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The application the reliability suite runs: the real JDBC grant store and default
  * evaluator behind a {@link SwitchableDataSource} (which can be taken down) and a
- * {@link SwitchableEvaluator} (which can be made to throw or abstain), guarded controllers
- * and services, and HTTP Basic users whose password is their name.
+ * {@link SwitchableEvaluator} (which can be made to throw or abstain), guarded
+ * controllers and services, and HTTP Basic users whose password is their name.
  */
 @SpringBootApplication
 @EnableAsync
@@ -55,7 +55,8 @@ public class ReliabilityApplication {
 	@ConditionalOnWebApplication
 	static class WebSecurity {
 
-		// Anonymous requests reach the handlers, so Permission Manager's own 401 answers them
+		// Anonymous requests reach the handlers, so Permission Manager's own 401 answers
+		// them
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The database servers of the machine. A test that needs one fails loudly in CI
- * ({@code CI=true}), where the servers are part of the machine, and is skipped elsewhere with
- * the reason printed.
+ * ({@code CI=true}), where the servers are part of the machine, and is skipped elsewhere
+ * with the reason printed.
  */
 final class Servers {
 
@@ -23,7 +23,8 @@ final class Servers {
 	}
 
 	/**
-	 * A table prefix of this run's own, so concurrent builds on one server never share tables.
+	 * A table prefix of this run's own, so concurrent builds on one server never share
+	 * tables.
 	 * @param name what the tables are for
 	 * @return the prefix
 	 */

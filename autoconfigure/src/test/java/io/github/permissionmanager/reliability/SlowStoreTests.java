@@ -30,11 +30,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A slow store: PostgreSQL sleeps ({@code pg_sleep}) inside the very query a check runs, for
- * longer than {@code permission-manager.evaluation.timeout}. The check gives up after the
- * timeout, the call is refused with 503 and the method does not run; no request thread
- * waits for the database beyond the timeout, not even behind another check of the same
- * subject; when the database is fast again, checks pass by themselves.
+ * A slow store: PostgreSQL sleeps ({@code pg_sleep}) inside the very query a check runs,
+ * for longer than {@code permission-manager.evaluation.timeout}. The check gives up after
+ * the timeout, the call is refused with 503 and the method does not run; no request
+ * thread waits for the database beyond the timeout, not even behind another check of the
+ * same subject; when the database is fast again, checks pass by themselves.
  */
 class SlowStoreTests {
 
@@ -76,8 +76,7 @@ class SlowStoreTests {
 	@Test
 	void checksGiveUpAfterTheEvaluationTimeoutAndDenyThenRecover() throws Exception {
 		Servers.require(getClass().getSimpleName(), "PostgreSQL", Servers.POSTGRES_URL, "postgres", "");
-		JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(
-				Servers.POSTGRES_URL, "postgres", ""));
+		JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(Servers.POSTGRES_URL, "postgres", ""));
 		String p = Servers.uniquePrefix("slow");
 		try (ConfigurableApplicationContext context = Instances.start(true, p,
 				"permission-manager.evaluation.timeout=" + TIMEOUT.toMillis() + "ms")) {
@@ -91,8 +90,10 @@ class SlowStoreTests {
 					+ "$$ BEGIN PERFORM pg_sleep((SELECT seconds FROM " + p + "delay LIMIT 1)); RETURN true; END $$")
 				.update();
 			admin.sql("ALTER TABLE " + p + "memberships RENAME TO " + p + "memberships_data").update();
-			admin.sql("CREATE VIEW " + p + "memberships AS SELECT * FROM " + p + "memberships_data WHERE " + p
-					+ "wait()").update();
+			admin
+				.sql("CREATE VIEW " + p + "memberships AS SELECT * FROM " + p + "memberships_data WHERE " + p
+						+ "wait()")
+				.update();
 			Probe probe = context.getBean(Probe.class);
 			Http http = new Http(((WebServerApplicationContext) context).getWebServer().getPort());
 			assertThat(http.get("bob", "/notes/1").statusCode()).isEqualTo(200);
@@ -115,7 +116,8 @@ class SlowStoreTests {
 			callers.shutdown();
 			System.out.println("Six concurrent checks against a store sleeping 8 s, evaluation timeout "
 					+ TIMEOUT.toMillis() + " ms: all refused with 503 after " + took.toMillis() + " ms");
-			// JDBC query timeouts have whole seconds; allow for a loaded machine, below the 8 s sleep
+			// JDBC query timeouts have whole seconds; allow for a loaded machine, below
+			// the 8 s sleep
 			assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(Duration.ofSeconds(6));
 			assertThat(probe.ran()).isEmpty();
 
@@ -125,8 +127,10 @@ class SlowStoreTests {
 		}
 		finally {
 			admin.sql("DROP VIEW IF EXISTS " + p + "memberships").update();
-			admin.sql("DROP TABLE IF EXISTS " + p + "memberships, " + p + "memberships_data, " + p + "grants, " + p
-					+ "audit, " + p + "delay").update();
+			admin
+				.sql("DROP TABLE IF EXISTS " + p + "memberships, " + p + "memberships_data, " + p + "grants, " + p
+						+ "audit, " + p + "delay")
+				.update();
 			admin.sql("DROP FUNCTION IF EXISTS " + p + "wait()").update();
 		}
 	}

@@ -12,9 +12,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * A pool that can be taken down: while down, every connection request fails as a pool whose
- * database stopped answering does, and the connections it holds are evicted, so nothing is
- * served from a connection opened before the outage.
+ * A pool that can be taken down: while down, every connection request fails as a pool
+ * whose database stopped answering does, and the connections it holds are evicted, so
+ * nothing is served from a connection opened before the outage.
  */
 public final class SwitchableDataSource extends DelegatingDataSource implements AutoCloseable {
 
@@ -57,8 +57,8 @@ public final class SwitchableDataSource extends DelegatingDataSource implements 
 	private void refuseWhenDown() throws SQLException {
 		if (this.down) {
 			this.refused.incrementAndGet();
-			throw new SQLTransientConnectionException("Connection refused: the database at "
-					+ this.pool.getJdbcUrl() + " is down", "08001");
+			throw new SQLTransientConnectionException(
+					"Connection refused: the database at " + this.pool.getJdbcUrl() + " is down", "08001");
 		}
 	}
 

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two application contexts share one PostgreSQL database, as two replicas do. A revoke on
- * one is seen at once there; the other keeps its cached snapshot, so it may go on allowing
- * for at most the cache TTL ({@code permission-manager.cache.ttl}, 2 s here, 10 min by
- * default): the documented maximum cross-instance staleness, until cross-instance
+ * one is seen at once there; the other keeps its cached snapshot, so it may go on
+ * allowing for at most the cache TTL ({@code permission-manager.cache.ttl}, 2 s here, 10
+ * min by default): the documented maximum cross-instance staleness, until cross-instance
  * invalidation exists.
  */
 class TwoInstancesTests {
@@ -64,11 +64,11 @@ class TwoInstancesTests {
 			Thread.sleep(20);
 		}
 		Duration staleness = Duration.ofNanos(System.nanoTime() - revoked);
-		System.out.println("Cross-instance staleness with cache TTL " + TTL.toMillis() + " ms: "
-				+ staleness.toMillis() + " ms (the other instance still allowed right after the revoke: "
-				+ staleAtFirst + ")");
+		System.out.println("Cross-instance staleness with cache TTL " + TTL.toMillis() + " ms: " + staleness.toMillis()
+				+ " ms (the other instance still allowed right after the revoke: " + staleAtFirst + ")");
 		assertThat(staleness).isLessThan(TTL.plusMillis(1500));
-		// a new grant is not stale the other way: a cached denial is also reloaded within the TTL
+		// a new grant is not stale the other way: a cached denial is also reloaded within
+		// the TTL
 		grants.grant(grant);
 		long granted = System.nanoTime();
 		while (!there.check("bob", "note:read", Resource.of("note", 1))) {

@@ -25,8 +25,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 
 /**
- * Context resolution against a mocked model lookup: conversion, missing and ambiguous rows,
- * lookup failures and per-request memoization.
+ * Context resolution against a mocked model lookup: conversion, missing and ambiguous
+ * rows, lookup failures and per-request memoization.
  */
 class ContextResolverTests {
 

@@ -53,8 +53,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * The grant store and the default evaluator against one database: the same suite runs on
  * H2, PostgreSQL and MariaDB. Each run uses tables of its own (dropped afterwards), so
- * builds running at once on one server never share them, and they are emptied before every
- * test.
+ * builds running at once on one server never share them, and they are emptied before
+ * every test.
  */
 abstract class AbstractPermissionStoreTests {
 
@@ -88,8 +88,8 @@ abstract class AbstractPermissionStoreTests {
 	protected abstract DataSource database();
 
 	/**
-	 * A table prefix of this run's own, so that concurrent builds on one server never share
-	 * tables.
+	 * A table prefix of this run's own, so that concurrent builds on one server never
+	 * share tables.
 	 * @return the prefix
 	 */
 	protected abstract String tablePrefix();
@@ -138,8 +138,7 @@ abstract class AbstractPermissionStoreTests {
 		this.cache = new GrantSnapshotCache(new JdbcSubjectGrantsLoader(this.jdbc, this.tables), ROLES, this.clock,
 				Duration.ofMinutes(10), 1000);
 		DecisionService decisions = new DecisionService(new DefaultPermissionEvaluator(this.cache),
-				(event) -> this.events.add((PermissionDecisionEvent) event),
-				true, this.clock);
+				(event) -> this.events.add((PermissionDecisionEvent) event), true, this.clock);
 		this.manager = new DefaultPermissionManager(decisions, this.cache);
 		this.transactionManager = new JdbcTransactionManager(this.dataSource);
 		this.grants = new JdbcPermissionGrants(this.jdbc, this.tables, new TransactionTemplate(this.transactionManager),
@@ -177,7 +176,8 @@ abstract class AbstractPermissionStoreTests {
 				for (int t = 0; t < 8; t++) {
 					checkers.add(threads.submit(() -> {
 						started.countDown();
-						// Each thread keeps checking until it has made enough checks after the revoke
+						// Each thread keeps checking until it has made enough checks
+						// after the revoke
 						while (checksAfterRevoke.get() < 400) {
 							boolean revokeHadReturned = revoked.get();
 							boolean allowed = this.manager.check("bob", "event:update", event);
@@ -303,7 +303,8 @@ abstract class AbstractPermissionStoreTests {
 
 		assertThat(decision.allowed()).isFalse();
 		assertThat(decision.missingPermissions()).containsExactly("session:update");
-		assertThat(decision.reason()).isEqualTo("no grant of 'session:update' on event '7' to user 'bob' or its groups");
+		assertThat(decision.reason())
+			.isEqualTo("no grant of 'session:update' on event '7' to user 'bob' or its groups");
 	}
 
 	@Test
@@ -413,8 +414,8 @@ abstract class AbstractPermissionStoreTests {
 
 		assertThat(rows(this.tables.grants())).isEqualTo(3);
 		assertThat(rows(this.tables.memberships())).isEqualTo(3);
-		assertThat(this.grants.users(GrantQuery.builder().permissions("event:read").build()))
-			.containsExactly("Bob", "bob", "bob ");
+		assertThat(this.grants.users(GrantQuery.builder().permissions("event:read").build())).containsExactly("Bob",
+				"bob", "bob ");
 	}
 
 	@Test
@@ -798,8 +799,8 @@ abstract class AbstractPermissionStoreTests {
 		this.grants.grant(Grant.of(Grantee.user("carol"), "organizer").on("event", 7));
 		this.grants.grant(Grant.of(Grantee.user("dave"), "event:read"));
 
-		assertThat(this.grants.users(GrantQuery.builder().permissions("coorganizer").build()))
-			.containsExactly("bob", "carol");
+		assertThat(this.grants.users(GrantQuery.builder().permissions("coorganizer").build())).containsExactly("bob",
+				"carol");
 	}
 
 	@Test
@@ -833,12 +834,13 @@ abstract class AbstractPermissionStoreTests {
 		assertThat(this.grants.groups(query(false, true))).containsExactly("g-object", "g-typewide");
 		assertThat(this.grants.groups(query(true, false))).containsExactly("g-object");
 		assertThat(this.grants.groups(query(false, false))).containsExactly("g-object");
-		assertThat(this.grants.users(GrantQuery.builder().resourceTypes("event").build()))
-			.containsExactly("global", "object", "other", "typewide");
-		assertThat(this.grants.users(GrantQuery.builder().resourceTypes("event").includeNullResourceType(false).build()))
+		assertThat(this.grants.users(GrantQuery.builder().resourceTypes("event").build())).containsExactly("global",
+				"object", "other", "typewide");
+		assertThat(
+				this.grants.users(GrantQuery.builder().resourceTypes("event").includeNullResourceType(false).build()))
 			.containsExactly("object", "other", "typewide");
-		assertThat(this.grants.users(GrantQuery.builder().build()))
-			.containsExactly("global", "object", "other", "session", "typewide");
+		assertThat(this.grants.users(GrantQuery.builder().build())).containsExactly("global", "object", "other",
+				"session", "typewide");
 	}
 
 	private static GrantQuery query(boolean includeNullResourceType, boolean includeNullResourceId) {
@@ -857,8 +859,8 @@ abstract class AbstractPermissionStoreTests {
 		this.grants.grant(Grant.of(Grantee.user("acme"), "event:read").inTenant("acme"));
 		this.grants.grant(Grant.of(Grantee.user("globex"), "event:read").inTenant("globex"));
 
-		assertThat(this.grants.users(GrantQuery.builder().tenants("acme").build()))
-			.containsExactly("acme", "everywhere");
+		assertThat(this.grants.users(GrantQuery.builder().tenants("acme").build())).containsExactly("acme",
+				"everywhere");
 	}
 
 }

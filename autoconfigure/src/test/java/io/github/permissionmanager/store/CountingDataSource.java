@@ -54,8 +54,7 @@ public final class CountingDataSource extends DelegatingDataSource {
 	private Connection wrap(Connection connection) {
 		return proxy(Connection.class, connection, (proxy, method, args) -> {
 			Object result = invoke(connection, method, args);
-			return (result instanceof Statement statement) ? wrapStatement(statement, method.getReturnType())
-					: result;
+			return (result instanceof Statement statement) ? wrapStatement(statement, method.getReturnType()) : result;
 		});
 	}
 

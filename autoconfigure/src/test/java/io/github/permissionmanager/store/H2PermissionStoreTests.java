@@ -51,7 +51,8 @@ class H2PermissionStoreTests extends AbstractPermissionStoreTests {
 
 	@Override
 	protected AutoCloseable blockReads(String grantsTable) throws SQLException {
-		// H2 readers never wait for locks, so the table is swapped for a view that reads slowly
+		// H2 readers never wait for locks, so the table is swapped for a view that reads
+		// slowly
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE ALIAS IF NOT EXISTS PM_TEST_SLEEP FOR 'java.lang.Thread.sleep(long)'");
 			statement.execute("ALTER TABLE " + grantsTable + " RENAME TO " + grantsTable + "_real");

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The store suite on PostgreSQL (jdbc:postgresql://127.0.0.1:5432/test). Fails when the server
- * does not answer and CI=true; skipped with the reason printed otherwise.
+ * The store suite on PostgreSQL (jdbc:postgresql://127.0.0.1:5432/test). Fails when the
+ * server does not answer and CI=true; skipped with the reason printed otherwise.
  */
 class PostgresPermissionStoreTests extends AbstractPermissionStoreTests {
 

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A database server a store suite runs against. When it does not answer, the suite fails
- * loudly in CI ({@code CI=true}), where the servers are part of the machine, and is skipped
- * elsewhere with the reason printed.
+ * loudly in CI ({@code CI=true}), where the servers are part of the machine, and is
+ * skipped elsewhere with the reason printed.
  */
 final class RequiredDatabase {
 

@@ -65,7 +65,8 @@ final class GuardedBeans {
 
 	static class TypeReferenceInSpel {
 
-		@RequiresPermissions(value = "event:read", fetch = "eventId", leaveIf = "T(java.lang.Runtime).getRuntime() != null")
+		@RequiresPermissions(value = "event:read", fetch = "eventId",
+				leaveIf = "T(java.lang.Runtime).getRuntime() != null")
 		public void read(long eventId) {
 		}
 
@@ -191,7 +192,8 @@ final class GuardedBeans {
 
 	static class BrokenPropertyPath {
 
-		@RequiresPermissions(value = "board:read", fetch = "card.owner.id", model = io.github.permissionmanager.enforcetest.Comment.class)
+		@RequiresPermissions(value = "board:read", fetch = "card.owner.id",
+				model = io.github.permissionmanager.enforcetest.Comment.class)
 		public void read(long id) {
 		}
 

@@ -21,25 +21,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RuleValidationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(PermissionManagerAutoConfiguration.class, PermissionEnforcementAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(PermissionManagerAutoConfiguration.class, PermissionEnforcementAutoConfiguration.class));
 
 	private final ApplicationContextRunner jpaRunner = this.runner
-		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class))
 		.withUserConfiguration(Entities.class)
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:validation;DB_CLOSE_DELAY=-1",
 				"spring.jpa.hibernate.ddl-auto=none");
 
 	@Test
 	void validRulesStart() {
-		this.runner.withBean(GuardedBeans.Valid.class).withBean(GuardedBeans.PathVariableKey.class)
+		this.runner.withBean(GuardedBeans.Valid.class)
+			.withBean(GuardedBeans.PathVariableKey.class)
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
 	void unknownRuleRefusesToStart() {
 		this.runner.withBean(GuardedBeans.UnknownRule.class)
-			.run((context) -> assertThat(failure(context)).contains("GuardedBeans$UnknownRule#read: unknown rule 'nope'"));
+			.run((context) -> assertThat(failure(context))
+				.contains("GuardedBeans$UnknownRule#read: unknown rule 'nope'"));
 	}
 
 	@Test
@@ -52,7 +55,8 @@ class RuleValidationTests {
 	@Test
 	void neitherValueNorRuleRefusesToStart() {
 		this.runner.withBean(GuardedBeans.NeitherValueNorRule.class)
-			.run((context) -> assertThat(failure(context)).contains("NeitherValueNorRule#read: neither value nor rule is set"));
+			.run((context) -> assertThat(failure(context))
+				.contains("NeitherValueNorRule#read: neither value nor rule is set"));
 	}
 
 	@Test
@@ -71,8 +75,8 @@ class RuleValidationTests {
 	@Test
 	void beanReferenceInSpelRefusesToStart() {
 		this.runner.withBean(GuardedBeans.BeanReferenceInSpel.class)
-			.run((context) -> assertThat(failure(context))
-				.contains("BeanReferenceInSpel#read: SpEL in check '@permissionEnforcer != null' uses a bean reference"));
+			.run((context) -> assertThat(failure(context)).contains(
+					"BeanReferenceInSpel#read: SpEL in check '@permissionEnforcer != null' uses a bean reference"));
 	}
 
 	@Test
@@ -85,8 +89,8 @@ class RuleValidationTests {
 	@Test
 	void privateMethodRefusesToStart() {
 		this.runner.withBean(GuardedBeans.PrivateMethod.class)
-			.run((context) -> assertThat(failure(context))
-				.contains("PrivateMethod#read: the method is private, so it cannot be advised and would run unchecked"));
+			.run((context) -> assertThat(failure(context)).contains(
+					"PrivateMethod#read: the method is private, so it cannot be advised and would run unchecked"));
 	}
 
 	@Test
@@ -100,19 +104,22 @@ class RuleValidationTests {
 	@Test
 	void keyNoSourceCanProvideRefusesToStart() {
 		this.runner.withBean(GuardedBeans.UnprovidableKey.class)
-			.run((context) -> assertThat(failure(context)).contains("UnprovidableKey#read: no source can provide fetch [event_id]"));
+			.run((context) -> assertThat(failure(context))
+				.contains("UnprovidableKey#read: no source can provide fetch [event_id]"));
 	}
 
 	@Test
 	void unknownHttpMethodRefusesToStart() {
 		this.runner.withBean(GuardedBeans.UnknownHttpMethod.class)
-			.run((context) -> assertThat(failure(context)).contains("UnknownHttpMethod#read: unknown HTTP method 'FETCH' in methods"));
+			.run((context) -> assertThat(failure(context))
+				.contains("UnknownHttpMethod#read: unknown HTTP method 'FETCH' in methods"));
 	}
 
 	@Test
 	void unknownLogicalInARuleRefusesToStart() {
-		this.runner.withPropertyValues("permission-manager.rules.odd.permissions=event:read",
-				"permission-manager.rules.odd.logical=SOME")
+		this.runner
+			.withPropertyValues("permission-manager.rules.odd.permissions=event:read",
+					"permission-manager.rules.odd.logical=SOME")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.hasStackTraceContaining("permission-manager.rules.odd.logical"));
@@ -121,13 +128,14 @@ class RuleValidationTests {
 	@Test
 	void modelWithoutJpaRefusesToStart() {
 		this.runner.withBean(GuardedBeans.ModelLookup.class)
-			.run((context) -> assertThat(failure(context))
-				.contains("ModelLookup#update: model [" + Session.class.getName() + "] needs JPA, but there is no EntityManagerFactory"));
+			.run((context) -> assertThat(failure(context)).contains("ModelLookup#update: model ["
+					+ Session.class.getName() + "] needs JPA, but there is no EntityManagerFactory"));
 	}
 
 	@Test
 	void modelWithJpaStarts() {
-		this.jpaRunner.withBean(GuardedBeans.ModelLookup.class).withBean(GuardedBeans.PropertyPath.class)
+		this.jpaRunner.withBean(GuardedBeans.ModelLookup.class)
+			.withBean(GuardedBeans.PropertyPath.class)
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
@@ -157,8 +165,8 @@ class RuleValidationTests {
 	@Test
 	void propertyPathMissingOnTheEntityRefusesToStart() {
 		this.jpaRunner.withBean(GuardedBeans.BrokenPropertyPath.class)
-			.run((context) -> assertThat(failure(context))
-				.contains("BrokenPropertyPath#read: entity Comment has no attribute, association or path card.owner.id"));
+			.run((context) -> assertThat(failure(context)).contains(
+					"BrokenPropertyPath#read: entity Comment has no attribute, association or path card.owner.id"));
 	}
 
 	@Test

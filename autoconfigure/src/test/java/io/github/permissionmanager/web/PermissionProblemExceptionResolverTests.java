@@ -38,8 +38,12 @@ class PermissionProblemExceptionResolverTests {
 		String body = this.response.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(this.response.getStatus()).isEqualTo(403);
 		assertThat(this.response.getContentType()).startsWith("application/problem+json");
-		assertThat(body).contains("\n").contains("\"missingPermissions\"").contains("\"session:update\"")
-			.contains("\"supportContact\"").contains("\"instance\"").contains("/sessions/4")
+		assertThat(body).contains("\n")
+			.contains("\"missingPermissions\"")
+			.contains("\"session:update\"")
+			.contains("\"supportContact\"")
+			.contains("\"instance\"")
+			.contains("/sessions/4")
 			.doesNotContain("\"properties\"");
 	}
 

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Open Event-style demo of Permission Manager: events, their sessions, speakers and
- * tracks, guarded by {@code @RequiresPermissions} and the rules in {@code application.yml}.
+ * tracks, guarded by {@code @RequiresPermissions} and the rules in
+ * {@code application.yml}.
  */
 @SpringBootApplication
 public class SampleApplication {

@@ -48,39 +48,48 @@ class FeatureEndpointTests {
 
 	@Test
 	void updateEventWhenCoorganizerOfItThenRenamed() {
-		assertThat(this.mvc.patch().uri("/events/1").with(httpBasic("bob", "bob"))
+		assertThat(this.mvc.patch()
+			.uri("/events/1")
+			.with(httpBasic("bob", "bob"))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"FOSSASIA Summit 2026 (Singapore)\"}"))
-			.hasStatusOk()
-			.bodyJson().extractingPath("$.name").isEqualTo("FOSSASIA Summit 2026 (Singapore)");
+			.content("{\"name\":\"FOSSASIA Summit 2026 (Singapore)\"}")).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.name")
+			.isEqualTo("FOSSASIA Summit 2026 (Singapore)");
 	}
 
 	@Test
 	void updateEventWhenOrganizerOfAnotherEventThenForbiddenAndUnchanged() {
 		String before = this.events.findById(1L).orElseThrow().getName();
-		assertThat(this.mvc.patch().uri("/events/1").with(httpBasic("erin", "erin"))
+		assertThat(this.mvc.patch()
+			.uri("/events/1")
+			.with(httpBasic("erin", "erin"))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"hijacked\"}"))
-			.hasStatus(HttpStatus.FORBIDDEN)
-			.bodyJson().extractingPath("$.missingPermissions").asArray().containsExactly("event:update");
+			.content("{\"name\":\"hijacked\"}")).hasStatus(HttpStatus.FORBIDDEN)
+			.bodyJson()
+			.extractingPath("$.missingPermissions")
+			.asArray()
+			.containsExactly("event:update");
 		assertThat(this.events.findById(1L).orElseThrow().getName()).isEqualTo(before);
 	}
 
 	@Test
 	void getEventOffersOnlyTheOptionalActionsTheCallerHolds() {
-		assertThat(this.mvc.get().uri("/events/1").with(httpBasic("alice", "alice")))
-			.hasStatusOk()
-			.bodyJson().extractingPath("$.actions").asArray()
+		assertThat(this.mvc.get().uri("/events/1").with(httpBasic("alice", "alice"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.actions")
+			.asArray()
 			.containsExactly("event:update", "event:delete", "track:create");
-		assertThat(this.mvc.get().uri("/events/1").with(httpBasic("bob", "bob")))
-			.hasStatusOk()
-			.bodyJson().extractingPath("$.actions").asArray().containsExactly("event:update");
+		assertThat(this.mvc.get().uri("/events/1").with(httpBasic("bob", "bob"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.actions")
+			.asArray()
+			.containsExactly("event:update");
 	}
 
 	@Test
 	void deleteEventWithoutConfirmationThenForbiddenAndKeptEvenForItsOrganizer() {
-		assertThat(this.mvc.delete().uri("/events/2").with(httpBasic("erin", "erin")))
-			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.mvc.delete().uri("/events/2").with(httpBasic("erin", "erin"))).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(this.events.existsById(2L)).isTrue();
 	}
 
@@ -108,38 +117,50 @@ class FeatureEndpointTests {
 	void scheduleIsPublicButCreatingASessionNeedsSessionCreateOnTheEvent() {
 		long before = this.sessions.count();
 		assertThat(this.mvc.get().uri("/events/2/sessions")).hasStatusOk()
-			.bodyJson().extractingPath("$[*].title").asArray().contains("PostgreSQL at scale", "Accessible web apps");
-		assertThat(this.mvc.post().uri("/events/2/sessions").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"title\":\"anonymous talk\"}"))
-			.hasStatus(HttpStatus.UNAUTHORIZED);
-		assertThat(this.mvc.post().uri("/events/2/sessions").with(httpBasic("bob", "bob"))
-			.contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"bob's talk\"}"))
-			.hasStatus(HttpStatus.FORBIDDEN);
+			.bodyJson()
+			.extractingPath("$[*].title")
+			.asArray()
+			.contains("PostgreSQL at scale", "Accessible web apps");
+		assertThat(this.mvc.post()
+			.uri("/events/2/sessions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"anonymous talk\"}")).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.mvc.post()
+			.uri("/events/2/sessions")
+			.with(httpBasic("bob", "bob"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"bob's talk\"}")).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(this.sessions.count()).isEqualTo(before);
 	}
 
 	@Test
 	void createSessionWhenOrganizerOfTheEventThenCreated() {
-		assertThat(this.mvc.post().uri("/events/2/sessions").with(httpBasic("erin", "erin"))
-			.contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"Late addition\"}"))
-			.hasStatus(HttpStatus.CREATED)
-			.bodyJson().extractingPath("$.eventId").isEqualTo(2);
+		assertThat(this.mvc.post()
+			.uri("/events/2/sessions")
+			.with(httpBasic("erin", "erin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"Late addition\"}")).hasStatus(HttpStatus.CREATED)
+			.bodyJson()
+			.extractingPath("$.eventId")
+			.isEqualTo(2);
 	}
 
 	@Test
 	void getSessionThroughAnotherEventsUrlThenNotFoundEvenForAnOrganizer() {
 		assertThat(this.mvc.get().uri("/events/1/sessions/4").with(httpBasic("alice", "alice")))
 			.hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(this.mvc.get().uri("/events/1/sessions/1").with(httpBasic("alice", "alice")))
-			.hasStatusOk()
-			.bodyJson().extractingPath("$.title").isEqualTo("Opening keynote");
+		assertThat(this.mvc.get().uri("/events/1/sessions/1").with(httpBasic("alice", "alice"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Opening keynote");
 	}
 
 	@Test
 	void deleteSpeakerWhenOrganizerOfAnotherEventThenForbiddenAndKept() {
-		assertThat(this.mvc.delete().uri("/speakers/1").with(httpBasic("erin", "erin")))
-			.hasStatus(HttpStatus.FORBIDDEN)
-			.bodyJson().extractingPath("$.resource.id").isEqualTo("1");
+		assertThat(this.mvc.delete().uri("/speakers/1").with(httpBasic("erin", "erin"))).hasStatus(HttpStatus.FORBIDDEN)
+			.bodyJson()
+			.extractingPath("$.resource.id")
+			.isEqualTo("1");
 		assertThat(this.speakers.existsById(1L)).isTrue();
 	}
 
@@ -158,24 +179,31 @@ class FeatureEndpointTests {
 
 	@Test
 	void publicSpeakerListSkipsTheCheckAndHidesEmails() {
-		assertThat(this.mvc.get().uri("/events/1/speakers?view=public").with(httpBasic("dave", "dave")))
-			.hasStatusOk()
-			.bodyJson().extractingPath("$[*].email").asArray().isEmpty();
+		assertThat(this.mvc.get().uri("/events/1/speakers?view=public").with(httpBasic("dave", "dave"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].email")
+			.asArray()
+			.isEmpty();
 		assertThat(this.mvc.get().uri("/events/1/speakers").with(httpBasic("dave", "dave")))
 			.hasStatus(HttpStatus.FORBIDDEN);
-		assertThat(this.mvc.get().uri("/events/1/speakers").with(httpBasic("bob", "bob")))
-			.hasStatusOk()
-			.bodyJson().extractingPath("$[0].email").isEqualTo("ana@example.org");
+		assertThat(this.mvc.get().uri("/events/1/speakers").with(httpBasic("bob", "bob"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[0].email")
+			.isEqualTo("ana@example.org");
 	}
 
 	@Test
 	void tracksNeedOneOfTrackReadAndSessionUpdate() {
-		assertThat(this.mvc.get().uri("/events/1/tracks").with(httpBasic("bob", "bob")))
-			.hasStatusOk()
-			.bodyJson().extractingPath("$[*].name").asArray().containsExactly("Cloud", "Security");
+		assertThat(this.mvc.get().uri("/events/1/tracks").with(httpBasic("bob", "bob"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].name")
+			.asArray()
+			.containsExactly("Cloud", "Security");
 		assertThat(this.mvc.get().uri("/events/1/tracks").with(httpBasic("carol", "carol")))
 			.hasStatus(HttpStatus.FORBIDDEN)
-			.bodyJson().extractingPath("$.missingPermissions").asArray()
+			.bodyJson()
+			.extractingPath("$.missingPermissions")
+			.asArray()
 			.containsExactlyInAnyOrder("track:read", "session:update");
 	}
 
@@ -188,15 +216,16 @@ class FeatureEndpointTests {
 
 	@Test
 	void deleteSessionWhenCoorganizerOfItsEventThenDeletedWithItsSpeaker() {
-		assertThat(this.mvc.delete().uri("/sessions/3").with(httpBasic("bob", "bob")))
-			.hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(this.mvc.delete().uri("/sessions/3").with(httpBasic("bob", "bob"))).hasStatus(HttpStatus.NO_CONTENT);
 		assertThat(this.sessions.existsById(3L)).isFalse();
 		assertThat(this.speakers.existsById(3L)).isFalse();
 	}
 
 	@Test
 	void grantWhenNotAdminThenForbiddenAndNothingGranted() {
-		assertThat(this.mvc.post().uri("/admin/grants").with(httpBasic("alice", "alice"))
+		assertThat(this.mvc.post()
+			.uri("/admin/grants")
+			.with(httpBasic("alice", "alice"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"user\":\"dave\",\"permission\":\"organizer\",\"type\":\"event\",\"id\":\"1\"}"))
 			.hasStatus(HttpStatus.FORBIDDEN);
@@ -205,7 +234,9 @@ class FeatureEndpointTests {
 
 	@Test
 	void revokeWhenNotAdminThenForbiddenAndGrantKept() {
-		assertThat(this.mvc.delete().uri("/admin/grants").with(httpBasic("bob", "bob"))
+		assertThat(this.mvc.delete()
+			.uri("/admin/grants")
+			.with(httpBasic("bob", "bob"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"user\":\"alice\",\"permission\":\"organizer\",\"type\":\"event\",\"id\":\"1\"}"))
 			.hasStatus(HttpStatus.FORBIDDEN);
@@ -215,25 +246,32 @@ class FeatureEndpointTests {
 
 	@Test
 	void explainWhenNotAdminThenForbidden() {
-		assertThat(this.mvc.get().uri("/admin/explain?user=alice&permission=event:delete&type=event&id=1")
-			.with(httpBasic("alice", "alice")))
-			.hasStatus(HttpStatus.FORBIDDEN)
-			.bodyJson().extractingPath("$.missingPermissions").asArray().containsExactly("permissions:admin");
+		assertThat(this.mvc.get()
+			.uri("/admin/explain?user=alice&permission=event:delete&type=event&id=1")
+			.with(httpBasic("alice", "alice"))).hasStatus(HttpStatus.FORBIDDEN)
+			.bodyJson()
+			.extractingPath("$.missingPermissions")
+			.asArray()
+			.containsExactly("permissions:admin");
 	}
 
 	@Test
 	void grantWithoutGranteeThenBadRequest() {
-		assertThat(this.mvc.post().uri("/admin/grants").with(httpBasic("admin", "admin"))
-			.contentType(MediaType.APPLICATION_JSON).content("{\"permission\":\"organizer\"}"))
-			.hasStatus(HttpStatus.BAD_REQUEST)
-			.bodyJson().extractingPath("$.detail").isEqualTo("give exactly one of 'user' and 'group'");
+		assertThat(this.mvc.post()
+			.uri("/admin/grants")
+			.with(httpBasic("admin", "admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"permission\":\"organizer\"}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("give exactly one of 'user' and 'group'");
 	}
 
 	@Test
 	void myPermissionsListOnlyTheCallersGrants() {
-		assertThat(this.mvc.get().uri("/me/permissions").with(httpBasic("carol", "carol")))
-			.hasStatusOk()
-			.bodyJson().isLenientlyEqualTo("""
+		assertThat(this.mvc.get().uri("/me/permissions").with(httpBasic("carol", "carol"))).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("""
 					{"user": "carol",
 					 "grants": [{"user": "carol", "permission": "speaker", "type": "session", "id": "2"}]}
 					""");
@@ -241,10 +279,11 @@ class FeatureEndpointTests {
 
 	@Test
 	void wrongPasswordThenUnauthorizedProblem() {
-		assertThat(this.mvc.get().uri("/sessions").with(httpBasic("bob", "alice")))
-			.hasStatus(HttpStatus.UNAUTHORIZED)
+		assertThat(this.mvc.get().uri("/sessions").with(httpBasic("bob", "alice"))).hasStatus(HttpStatus.UNAUTHORIZED)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.bodyJson().extractingPath("$.detail").isEqualTo("Sign in with HTTP Basic to call this endpoint.");
+			.bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("Sign in with HTTP Basic to call this endpoint.");
 	}
 
 }

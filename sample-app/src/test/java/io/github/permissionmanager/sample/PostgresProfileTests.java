@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /**
- * The {@code postgres} profile runs the sample on the PostgreSQL server of 127.0.0.1:5432,
- * with the grant store in tables of its own.
+ * The {@code postgres} profile runs the sample on the PostgreSQL server of
+ * 127.0.0.1:5432, with the grant store in tables of its own.
  */
 @ExtendWith(PostgresAvailable.class)
 @SpringBootTest
@@ -48,17 +48,21 @@ class PostgresProfileTests {
 
 	@Test
 	void listSessionsWhenCoorganizerOfEventOneThenItsSessionsOnly() {
-		assertThat(this.mvc.get().uri("/sessions").with(httpBasic("bob", "bob")))
-			.hasStatusOk()
-			.bodyJson().extractingPath("$[*].eventId").asArray().containsOnly(1);
+		assertThat(this.mvc.get().uri("/sessions").with(httpBasic("bob", "bob"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$[*].eventId")
+			.asArray()
+			.containsOnly(1);
 	}
 
 	@Test
 	void updateSessionOfOtherEventThenForbiddenAndUnchanged() {
 		SessionSummary before = this.sessions.findSummariesOfEvent(2).get(0);
-		assertThat(this.mvc.patch().uri("/sessions/" + before.id()).with(httpBasic("bob", "bob"))
-			.contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"hijacked\"}"))
-			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.mvc.patch()
+			.uri("/sessions/" + before.id())
+			.with(httpBasic("bob", "bob"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"hijacked\"}")).hasStatus(HttpStatus.FORBIDDEN);
 		assertThat(this.sessions.findSummary(before.id())).contains(before);
 	}
 

@@ -174,7 +174,8 @@ final class ReadmeWalkthrough {
 			return words.next();
 		}
 
-		// Shell words: '...' is literal, "..." honours \" and \\, a backslash-newline joins lines
+		// Shell words: '...' is literal, "..." honours \" and \\, a backslash-newline
+		// joins lines
 		private static List<String> words(String command) {
 			List<String> words = new ArrayList<>();
 			StringBuilder word = null;

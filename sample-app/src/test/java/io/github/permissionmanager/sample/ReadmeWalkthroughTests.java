@@ -41,20 +41,15 @@ class ReadmeWalkthroughTests {
 	@Test
 	void readmeWalksThroughTheScenarioOfTheIssue() {
 		List<Step> steps = ReadmeWalkthrough.read(ReadmeWalkthrough.readme());
-		assertThat(steps).extracting((step) -> step.curl().user() + " " + step.curl().method() + " "
-				+ step.curl().url().replaceFirst("\\?.*", "") + " -> " + step.status())
-			.containsExactly("bob PATCH localhost:8080/sessions/1 -> 200",
-					"bob PATCH localhost:8080/sessions/4 -> 403",
-					"bob PATCH localhost:8080/sessions/99 -> 404",
-					"bob PATCH localhost:8080/sessions/abc -> 400",
-					"dave PATCH localhost:8080/sessions/4 -> 403",
-					"null PATCH localhost:8080/sessions/4 -> 401",
-					"admin POST localhost:8080/admin/grants -> 201",
-					"dave PATCH localhost:8080/sessions/4 -> 200",
-					"admin DELETE localhost:8080/admin/grants -> 204",
-					"dave PATCH localhost:8080/sessions/4 -> 403",
-					"admin GET localhost:8080/admin/explain -> 200",
-					"admin GET localhost:8080/admin/explain -> 200");
+		assertThat(steps)
+			.extracting((step) -> step.curl().user() + " " + step.curl().method() + " "
+					+ step.curl().url().replaceFirst("\\?.*", "") + " -> " + step.status())
+			.containsExactly("bob PATCH localhost:8080/sessions/1 -> 200", "bob PATCH localhost:8080/sessions/4 -> 403",
+					"bob PATCH localhost:8080/sessions/99 -> 404", "bob PATCH localhost:8080/sessions/abc -> 400",
+					"dave PATCH localhost:8080/sessions/4 -> 403", "null PATCH localhost:8080/sessions/4 -> 401",
+					"admin POST localhost:8080/admin/grants -> 201", "dave PATCH localhost:8080/sessions/4 -> 200",
+					"admin DELETE localhost:8080/admin/grants -> 204", "dave PATCH localhost:8080/sessions/4 -> 403",
+					"admin GET localhost:8080/admin/explain -> 200", "admin GET localhost:8080/admin/explain -> 200");
 	}
 
 	@TestFactory

@@ -1,8 +1,8 @@
 package io.github.permissionmanager.benchmarks.data;
 
 /**
- * The populations the benchmarks share: one seed, one check count, so every contender of a
- * size answers the same checks on the same grants.
+ * The populations the benchmarks share: one seed, one check count, so every contender of
+ * a size answers the same checks on the same grants.
  */
 public final class Datasets {
 

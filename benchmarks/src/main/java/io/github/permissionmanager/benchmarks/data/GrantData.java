@@ -17,14 +17,15 @@ import org.springframework.util.Assert;
  * Shape: every user holds {@value #ROLE_GRANTS_PER_USER} role grants on distinct events
  * (one of four roles of {@value #PERMISSIONS_PER_ROLE} permissions each) and
  * {@value #DIRECT_GRANTS_PER_USER} per-object permission grants on other events, so each
- * user holds exactly {@value #PERMISSIONS_PER_USER} (permission, event) pairs once roles are
- * expanded. Users = grants / {@value #GRANTS_PER_USER}, events = grants / 100 (so each event
- * has about 100 grants whatever the size). Deterministic for a given size and seed.
+ * user holds exactly {@value #PERMISSIONS_PER_USER} (permission, event) pairs once roles
+ * are expanded. Users = grants / {@value #GRANTS_PER_USER}, events = grants / 100 (so
+ * each event has about 100 grants whatever the size). Deterministic for a given size and
+ * seed.
  * <p>
- * The checks are half allowed (a permission the user holds on one of its events, through a
- * role or directly) and half denied (a permission the user's role on that event lacks, or an
- * event the user holds nothing on). The expected answer of each check is computed from the
- * grant list itself, independently of every contender.
+ * The checks are half allowed (a permission the user holds on one of its events, through
+ * a role or directly) and half denied (a permission the user's role on that event lacks,
+ * or an event the user holds nothing on). The expected answer of each check is computed
+ * from the grant list itself, independently of every contender.
  */
 public final class GrantData {
 
@@ -41,8 +42,7 @@ public final class GrantData {
 	public static final int PERMISSIONS_PER_ROLE = 4;
 
 	/** (permission, event) pairs each user holds once roles are expanded. */
-	public static final int PERMISSIONS_PER_USER = ROLE_GRANTS_PER_USER * PERMISSIONS_PER_ROLE
-			+ DIRECT_GRANTS_PER_USER;
+	public static final int PERMISSIONS_PER_USER = ROLE_GRANTS_PER_USER * PERMISSIONS_PER_ROLE + DIRECT_GRANTS_PER_USER;
 
 	/** The resource type every grant is scoped to. */
 	public static final String RESOURCE_TYPE = "event";
@@ -80,13 +80,15 @@ public final class GrantData {
 		roles.put("coorganizer", List.of("event:read", "event:update", "session:create", "session:update"));
 		roles.put("moderator", List.of("event:read", "session:update", "session:delete", "attendee:read"));
 		roles.put("registrar", List.of("event:read", "attendee:read", "attendee:update", "session:create"));
-		// insertion order, not Map.copyOf's per-JVM order: every fork must generate the same grants
+		// insertion order, not Map.copyOf's per-JVM order: every fork must generate the
+		// same grants
 		return Collections.unmodifiableMap(roles);
 	}
 
 	/**
 	 * Generate a population.
-	 * @param size the number of grants (a multiple of {@value #GRANTS_PER_USER}, at least 4,000)
+	 * @param size the number of grants (a multiple of {@value #GRANTS_PER_USER}, at least
+	 * 4,000)
 	 * @param checkCount how many checks to generate (a power of two)
 	 * @param seed the random seed
 	 * @return the population

@@ -49,17 +49,19 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.util.StreamUtils;
 
 /**
- * Spring Security ACL 7.0.6 (7.1.x is not served by the registry here; it runs against Boot
- * 4.1.1's spring-security-core 7.1.1): {@link AclPermissionEvaluator#hasPermission(Authentication,
- * Serializable, String, Object)} over {@link JdbcAclService} + {@link BasicLookupStrategy} on
- * H2 in memory with the stock schema, and a {@link SpringCacheBasedAclCache} warmed with every
- * event's ACL before timing, so no timed check touches the database.
+ * Spring Security ACL 7.0.6 (7.1.x is not served by the registry here; it runs against
+ * Boot 4.1.1's spring-security-core 7.1.1):
+ * {@link AclPermissionEvaluator#hasPermission(Authentication, Serializable, String, Object)}
+ * over {@link JdbcAclService} + {@link BasicLookupStrategy} on H2 in memory with the
+ * stock schema, and a {@link SpringCacheBasedAclCache} warmed with every event's ACL
+ * before timing, so no timed check touches the database.
  * <p>
- * ACL has no role-per-object, so each role grant is expanded into one ACE per permission for
- * the user on the event (2.5 ACEs per grant on average); each of the eight permissions has a
- * mask of its own, registered by name in a {@link DefaultPermissionFactory}. A denial is an
- * ACL {@code NotFoundException} caught inside the evaluator — that is how ACL denies.
- * Run at 10k and 100k grants (250k ACEs); 1M grants would be 2.5M ACE objects in the cache.
+ * ACL has no role-per-object, so each role grant is expanded into one ACE per permission
+ * for the user on the event (2.5 ACEs per grant on average); each of the eight
+ * permissions has a mask of its own, registered by name in a
+ * {@link DefaultPermissionFactory}. A denial is an ACL {@code NotFoundException} caught
+ * inside the evaluator — that is how ACL denies. Run at 10k and 100k grants (250k ACEs);
+ * 1M grants would be 2.5M ACE objects in the cache.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -87,8 +89,8 @@ public class AclBenchmark {
 	@Setup
 	public void setUp() throws Exception {
 		GrantData data = Datasets.of(this.grants);
-		this.dataSource = new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:acl" + this.grants
-				+ ";DB_CLOSE_DELAY=-1", "sa", "");
+		this.dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
+				"jdbc:h2:mem:acl" + this.grants + ";DB_CLOSE_DELAY=-1", "sa", "");
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		String schema = StreamUtils.copyToString(new ClassPathResource("createAclSchema.sql").getInputStream(),
 				StandardCharsets.UTF_8);

@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * jCasbin 1.99.0 {@link CachedEnforcer} with the RBAC-with-domains model of
- * {@link CasbinPolicies}, its cache warm: every check is asked once (the expectation check)
- * before timing, so every timed check is a hit. Run at every size.
+ * {@link CasbinPolicies}, its cache warm: every check is asked once (the expectation
+ * check) before timing, so every timed check is a hit. Run at every size.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

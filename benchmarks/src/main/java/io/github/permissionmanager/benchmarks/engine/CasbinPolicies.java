@@ -12,11 +12,15 @@ import java.util.Map;
 import io.github.permissionmanager.benchmarks.data.GrantData;
 
 /**
- * The generated grants as a jCasbin RBAC-with-domains model and policy file. A domain is one
- * event ({@code event:7}); roles are defined once for every domain ({@code p, organizer, *,
- * event:read}); a role grant is a grouping line in its domain ({@code g, user3, organizer,
- * event:7}); a per-object grant is a policy line of the user in its domain ({@code p, user3,
- * event:7, session:update}). So the file holds one line per grant plus one per role permission.
+ * The generated grants as a jCasbin RBAC-with-domains model and policy file. A domain is
+ * one event ({@code event:7}); roles are defined once for every domain
+ * ({@code p, organizer, *,
+ * event:read}); a role grant is a grouping line in its domain
+ * ({@code g, user3, organizer,
+ * event:7}); a per-object grant is a policy line of the user in its domain
+ * ({@code p, user3,
+ * event:7, session:update}). So the file holds one line per grant plus one per role
+ * permission.
  */
 final class CasbinPolicies {
 

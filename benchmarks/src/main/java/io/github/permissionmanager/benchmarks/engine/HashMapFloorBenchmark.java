@@ -23,9 +23,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The floor: a {@code HashMap<String, Set<String>>} from user to the {@code permission@event}
- * keys it holds (roles expanded up front), with each check's key built before timing. No
- * engine can answer faster than one hash lookup and one set probe.
+ * The floor: a {@code HashMap<String, Set<String>>} from user to the
+ * {@code permission@event} keys it holds (roles expanded up front), with each check's key
+ * built before timing. No engine can answer faster than one hash lookup and one set
+ * probe.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -27,11 +27,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A breakdown of the cached check, not a contender: the default {@link PermissionEvaluator}
- * bean alone, asked with {@link PermissionRequest}s built before timing — what
- * {@code PermissionManager.check} costs without the decision service around it (no decision
- * event, no debug log call). The difference to {@link PermissionManagerCachedBenchmark} is
- * what that layer costs.
+ * A breakdown of the cached check, not a contender: the default
+ * {@link PermissionEvaluator} bean alone, asked with {@link PermissionRequest}s built
+ * before timing — what {@code PermissionManager.check} costs without the decision service
+ * around it (no decision event, no debug log call). The difference to
+ * {@link PermissionManagerCachedBenchmark} is what that layer costs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

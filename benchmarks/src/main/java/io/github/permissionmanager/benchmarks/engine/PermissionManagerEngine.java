@@ -23,9 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Permission Manager as an application gets it: a Spring Boot context with the starter's
  * auto-configuration, the JDBC grant store on H2 in memory, and the four roles of
  * {@link GrantData#ROLES} in {@code permission-manager.roles}. The grants are written by
- * {@link StoreLoader} with a JDBC batch insert (through {@link PermissionGrants#grantAll} a
- * million grants take many minutes; see its log line); one user's grants are given through
- * the API as well, and the store must then hold exactly those rows for that user.
+ * {@link StoreLoader} with a JDBC batch insert (through {@link PermissionGrants#grantAll}
+ * a million grants take many minutes; see its log line); one user's grants are given
+ * through the API as well, and the store must then hold exactly those rows for that user.
  */
 final class PermissionManagerEngine implements AutoCloseable {
 
@@ -61,9 +61,9 @@ final class PermissionManagerEngine implements AutoCloseable {
 	 * @return the engine
 	 */
 	static PermissionManagerEngine start(GrantData data, String name) {
-		List<String> properties = new ArrayList<>(List.of("spring.main.web-application-type=none",
-				"spring.main.banner-mode=off", "logging.level.root=warn",
-				"spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"));
+		List<String> properties = new ArrayList<>(
+				List.of("spring.main.web-application-type=none", "spring.main.banner-mode=off",
+						"logging.level.root=warn", "spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"));
 		for (Map.Entry<String, List<String>> role : GrantData.ROLES.entrySet()) {
 			for (int i = 0; i < role.getValue().size(); i++) {
 				properties.add("permission-manager.roles." + role.getKey() + "[" + i + "]=" + role.getValue().get(i));
@@ -76,8 +76,10 @@ final class PermissionManagerEngine implements AutoCloseable {
 		StoreLoader.load(context.getBean(DataSource.class), data);
 		System.out.printf("# Permission Manager: %,d grants batch-inserted into pm_grants in %.1f s%n", data.size(),
 				(System.nanoTime() - started) / 1e9);
-		// The public path must see them: one user's grants are also given through the API (a no-op
-		// for rows that exist), and a check of each of them is part of the expectation check
+		// The public path must see them: one user's grants are also given through the API
+		// (a no-op
+		// for rows that exist), and a check of each of them is part of the expectation
+		// check
 		PermissionGrants grants = context.getBean(PermissionGrants.class);
 		List<Grant> first = new ArrayList<>();
 		for (GrantData.GeneratedGrant grant : data.grantsOf("user0")) {

@@ -24,10 +24,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Apache Shiro 2.2.1: what {@code AuthorizingRealm.isPermitted(Permission, AuthorizationInfo)}
- * does — loop over the user's {@link WildcardPermission}s until one implies the requested
- * one. Every user holds exactly {@value GrantData#PERMISSIONS_PER_USER} permissions of the
- * form {@code session:update:7} (permission, then event id), parsed before timing, and the
+ * Apache Shiro 2.2.1: what
+ * {@code AuthorizingRealm.isPermitted(Permission, AuthorizationInfo)} does — loop over
+ * the user's {@link WildcardPermission}s until one implies the requested one. Every user
+ * holds exactly {@value GrantData#PERMISSIONS_PER_USER} permissions of the form
+ * {@code session:update:7} (permission, then event id), parsed before timing, and the
  * requested permissions are parsed before timing too (the cheapest way to use Shiro).
  * Permission lists are built for the users that appear in the checks only, as a realm's
  * authorization cache would hold them.

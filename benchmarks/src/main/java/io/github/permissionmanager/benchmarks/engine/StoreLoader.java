@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes generated grants straight into the store's {@code pm_grants} table with JDBC
  * batches: the rows {@code PermissionGrants.grantAll} would write (same columns, same
- * {@code grant_key}: a SHA-256 of the length-prefixed grantee kind, name, permission, type,
- * id and tenant), without the per-grant existence check, audit row and cache notification
- * that make the API too slow to load a million grants for a benchmark.
+ * {@code grant_key}: a SHA-256 of the length-prefixed grantee kind, name, permission,
+ * type, id and tenant), without the per-grant existence check, audit row and cache
+ * notification that make the API too slow to load a million grants for a benchmark.
  */
 final class StoreLoader {
 

@@ -5,10 +5,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Spring Security's delegating encoder that never asks to upgrade a stored password. With
- * the default one, the sample app's {@code {noop}} demo passwords are re-encoded with BCrypt
- * on the first login, and from then on every stateless HTTP Basic request pays a BCrypt
- * match (tens of milliseconds): both sides of the comparison would measure BCrypt, not the
- * endpoint. Registered by {@link HttpBenchmarkApplication} for the benchmark only.
+ * the default one, the sample app's {@code {noop}} demo passwords are re-encoded with
+ * BCrypt on the first login, and from then on every stateless HTTP Basic request pays a
+ * BCrypt match (tens of milliseconds): both sides of the comparison would measure BCrypt,
+ * not the endpoint. Registered by {@link HttpBenchmarkApplication} for the benchmark
+ * only.
  */
 final class NoUpgradePasswordEncoder implements PasswordEncoder {
 

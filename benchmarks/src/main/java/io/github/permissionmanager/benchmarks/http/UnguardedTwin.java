@@ -16,9 +16,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Maps the guarded GET endpoint named by {@code bench.guarded-path} (default
  * {@code /events/{event_id}/tracks}) a second time under {@code /unguarded}, on the
  * controller's unproxied target: the same handler method, the same security filter chain,
- * the same database work — only {@code @RequiresPermissions} is not in the way. Refuses to
- * start when the endpoint is missing or its controller is not proxied (then the "guarded"
- * side would not be guarded and the comparison would be meaningless).
+ * the same database work — only {@code @RequiresPermissions} is not in the way. Refuses
+ * to start when the endpoint is missing or its controller is not proxied (then the
+ * "guarded" side would not be guarded and the comparison would be meaningless).
  */
 public class UnguardedTwin implements SmartInitializingSingleton {
 

@@ -6,8 +6,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The same method three times: unguarded, guarded by {@code @RequiresPermissions}, guarded by
- * {@code @PreAuthorize}. Each counts its calls, so a denial can be shown not to run it.
+ * The same method three times: unguarded, guarded by {@code @RequiresPermissions},
+ * guarded by {@code @PreAuthorize}. Each counts its calls, so a denial can be shown not
+ * to run it.
  */
 final class EventServices {
 
@@ -33,7 +34,10 @@ final class EventServices {
 
 	}
 
-	/** Guarded by Permission Manager, the event id taken from a path-variable-style argument. */
+	/**
+	 * Guarded by Permission Manager, the event id taken from a path-variable-style
+	 * argument.
+	 */
 	static class Guarded {
 
 		private long calls;
@@ -53,7 +57,10 @@ final class EventServices {
 
 	}
 
-	/** Guarded by Spring Security method security with an equivalent {@code PermissionEvaluator}. */
+	/**
+	 * Guarded by Spring Security method security with an equivalent
+	 * {@code PermissionEvaluator}.
+	 */
 	static class PreAuthorized {
 
 		private long calls;

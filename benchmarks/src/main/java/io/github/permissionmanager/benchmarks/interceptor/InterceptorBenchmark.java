@@ -27,9 +27,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The same bean method called directly, through {@code @RequiresPermissions} (advice + context
- * resolution from a path-variable-style argument + cached decision + decision event), and
- * through {@code @PreAuthorize("hasPermission(#eventId, 'event', 'event:update')")} over an
+ * The same bean method called directly, through {@code @RequiresPermissions} (advice +
+ * context resolution from a path-variable-style argument + cached decision + decision
+ * event), and through
+ * {@code @PreAuthorize("hasPermission(#eventId, 'event', 'event:update')")} over an
  * equivalent {@code PermissionEvaluator}. The caller is {@code alice}, a co-organizer of
  * event 7 (not an admin); every timed call is allowed and its decision cached. Before
  * timing, each guard is shown to allow event 7 and to deny event 8 without running the

@@ -14,9 +14,9 @@ import org.springframework.security.core.Authentication;
 /**
  * The Spring Security {@link PermissionEvaluator} a user would write over Permission
  * Manager: {@code hasPermission(#eventId, 'event', 'event:update')} asks the same cached
- * {@link PermissionManager} that {@code @RequiresPermissions} asks, so the two guards differ
- * only in how they get there. The manager is reached on first use, so nothing is built
- * while method security is being set up.
+ * {@link PermissionManager} that {@code @RequiresPermissions} asks, so the two guards
+ * differ only in how they get there. The manager is reached on first use, so nothing is
+ * built while method security is being set up.
  */
 final class PermissionManagerPermissionEvaluator implements PermissionEvaluator {
 

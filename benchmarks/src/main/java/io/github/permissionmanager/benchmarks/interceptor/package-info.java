@@ -1,7 +1,8 @@
 /**
  * Interceptor overhead: one bean method called directly, through
- * {@code @RequiresPermissions}, and through {@code @PreAuthorize("hasPermission(...)")} backed
- * by an equivalent Spring Security {@code PermissionEvaluator}, all with cached decisions.
+ * {@code @RequiresPermissions}, and through {@code @PreAuthorize("hasPermission(...)")}
+ * backed by an equivalent Spring Security {@code PermissionEvaluator}, all with cached
+ * decisions.
  */
 @NullMarked
 package io.github.permissionmanager.benchmarks.interceptor;

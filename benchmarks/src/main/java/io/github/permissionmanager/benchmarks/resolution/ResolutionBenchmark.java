@@ -28,14 +28,16 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * A guarded call whose resource is one hop away: the caller names a talk, the permission is
- * on the talk's event. {@code modelLookup}: {@code @RequiresPermissions(fetch = "event_id",
- * model = Talk.class, fetchKeyUrl = "id")}, one JPA query per call plus the cached decision.
- * {@code handWrittenQuery}: a Spring Data projection query for the event id plus
- * {@code PermissionManager.check}. {@code handWrittenFindById}: {@code findById} then the
- * event's id plus the check. H2 in memory, 1,024 talks over 100 events, all granted to
- * {@code alice} (co-organizer); every timed call is allowed. Before timing, each way is
- * shown to deny a talk of an event alice holds nothing on, without running the method.
+ * A guarded call whose resource is one hop away: the caller names a talk, the permission
+ * is on the talk's event. {@code modelLookup}:
+ * {@code @RequiresPermissions(fetch = "event_id",
+ * model = Talk.class, fetchKeyUrl = "id")}, one JPA query per call plus the cached
+ * decision. {@code handWrittenQuery}: a Spring Data projection query for the event id
+ * plus {@code PermissionManager.check}. {@code handWrittenFindById}: {@code findById}
+ * then the event's id plus the check. H2 in memory, 1,024 talks over 100 events, all
+ * granted to {@code alice} (co-organizer); every timed call is allowed. Before timing,
+ * each way is shown to deny a talk of an event alice holds nothing on, without running
+ * the method.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -115,8 +117,9 @@ public class ResolutionBenchmark {
 			throw new IllegalStateException(way + ": allowed " + (calls.getAsLong() - before) + " of " + TALKS
 					+ " talks; the foreign talk was " + (denied ? "denied" : "allowed"));
 		}
-		System.out.printf("# %s verified: allows all %d talks, denies a talk of another event without running the"
-				+ " method%n", way, TALKS);
+		System.out.printf(
+				"# %s verified: allows all %d talks, denies a talk of another event without running the" + " method%n",
+				way, TALKS);
 	}
 
 	@TearDown(Level.Trial)

@@ -9,8 +9,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The same guarded method written two (three) ways. Each counts its calls, so a denial can
- * be shown not to run it.
+ * The same guarded method written two (three) ways. Each counts its calls, so a denial
+ * can be shown not to run it.
  */
 final class TalkServices {
 
@@ -67,7 +67,9 @@ final class TalkServices {
 
 	}
 
-	/** By hand, the way most code reads: load the talk, take its event's id, then check. */
+	/**
+	 * By hand, the way most code reads: load the talk, take its event's id, then check.
+	 */
 	static class HandWrittenFindById {
 
 		private final TalkRepository talks;

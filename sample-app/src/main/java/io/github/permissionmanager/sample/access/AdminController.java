@@ -24,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Grant, revoke and explain, for administrators.
  */
-// Feature: an unscoped check on a type. Every handler method needs permissions:admin, held
+// Feature: an unscoped check on a type. Every handler method needs permissions:admin,
+// held
 // without a resource (only the admin user has it)
 @RestController
 @RequestMapping("/admin")
@@ -42,7 +43,8 @@ class AdminController {
 		this.permissions = permissions;
 	}
 
-	// Feature: PermissionGrants#grant (idempotent; the grantee's cached decisions are dropped)
+	// Feature: PermissionGrants#grant (idempotent; the grantee's cached decisions are
+	// dropped)
 	@PostMapping("/grants")
 	ResponseEntity<GrantView> grant(@RequestBody GrantView request) {
 		Grant grant = toGrant(request);
@@ -50,14 +52,16 @@ class AdminController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(GrantView.of(grant));
 	}
 
-	// Feature: PermissionGrants#revoke (revoking a grant that does not exist does nothing)
+	// Feature: PermissionGrants#revoke (revoking a grant that does not exist does
+	// nothing)
 	@DeleteMapping("/grants")
 	ResponseEntity<Void> revoke(@RequestBody GrantView request) {
 		this.grants.revoke(toGrant(request));
 		return ResponseEntity.noContent().build();
 	}
 
-	// Feature: PermissionManager#explain. Why a user may or may not do something: the grant
+	// Feature: PermissionManager#explain. Why a user may or may not do something: the
+	// grant
 	// that matched, or what was missing
 	@GetMapping("/explain")
 	Explanation explain(@RequestParam String user, @RequestParam String permission,

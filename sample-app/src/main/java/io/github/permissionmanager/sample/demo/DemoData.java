@@ -23,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
 /**
- * Loads the demo conference into an empty database: event 1 (sessions 1-3, carol speaks at
- * session 2) and event 2 (sessions 4-5), and gives the demo users their grants.
+ * Loads the demo conference into an empty database: event 1 (sessions 1-3, carol speaks
+ * at session 2) and event 2 (sessions 4-5), and gives the demo users their grants.
  */
 @Component
 class DemoData implements ApplicationRunner {
@@ -73,8 +73,7 @@ class DemoData implements ApplicationRunner {
 		Session accessible = this.sessions.save(new Session(techDays, "Accessible web apps"));
 		this.speakers.saveAll(List.of(new Speaker(keynote, "Ana Costa", "ana@example.org"),
 				new Speaker(permissions, "Carol Smith", "carol@example.org"),
-				new Speaker(boot, "Raj Patel", "raj@example.org"),
-				new Speaker(postgres, "Mei Lin", "mei@example.org"),
+				new Speaker(boot, "Raj Patel", "raj@example.org"), new Speaker(postgres, "Mei Lin", "mei@example.org"),
 				new Speaker(accessible, "Tom Berg", "tom@example.org")));
 		Assert.state(summit.getId() != null && techDays.getId() != null && permissions.getId() != null,
 				"stored entities have ids");

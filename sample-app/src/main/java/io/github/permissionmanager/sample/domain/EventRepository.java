@@ -19,7 +19,8 @@ public interface EventRepository extends JpaRepository<Event, Long> {
 		deleteSpeakersOfEvent(eventId);
 		deleteSessionsOfEvent(eventId);
 		deleteTracksOfEvent(eventId);
-		// a bulk delete, not deleteById: a concurrent delete of the same event is not an error
+		// a bulk delete, not deleteById: a concurrent delete of the same event is not an
+		// error
 		deleteEvent(eventId);
 	}
 

@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A talk of an {@link Event}. Its URL ({@code /sessions/{id}}) does not name the event, so
- * the rule {@code session-event} loads the session to find it.
+ * A talk of an {@link Event}. Its URL ({@code /sessions/{id}}) does not name the event,
+ * so the rule {@code session-event} loads the session to find it.
  */
 @Entity
 @Table(name = "sessions")

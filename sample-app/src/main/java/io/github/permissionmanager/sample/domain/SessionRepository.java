@@ -43,7 +43,8 @@ public interface SessionRepository extends JpaRepository<Session, Long> {
 	@Transactional
 	default void deleteWithSpeakers(long id) {
 		deleteSpeakersOfSession(id);
-		// a bulk delete, not deleteById: a concurrent delete of the same session leaves nothing to
+		// a bulk delete, not deleteById: a concurrent delete of the same session leaves
+		// nothing to
 		// do here instead of failing with a stale-state error (a 500)
 		deleteSession(id);
 	}

@@ -29,9 +29,12 @@ public class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(jsonMapper);
 		http.authorizeHttpRequests((requests) -> requests
-			// The schedule is public; the type-level rule of EventSessionController checks only POST
-			.requestMatchers(HttpMethod.GET, "/events/*/sessions").permitAll()
-			.anyRequest().authenticated())
+			// The schedule is public; the type-level rule of EventSessionController
+			// checks only POST
+			.requestMatchers(HttpMethod.GET, "/events/*/sessions")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -48,8 +51,10 @@ public class SecurityConfiguration {
 		for (String name : USERS) {
 			users.createUser(User.withUsername(name).password("{noop}" + name).roles("USER").build());
 		}
-		// Only the UserDetailsService side: as a UserDetailsPasswordService the manager would let
-		// Spring Security upgrade each {noop} password to BCrypt at its first sign-in, and every
+		// Only the UserDetailsService side: as a UserDetailsPasswordService the manager
+		// would let
+		// Spring Security upgrade each {noop} password to BCrypt at its first sign-in,
+		// and every
 		// later stateless Basic call would pay a BCrypt check
 		return users::loadUserByUsername;
 	}

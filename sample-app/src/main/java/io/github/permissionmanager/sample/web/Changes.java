@@ -6,8 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A request body that sets a name or a title ({@code {"title": "..."}} or
- * {@code {"name": "..."}}).
+ * A request body that sets a name or a title ({@code {"title": "..."}} or {@code {"name":
+ * "..."}}).
  *
  * @param title the new title, for sessions
  * @param name the new name, for events
@@ -28,7 +28,8 @@ record Changes(@Nullable String title, @Nullable String name) {
 		if (value == null || value.isBlank()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + field + "' is required");
 		}
-		// the column holds 255 characters; a longer value is the caller's mistake, not a 500
+		// the column holds 255 characters; a longer value is the caller's mistake, not a
+		// 500
 		if (value.length() > MAX_LENGTH) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"'" + field + "' is longer than " + MAX_LENGTH + " characters");

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers a write that lost a race with another request (the row it changes was changed or
- * deleted meanwhile) with a 409 problem instead of a 500.
+ * Answers a write that lost a race with another request (the row it changes was changed
+ * or deleted meanwhile) with a 409 problem instead of a 500.
  */
 @RestControllerAdvice
 class ConcurrencyProblems {

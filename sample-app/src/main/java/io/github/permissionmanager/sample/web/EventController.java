@@ -34,8 +34,10 @@ class EventController {
 		this.events = events;
 	}
 
-	// Feature: optional permissions. event:read is required; the three optional ones never
-	// block, they only decide which actions the response offers (alice sees all three, bob one)
+	// Feature: optional permissions. event:read is required; the three optional ones
+	// never
+	// block, they only decide which actions the response offers (alice sees all three,
+	// bob one)
 	@GetMapping("/events/{event_id}")
 	@RequiresPermissions(value = "event:read", fetch = "event_id",
 			optional = { "event:update", "event:delete", "track:create" })
@@ -54,7 +56,8 @@ class EventController {
 		return view(this.events.save(event), Stream.empty());
 	}
 
-	// Feature: check. Beyond event:delete, the SpEL condition must hold (the call must say
+	// Feature: check. Beyond event:delete, the SpEL condition must hold (the call must
+	// say
 	// ?confirm=true), otherwise the call is denied and nothing is deleted
 	@DeleteMapping("/events/{event_id}")
 	@RequiresPermissions(value = "event:delete", fetch = "event_id",

@@ -40,7 +40,8 @@ class EventSessionController {
 		this.sessions = sessions;
 	}
 
-	// Feature: methods (continued). GET is not in the rule's methods, so it passes unchecked
+	// Feature: methods (continued). GET is not in the rule's methods, so it passes
+	// unchecked
 	@GetMapping("/events/{event_id}/sessions")
 	List<SessionSummary> schedule(@PathVariable("event_id") long eventId) {
 		return this.sessions.findSummariesOfEvent(eventId);
@@ -58,7 +59,8 @@ class EventSessionController {
 	}
 
 	// Feature: cross-check. event_id is in the URL and also reachable through the Session
-	// model; the two must agree, so /events/1/sessions/4 (a session of event 2) is a 404 even
+	// model; the two must agree, so /events/1/sessions/4 (a session of event 2) is a 404
+	// even
 	// for an organizer of event 1
 	@GetMapping("/events/{event_id}/sessions/{id}")
 	@RequiresPermissions(value = "session:read", fetch = "event_id", model = Session.class)

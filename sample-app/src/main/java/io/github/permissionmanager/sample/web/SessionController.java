@@ -46,9 +46,12 @@ class SessionController {
 		this.permissions = permissions;
 	}
 
-	// Feature: list filtering with PermissionManager#objectIds. The sessions of every event
-	// where the caller holds session:read, plus the sessions they hold it on directly (carol,
-	// a speaker): two id lookups and one SQL query, however many sessions there are (no N+1)
+	// Feature: list filtering with PermissionManager#objectIds. The sessions of every
+	// event
+	// where the caller holds session:read, plus the sessions they hold it on directly
+	// (carol,
+	// a speaker): two id lookups and one SQL query, however many sessions there are (no
+	// N+1)
 	@GetMapping("/sessions")
 	List<SessionSummary> list(Authentication authentication) {
 		Subject subject = Subject.of(authentication.getName());
@@ -85,9 +88,12 @@ class SessionController {
 		return ResponseEntity.noContent().build();
 	}
 
-	// Feature: a batch checked whole. Every session named must belong to an event where the
-	// caller holds session:delete; one foreign id refuses the whole batch (403) and nothing is
-	// deleted. One PermissionManager check per distinct event, all before the first delete
+	// Feature: a batch checked whole. Every session named must belong to an event where
+	// the
+	// caller holds session:delete; one foreign id refuses the whole batch (403) and
+	// nothing is
+	// deleted. One PermissionManager check per distinct event, all before the first
+	// delete
 	@DeleteMapping(path = "/sessions", params = "ids")
 	ResponseEntity<Void> deleteAll(@RequestParam List<@Nullable Long> ids, Authentication authentication) {
 		if (ids.isEmpty() || ids.size() > MAX_BATCH || ids.contains(null)) {
@@ -115,7 +121,8 @@ class SessionController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No session " + id));
 	}
 
-	// Ids come from grants: one that is not a number cannot name a session, so it is dropped
+	// Ids come from grants: one that is not a number cannot name a session, so it is
+	// dropped
 	private static List<Long> toLongs(Set<String> ids) {
 		return ids.stream().filter((id) -> id.matches("\\d{1,18}")).map(Long::valueOf).toList();
 	}

@@ -31,7 +31,8 @@ class SpeakerController {
 		this.speakers = speakers;
 	}
 
-	// Feature: leaveIf. The public speaker list (?view=public, names only) skips the check;
+	// Feature: leaveIf. The public speaker list (?view=public, names only) skips the
+	// check;
 	// the full list, with e-mail addresses, needs speaker:read on the event
 	@GetMapping("/events/{event_id}/speakers")
 	@RequiresPermissions(value = "speaker:read", fetch = "event_id",

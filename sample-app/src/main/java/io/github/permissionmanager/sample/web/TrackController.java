@@ -25,8 +25,10 @@ class TrackController {
 		this.tracks = tracks;
 	}
 
-	// Feature: logical = ANY. Track organizers (track:read) and whoever builds the schedule
-	// (session:update) may list the tracks: one of the two is enough, so bob, a co-organizer
+	// Feature: logical = ANY. Track organizers (track:read) and whoever builds the
+	// schedule
+	// (session:update) may list the tracks: one of the two is enough, so bob, a
+	// co-organizer
 	// without track permissions, gets them too
 	@GetMapping("/events/{event_id}/tracks")
 	@RequiresPermissions(value = { "track:read", "session:update" }, logical = Logical.ANY, fetch = "event_id")

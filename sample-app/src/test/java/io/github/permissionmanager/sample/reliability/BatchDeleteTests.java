@@ -17,8 +17,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code DELETE /sessions?ids=...} is checked whole: one session of an event the caller may
- * not touch refuses the batch, and nothing in it is deleted.
+ * {@code DELETE /sessions?ids=...} is checked whole: one session of an event the caller
+ * may not touch refuses the batch, and nothing in it is deleted.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext

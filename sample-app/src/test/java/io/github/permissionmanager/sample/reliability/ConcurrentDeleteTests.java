@@ -21,9 +21,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Allowed callers racing on one session: two deletes (one deletes it, the other finds nothing
- * to delete), or an edit and a delete (the loser gets 404 or 409); never a 500. The fuzz run
- * once met the first race as a stale-state error of a load-then-remove delete.
+ * Allowed callers racing on one session: two deletes (one deletes it, the other finds
+ * nothing to delete), or an edit and a delete (the loser gets 404 or 409); never a 500.
+ * The fuzz run once met the first race as a stale-state error of a load-then-remove
+ * delete.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:concurrent-delete;DB_CLOSE_DELAY=-1")
@@ -85,7 +86,8 @@ class ConcurrentDeleteTests {
 					boolean edit = caller % 2 == 0;
 					calls.add(pool.submit(() -> {
 						start.await();
-						return edit ? http.send("bob", "PATCH", "/sessions/" + id, "{\"title\":\"edited\"}").statusCode()
+						return edit
+								? http.send("bob", "PATCH", "/sessions/" + id, "{\"title\":\"edited\"}").statusCode()
 								: http.send("alice", "DELETE", "/sessions/" + id, null).statusCode();
 					}));
 				}

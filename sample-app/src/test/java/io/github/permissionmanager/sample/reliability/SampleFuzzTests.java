@@ -31,13 +31,14 @@ import org.springframework.util.NumberUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A seeded, bounded fuzz run over real HTTP on loopback: 10,000 requests from four threads
- * against every endpoint of the sample app, with random, huge, negative and malformed
- * numbers, unicode, {@code %00}, SQL and SpEL injection payloads and ids holding {@code *},
- * {@code ,} and {@code :} in path variables, parameters and bodies, from every demo user,
- * anonymous callers and a wrong password. Never a 5xx; never a 2xx the demo grants do not
- * allow ({@link DemoGrants}, written out independently of the engine); never a stack trace,
- * exception or class name in a body. A failure prints the seed and the request.
+ * A seeded, bounded fuzz run over real HTTP on loopback: 10,000 requests from four
+ * threads against every endpoint of the sample app, with random, huge, negative and
+ * malformed numbers, unicode, {@code %00}, SQL and SpEL injection payloads and ids
+ * holding {@code *}, {@code ,} and {@code :} in path variables, parameters and bodies,
+ * from every demo user, anonymous callers and a wrong password. Never a 5xx; never a 2xx
+ * the demo grants do not allow ({@link DemoGrants}, written out independently of the
+ * engine); never a stack trace, exception or class name in a body. A failure prints the
+ * seed and the request.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -50,7 +51,8 @@ class SampleFuzzTests {
 	// -Dfuzz.requests-per-thread=... for a shorter run while working on the suite
 	static final int REQUESTS_PER_THREAD = Integer.getInteger("fuzz.requests-per-thread", 2_500);
 
-	// mallory's wrong password costs a BCrypt hash per call (Spring Security's timing defence),
+	// mallory's wrong password costs a BCrypt hash per call (Spring Security's timing
+	// defence),
 	// so mallory calls rarely
 	static final List<@Nullable String> CALLERS = Arrays.asList("admin", "alice", "bob", "carol", "dave", "erin", null);
 
@@ -59,9 +61,9 @@ class SampleFuzzTests {
 			"١", "abc", "", " ", "*", "1,2", "1:2", "a*", "*:*", "event:*", "\u0000", "1\u0000", "' OR '1'='1",
 			"1' OR 1=1--", "1; DROP TABLE pm_grants;--", "1 UNION SELECT grantee_name FROM pm_grants", "\" OR \"\"=\"",
 			"#{7*7}", "${7*7}", "#{T(Runtime).getRuntime().exec('id')}", "T(Runtime).getRuntime()", "#this",
-			"#context.values()", "@permissionGrants", "new String('x')", "ümlaut", "😀", "中文", "\u202e1", "a".repeat(300),
-			"9".repeat(400), "..", "../admin", "null", "undefined", "true", "[1]", "{\"a\":1}", "<script>", "%", "%25",
-			"\\", "/", "?", "#", "&", "=", "\r\nX-Injected: 1");
+			"#context.values()", "@permissionGrants", "new String('x')", "ümlaut", "😀", "中文", "\u202e1",
+			"a".repeat(300), "9".repeat(400), "..", "../admin", "null", "undefined", "true", "[1]", "{\"a\":1}",
+			"<script>", "%", "%25", "\\", "/", "?", "#", "&", "=", "\r\nX-Injected: 1");
 
 	static final List<String> RAW_SEGMENTS = List.of("%00", "1%00", "%2e%2e", "%2F", "1%2F2", "..", ".", "1;x=2",
 			"1;jsessionid=1", "%252F", "%25", "%3B", "1%3B2", "%2A");
@@ -105,9 +107,10 @@ class SampleFuzzTests {
 		}
 		threads.shutdown();
 		int total = this.statuses.values().stream().mapToInt(AtomicInteger::get).sum();
-		System.out.println("Fuzz run: " + total + " requests in " + Duration.ofNanos(System.nanoTime() - started).toMillis()
-				+ " ms, statuses " + new java.util.TreeMap<>(this.statuses) + ", " + this.allowedCalls
-				+ " answered 2xx where the demo grants allow");
+		System.out
+			.println("Fuzz run: " + total + " requests in " + Duration.ofNanos(System.nanoTime() - started).toMillis()
+					+ " ms, statuses " + new java.util.TreeMap<>(this.statuses) + ", " + this.allowedCalls
+					+ " answered 2xx where the demo grants allow");
 		assertThat(this.violations).isEmpty();
 		assertThat(total).isEqualTo(THREADS * REQUESTS_PER_THREAD);
 		// the run reached the guarded methods, not only the validation around them
@@ -229,8 +232,8 @@ class SampleFuzzTests {
 			}
 			case 5 -> {
 				call.path = "/events/" + e.raw + "/sessions/" + s.raw;
-				call.allowed = DemoGrants.holds(user, "session:read", "event", e.id) && s.id != null
-						&& e.id != null && e.id.equals(this.eventOfSession.get(s.id));
+				call.allowed = DemoGrants.holds(user, "session:read", "event", e.id) && s.id != null && e.id != null
+						&& e.id.equals(this.eventOfSession.get(s.id));
 			}
 			case 6 -> {
 				call.path = "/sessions" + query(random, "x");
@@ -300,7 +303,8 @@ class SampleFuzzTests {
 		if (random.nextInt(12) != 0) {
 			return;
 		}
-		// HEAD is answered by the GET handler of the path, with its check; PUT and TRACE are
+		// HEAD is answered by the GET handler of the path, with its check; PUT and TRACE
+		// are
 		// mapped nowhere; OPTIONS answers the allowed methods, with no body
 		List<String> verbs = call.method.equals("GET") ? List.of("HEAD", "OPTIONS", "PUT", "TRACE")
 				: List.of("OPTIONS", "PUT", "TRACE");
@@ -321,7 +325,8 @@ class SampleFuzzTests {
 			return false;
 		}
 		for (String id : decoded.split(",", -1)) {
-			// each element of a comma-separated list is trimmed (String.trim) before it is bound
+			// each element of a comma-separated list is trimmed (String.trim) before it
+			// is bound
 			if (!DemoGrants.holds(user, "session:delete", "event", eventOf(boundId(id.trim())))) {
 				return false;
 			}
@@ -334,7 +339,8 @@ class SampleFuzzTests {
 	}
 
 	/**
-	 * A path segment as sent, and the id Spring MVC binds from it (null when it binds none).
+	 * A path segment as sent, and the id Spring MVC binds from it (null when it binds
+	 * none).
 	 */
 	record Segment(String raw, @Nullable Long id) {
 	}
@@ -354,7 +360,8 @@ class SampleFuzzTests {
 		return new Segment(encode(value), boundId(value));
 	}
 
-	// What a long path variable binds to: Spring's NumberUtils (trims, reads 0x and # as hex)
+	// What a long path variable binds to: Spring's NumberUtils (trims, reads 0x and # as
+	// hex)
 	private static @Nullable Long boundId(@Nullable String value) {
 		if (value == null) {
 			return null;
@@ -381,7 +388,8 @@ class SampleFuzzTests {
 			StringBuilder text = new StringBuilder();
 			int length = random.nextInt(40);
 			for (int i = 0; i < length; i++) {
-				text.appendCodePoint(random.nextInt(10) == 0 ? 0x80 + random.nextInt(0x2000) : 0x20 + random.nextInt(0x5f));
+				text.appendCodePoint(
+						random.nextInt(10) == 0 ? 0x80 + random.nextInt(0x2000) : 0x20 + random.nextInt(0x5f));
 			}
 			return text.toString();
 		}
@@ -426,7 +434,8 @@ class SampleFuzzTests {
 		return "{\"" + field + "\":\"" + json(payload(random)) + "\"}";
 	}
 
-	// Grants an admin might create never name a demo user, so the demo grants stay as written
+	// Grants an admin might create never name a demo user, so the demo grants stay as
+	// written
 	private static String grantBody(Random random, boolean admin) {
 		if (random.nextInt(4) == 0) {
 			return BODIES.get(random.nextInt(BODIES.size()));
@@ -437,8 +446,11 @@ class SampleFuzzTests {
 			return "{\"user\":\"" + grantee + "\",\"permission\":\"*\"}";
 		}
 		StringBuilder body = new StringBuilder("{\"").append(random.nextInt(5) == 0 ? "group" : "user")
-			.append("\":\"").append(json(grantee)).append("\",\"permission\":\"")
-			.append(json(random.nextBoolean() ? payload(random) : "organizer")).append('"');
+			.append("\":\"")
+			.append(json(grantee))
+			.append("\",\"permission\":\"")
+			.append(json(random.nextBoolean() ? payload(random) : "organizer"))
+			.append('"');
 		if (random.nextBoolean()) {
 			body.append(",\"type\":\"").append(json(random.nextBoolean() ? "event" : payload(random))).append('"');
 		}
