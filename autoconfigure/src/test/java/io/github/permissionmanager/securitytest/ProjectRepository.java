@@ -1,0 +1,7 @@
+package io.github.permissionmanager.securitytest;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProjectRepository extends JpaRepository<Project, Long> {
+
+}
