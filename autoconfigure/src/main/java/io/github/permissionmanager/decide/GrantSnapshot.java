@@ -167,6 +167,18 @@ final class GrantSnapshot {
 		return ids;
 	}
 
+	/**
+	 * Which objects of a type the request would be allowed on, exactly as {@link #match}
+	 * answers for each of them: every object when a global or type-wide grant (in every
+	 * tenant or the given one) covers it, else the objects named by object grants.
+	 */
+	PermittedObjects permitted(WildcardPermission permission, String type, @Nullable String tenant) {
+		if (match(permission, Resource.ofType(type).withTenant(tenant)) != null) {
+			return PermittedObjects.every();
+		}
+		return PermittedObjects.only(objectIds(permission, type, tenant));
+	}
+
 	String user() {
 		return this.user;
 	}

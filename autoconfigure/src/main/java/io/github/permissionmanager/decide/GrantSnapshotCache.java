@@ -135,6 +135,25 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		return get(subject).objectIds(parsed, resourceType, tenant);
 	}
 
+	/**
+	 * Which objects of a type the subject may act on with a permission, from its snapshot
+	 * (one query on a miss, none on a hit): every object when a grant on the whole type
+	 * or on every resource covers it, else exactly the objects its object grants name. A
+	 * check of {@code Resource.of(resourceType, id).withTenant(tenant)} is allowed if and
+	 * only if the answer is every object or contains {@code id}.
+	 * @param subject the subject
+	 * @param permission the permission
+	 * @param resourceType the resource type
+	 * @param tenant the tenant of the objects, or {@code null} for none
+	 * @return the permitted objects
+	 * @throws IllegalArgumentException when the permission cannot be parsed
+	 */
+	public PermittedObjects permitted(Subject subject, String permission, String resourceType,
+			@Nullable String tenant) {
+		WildcardPermission parsed = this.parser.parse(permission);
+		return get(subject).permitted(parsed, resourceType, tenant);
+	}
+
 	private GrantSnapshot load(Object key) {
 		String user = (key instanceof Key subjectKey) ? subjectKey.user() : (String) key;
 		Set<String> groups = (key instanceof Key subjectKey) ? subjectKey.groups() : Set.of();

@@ -1,0 +1,62 @@
+package io.github.permissionmanager;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.jpa.domain.Specification;
+
+/**
+ * A permission filter of {@link PermissionFilters}: one subject (or the current user) and
+ * one permission, to be placed on the attribute or column that holds the id of the
+ * resource each row is checked against. The subject's grants are read when the query is
+ * built (from the same cached snapshot checks use), never frozen: a revoke or a group
+ * change shows in the next query.
+ */
+public interface PermissionFilter {
+
+	/**
+	 * This filter for resources in a tenant: a row is admitted when a check of
+	 * {@code Resource.of(type, id).withTenant(tenant)} would allow it.
+	 * @param tenant the tenant, or {@code null} for none (only grants in every tenant
+	 * count)
+	 * @return a new filter
+	 */
+	PermissionFilter inTenant(@Nullable String tenant);
+
+	/**
+	 * A specification admitting the rows whose attribute names a resource the permission
+	 * is allowed on. The path may cross associations ({@code session.event.id}); a path
+	 * that ends on an association ({@code event}) means its id. The attribute may be of
+	 * any type a string id converts to exactly ({@code Long}, {@code Integer},
+	 * {@code UUID}, {@code String}, ...). A row whose attribute is {@code null} is never
+	 * admitted. The specification is for read queries ({@code findAll}, {@code count},
+	 * {@code exists}); it refuses to be used without a {@code CriteriaQuery}.
+	 * @param <T> the entity type
+	 * @param resourceType the resource type the attribute's value identifies
+	 * @param attributePath the attribute holding the resource id, dot-separated
+	 * @return the specification, to combine with others through {@code and} / {@code or}
+	 */
+	<T> Specification<T> on(String resourceType, String attributePath);
+
+	/**
+	 * The same filter as an SQL predicate on a column holding string ids, for
+	 * {@code JdbcClient} or {@code NamedParameterJdbcTemplate} queries.
+	 * @param resourceType the resource type the column's value identifies
+	 * @param idColumn the column, optionally qualified ({@code s.event_id})
+	 * @return the predicate and its named parameters
+	 */
+	default SqlFilter sql(String resourceType, String idColumn) {
+		return sql(resourceType, idColumn, String.class);
+	}
+
+	/**
+	 * The same filter as an SQL predicate on a column whose ids are of the given type
+	 * ({@code Long.class} for a {@code bigint} column); grant ids that do not convert to
+	 * it exactly name no row.
+	 * @param resourceType the resource type the column's value identifies
+	 * @param idColumn the column, optionally qualified ({@code s.event_id})
+	 * @param idType the Java type of the column's values
+	 * @return the predicate and its named parameters
+	 */
+	SqlFilter sql(String resourceType, String idColumn, Class<?> idType);
+
+}

@@ -1,0 +1,34 @@
+package io.github.permissionmanager;
+
+/**
+ * List filtering in the database: "which rows may this subject see" as a Spring Data JPA
+ * {@code Specification} or an SQL predicate, so that paging, sorting and counting stay in
+ * the query. A row is admitted if and only if
+ * {@link PermissionManager#check(Subject, String, Resource)} would allow the permission
+ * on the resource the row names. Available as a bean when Spring Data JPA and the grant
+ * store are present. <pre class="code">
+ * Page&lt;Session&gt; page = sessions.findAll(
+ *     filters.permitted("session:read").on("event", "event.id"), pageable);
+ * </pre>
+ */
+public interface PermissionFilters {
+
+	/**
+	 * Filter by what the current user (Spring Security's {@code Authentication}, as
+	 * checks read it) may do. The user is read each time the filter is turned into a
+	 * query, and none (or an anonymous one) fails that query with
+	 * {@link AuthenticationRequiredException}.
+	 * @param permission the permission each row needs
+	 * @return the filter, to be placed {@link PermissionFilter#on on} an attribute
+	 */
+	PermissionFilter permitted(String permission);
+
+	/**
+	 * Filter by what a given subject may do.
+	 * @param subject the subject
+	 * @param permission the permission each row needs
+	 * @return the filter, to be placed {@link PermissionFilter#on on} an attribute
+	 */
+	PermissionFilter permitted(Subject subject, String permission);
+
+}

@@ -1,0 +1,89 @@
+package io.github.permissionmanager.autoconfigure;
+
+import io.github.permissionmanager.Decision;
+import io.github.permissionmanager.PermissionEvaluationException;
+import io.github.permissionmanager.PermissionEvaluator;
+import io.github.permissionmanager.PermissionFilters;
+import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.filter.DefaultPermissionFilters;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.jpa.domain.Specification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.mock;
+
+/**
+ * The filters' auto-configuration: a {@link PermissionFilters} bean with Spring Data JPA
+ * and the grant store, none without either, and backing off for the application's own.
+ */
+class PermissionFilterAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, PermissionStoreAutoConfiguration.class,
+				PermissionManagerAutoConfiguration.class, PermissionEnforcementAutoConfiguration.class,
+				PermissionFilterAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.generate-unique-name=true");
+
+	@Test
+	void withSpringDataJpaAndTheStoreTheFiltersAreCreated() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(PermissionFilters.class)
+			.getBean(PermissionFilters.class)
+			.isInstanceOf(DefaultPermissionFilters.class));
+	}
+
+	@Test
+	void withoutSpringDataJpaThereAreNoFilters() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Specification.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PermissionFilters.class));
+	}
+
+	@Test
+	void withoutAGrantStoreThereAreNoFilters() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PermissionManagerAutoConfiguration.class,
+					PermissionEnforcementAutoConfiguration.class, PermissionFilterAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PermissionFilters.class));
+	}
+
+	@Test
+	void whenDisabledThereAreNoFilters() {
+		this.contextRunner.withPropertyValues("permission-manager.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PermissionFilters.class));
+	}
+
+	@Test
+	void filtersOfTheApplicationReplaceTheDefaultOnes() {
+		PermissionFilters own = mock(PermissionFilters.class);
+		this.contextRunner.withBean(PermissionFilters.class, () -> own)
+			.run((context) -> assertThat(context).getBean(PermissionFilters.class).isSameAs(own));
+	}
+
+	@Test
+	void maxObjectIdsIsBoundFromItsProperty() {
+		this.contextRunner.withPropertyValues("permission-manager.filter.max-object-ids=3")
+			.run((context) -> assertThat(context.getBean(PermissionFilterProperties.class).getMaxObjectIds())
+				.isEqualTo(3));
+	}
+
+	@Test
+	void withAnEvaluatorOfTheApplicationEveryFilterIsRefusedRatherThanGuessed() {
+		// The filters compile the store's grants; another evaluator's decisions could
+		// differ
+		this.contextRunner.withBean(PermissionEvaluator.class, () -> (request) -> Decision.allow("everything"))
+			.run((context) -> {
+				PermissionFilters filters = context.getBean(PermissionFilters.class);
+				assertThatExceptionOfType(PermissionEvaluationException.class)
+					.isThrownBy(() -> filters.permitted(Subject.of("bob"), "doc:read").sql("doc", "id"))
+					.withMessageContaining("its decisions cannot be turned into a query");
+			});
+	}
+
+}

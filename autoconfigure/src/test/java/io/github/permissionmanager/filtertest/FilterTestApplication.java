@@ -1,0 +1,106 @@
+package io.github.permissionmanager.filtertest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.permissionmanager.store.CountingDataSource;
+import io.github.permissionmanager.store.MutableClock;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
+import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The application the filter tests run: documents, folders and notes in JPA (tables under
+ * a prefix of the run's own, so builds sharing a database server never meet), the real
+ * grant store and default evaluator, a {@link CountingDataSource} to count statements and
+ * a {@link MutableClock} to expire grants.
+ */
+@SpringBootApplication
+public class FilterTestApplication {
+
+	/**
+	 * Documents 1 to 30; those whose id is a multiple of 7 have no folder, code or uuid.
+	 */
+	public static final int DOCS = 30;
+
+	/** Folders 1 to 6. */
+	public static final int FOLDERS = 6;
+
+	/**
+	 * Start the application on a database.
+	 * @param url the JDBC URL
+	 * @param user the user
+	 * @param prefix the table prefix of this run (grant tables and entity tables)
+	 * @param properties more properties
+	 * @return the context
+	 */
+	public static ConfigurableApplicationContext start(String url, String user, String prefix, String... properties) {
+		List<String> all = new ArrayList<>(List.of("filtertest.datasource.url=" + url,
+				"filtertest.datasource.username=" + user, "filtertest.table-prefix=" + prefix,
+				"permission-manager.store.table-prefix=" + prefix, "permission-manager.store.initialize-schema=always",
+				"spring.jpa.hibernate.ddl-auto=create-drop", "spring.jpa.open-in-view=false",
+				"permission-manager.roles.viewer=doc:read,folder:read",
+				"permission-manager.roles.editor=viewer,doc:write,folder:*",
+				"permission-manager.roles.owner=editor,doc:delete:*", "permission-manager.roles.root=*"));
+		all.addAll(List.of(properties));
+		return new SpringApplicationBuilder(FilterTestApplication.class).web(WebApplicationType.NONE)
+			.properties(all.toArray(String[]::new))
+			.run();
+	}
+
+	/**
+	 * The id of a document as a UUID.
+	 * @param id the document id
+	 * @return its UUID
+	 */
+	public static UUID uuidOf(long id) {
+		return new UUID(0xabcdefL, id);
+	}
+
+	@Bean
+	MutableClock clock() {
+		return new MutableClock(Instant.now());
+	}
+
+	@Bean
+	CountingDataSource dataSource(@Value("${filtertest.datasource.url}") String url,
+			@Value("${filtertest.datasource.username}") String username) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl(url);
+		pool.setUsername(username);
+		pool.setPassword("");
+		pool.setMaximumPoolSize(6);
+		return new CountingDataSource(pool);
+	}
+
+	@Bean
+	HibernatePropertiesCustomizer prefixedTables(@Value("${filtertest.table-prefix}") String prefix) {
+		return (properties) -> properties.put("hibernate.physical_naming_strategy",
+				new PhysicalNamingStrategySnakeCaseImpl() {
+
+					@Override
+					public Identifier toPhysicalTableName(Identifier logicalName, JdbcEnvironment environment) {
+						Identifier name = super.toPhysicalTableName(logicalName, environment);
+						return Identifier.toIdentifier(prefix + name.getText(), name.isQuoted());
+					}
+
+				});
+	}
+
+	@Bean
+	DemoRows demoRows(FolderRepository folders, DocRepository docs, NoteRepository notes) {
+		return new DemoRows(folders, docs, notes);
+	}
+
+}
