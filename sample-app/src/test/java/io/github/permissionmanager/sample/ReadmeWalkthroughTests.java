@@ -49,7 +49,8 @@ class ReadmeWalkthroughTests {
 					"dave PATCH localhost:8080/sessions/4 -> 403", "null PATCH localhost:8080/sessions/4 -> 401",
 					"admin POST localhost:8080/admin/grants -> 201", "dave PATCH localhost:8080/sessions/4 -> 200",
 					"admin DELETE localhost:8080/admin/grants -> 204", "dave PATCH localhost:8080/sessions/4 -> 403",
-					"admin GET localhost:8080/admin/explain -> 200", "admin GET localhost:8080/admin/explain -> 200");
+					"admin GET localhost:8080/admin/explain -> 200", "admin GET localhost:8080/admin/explain -> 200",
+					"bob GET localhost:8080/sessions/paged -> 200");
 	}
 
 	@TestFactory

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code GET /sessions} lists exactly the sessions each demo user may read, with a number
- * of SQL statements that does not grow with the number of sessions.
+ * of SQL statements that does not grow with the number of sessions; {@code GET
+ * /sessions/paged} pages, sorts and counts them in the database.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:session-list;DB_CLOSE_DELAY=-1")
@@ -102,6 +103,48 @@ class SessionListTests {
 		finally {
 			this.sessions.deleteAll(added);
 		}
+	}
+
+	@ParameterizedTest(name = "{0} pages [{1}]: {3} sessions in all")
+	@CsvSource(delimiter = '|', textBlock = """
+			alice | page=0&size=2&sort=title,desc | 3 2 | 3 | 2
+			alice | page=1&size=2&sort=title,desc | 1   | 3 | 2
+			erin  | page=0&size=1                 | 4   | 2 | 2
+			carol | page=0&size=5                 | 2   | 1 | 1
+			dave  | page=0&size=5                 | ''  | 0 | 0
+			""")
+	void pagesAreFilteredSortedAndCountedByTheDatabase(String user, String query, String expected, long total,
+			int pages) throws Exception {
+		this.sql.reset();
+		HttpResponse<String> response = get(user, "/sessions/paged?" + query);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode body = this.json.readTree(response.body());
+		List<Long> ids = new ArrayList<>();
+		body.get("content").forEach((session) -> ids.add(session.get("id").asLong()));
+		assertThat(ids).containsExactlyElementsOf(
+				expected.isBlank() ? List.of() : Arrays.stream(expected.split(" ")).map(Long::valueOf).toList());
+		assertThat(body.get("page").get("totalElements").asLong()).isEqualTo(total);
+		assertThat(body.get("page").get("totalPages").asInt()).isEqualTo(pages);
+		// the caller's grants (when not cached), the page, and its count when the page is
+		// not the whole result
+		assertThat(this.sql.statements()).as("SQL of GET /sessions/paged for %s", user).hasSizeLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void pagesRefuseUnknownSortPropertiesAndHugeSizesAndAnonymousCallers() throws Exception {
+		assertThat(get("alice", "/sessions/paged?sort=event.owner.password").statusCode()).isEqualTo(400);
+		assertThat(get("alice", "/sessions/paged?size=101").statusCode()).isEqualTo(400);
+		HttpRequest anonymous = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/sessions/paged"))
+			.build();
+		assertThat(this.http.send(anonymous, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+	}
+
+	private HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+		String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Basic " + credentials)
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private List<Long> sessionIds(String user) throws IOException, InterruptedException {

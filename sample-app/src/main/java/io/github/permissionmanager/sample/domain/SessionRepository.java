@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sessions, read as {@link SessionSummary} in one statement each.
+ * Sessions, read as {@link SessionSummary} in one statement each, or through
+ * specifications (permission filters).
  */
-public interface SessionRepository extends JpaRepository<Session, Long> {
+public interface SessionRepository extends JpaRepository<Session, Long>, JpaSpecificationExecutor<Session> {
 
 	@Query("select new io.github.permissionmanager.sample.domain.SessionSummary(s.id, s.event.id, s.title)"
 			+ " from Session s where s.id = :id")
@@ -44,8 +46,7 @@ public interface SessionRepository extends JpaRepository<Session, Long> {
 	default void deleteWithSpeakers(long id) {
 		deleteSpeakersOfSession(id);
 		// a bulk delete, not deleteById: a concurrent delete of the same session leaves
-		// nothing to
-		// do here instead of failing with a stale-state error (a 500)
+		// nothing to do here instead of failing with a stale-state error (a 500)
 		deleteSession(id);
 	}
 
