@@ -45,7 +45,8 @@ import org.springframework.core.convert.support.DefaultConversionService;
 @AutoConfiguration(after = PermissionManagerAutoConfiguration.class,
 		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(PermissionManagerProperties.class)
+@EnableConfigurationProperties({ PermissionRulesProperties.class, PermissionEnforcementProperties.class,
+		PermissionGroupsProperties.class, PermissionTenantProperties.class, PermissionEvaluationProperties.class })
 @Import(PermissionAutoProxyRegistrar.class)
 public final class PermissionEnforcementAutoConfiguration {
 
@@ -65,13 +66,13 @@ public final class PermissionEnforcementAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RuleRegistry permissionRuleRegistry(PermissionManagerProperties properties, ResolutionPlanner planner) {
+	RuleRegistry permissionRuleRegistry(PermissionRulesProperties properties, ResolutionPlanner planner) {
 		Map<String, NamedRule> rules = new LinkedHashMap<>();
 		properties.getRules().forEach((name, rule) -> rules.put(name, namedRule(rule)));
 		return new RuleRegistry(rules, planner);
 	}
 
-	private static NamedRule namedRule(PermissionManagerProperties.Rule rule) {
+	private static NamedRule namedRule(PermissionRulesProperties.Rule rule) {
 		return new NamedRule(rule.getPermissions(), rule.getLogical(), rule.getFetch(), rule.getFetchAs(),
 				rule.getModel(), rule.getFetchKeyUrl(), rule.getFetchKeyModel(), rule.getResource(), rule.getMethods(),
 				rule.getLeaveIf(), rule.getCheck(), rule.getOptional());
@@ -86,29 +87,28 @@ public final class PermissionEnforcementAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ContextResolver permissionContextResolver(ObjectProvider<ModelQueries> modelQueries,
-			PermissionManagerProperties properties) {
+			PermissionEnforcementProperties properties) {
 		return new ContextResolver(modelQueries.getIfAvailable(), DefaultConversionService.getSharedInstance(),
 				properties.isCrossCheck());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	SubjectResolver permissionSubjectResolver(PermissionManagerProperties properties) {
-		PermissionManagerProperties.Groups groups = properties.getGroups();
+	SubjectResolver permissionSubjectResolver(PermissionGroupsProperties groups) {
 		return new AuthenticationSubjectResolver(groups.isFromAuthorities(), groups.getAuthorityPrefix());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TenantResolver permissionTenantResolver(PermissionManagerProperties properties) {
-		PermissionManagerProperties.Tenant tenant = properties.getTenant();
+	TenantResolver permissionTenantResolver(PermissionTenantProperties tenant) {
 		return new DefaultTenantResolver(tenant.getHeader(), tenant.getClaim(), tenant.getPathVariable());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	PermissionEnforcer permissionEnforcer(DecisionService decisions, ContextResolver contextResolver,
-			SubjectResolver subjectResolver, TenantResolver tenantResolver, PermissionManagerProperties properties) {
+			SubjectResolver subjectResolver, TenantResolver tenantResolver,
+			PermissionEnforcementProperties properties) {
 		boolean noTenant = tenantResolver instanceof DefaultTenantResolver defaults && !defaults.isConfigured();
 		return new PermissionEnforcer(decisions, contextResolver, subjectResolver, noTenant ? null : tenantResolver,
 				properties.isHideExistence());
@@ -125,8 +125,8 @@ public final class PermissionEnforcementAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ModelQueries permissionModelQueries(EntityManagerFactory entityManagerFactory,
-				PermissionManagerProperties properties) {
-			return new JpaModelQueries(entityManagerFactory, properties.getEvaluation().getTimeout());
+				PermissionEvaluationProperties evaluation) {
+			return new JpaModelQueries(entityManagerFactory, evaluation.getTimeout());
 		}
 
 	}

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(afterName = "io.github.permissionmanager.autoconfigure.PermissionStoreAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(PermissionManagerProperties.class)
+@EnableConfigurationProperties({ PermissionManagerProperties.class, PermissionEvaluationProperties.class })
 public final class PermissionManagerAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(PermissionManagerAutoConfiguration.class);
@@ -35,7 +35,7 @@ public final class PermissionManagerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DecisionService permissionDecisionService(ObjectProvider<PermissionEvaluator> evaluator,
-			ApplicationEventPublisher publisher, PermissionManagerProperties properties) {
+			ApplicationEventPublisher publisher, PermissionEvaluationProperties evaluation) {
 		// Without any evaluator every check denies: fail closed, never open
 		PermissionEvaluator effective = evaluator.getIfAvailable(() -> {
 			// say so once at startup: otherwise every guarded call is a 403 with no
@@ -44,7 +44,7 @@ public final class PermissionManagerAutoConfiguration {
 					+ " (the default one needs a single DataSource; or declare a PermissionEvaluator bean)");
 			return (request) -> Decision.deny(NO_EVALUATOR);
 		});
-		return new DecisionService(effective, publisher, properties.getEvaluation().isPublishEvents());
+		return new DecisionService(effective, publisher, evaluation.isPublishEvents());
 	}
 
 	@Bean

@@ -41,30 +41,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 		afterName = "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
-@EnableConfigurationProperties(PermissionManagerProperties.class)
+@EnableConfigurationProperties({ PermissionStoreProperties.class, PermissionCacheProperties.class,
+		PermissionEvaluationProperties.class })
 public final class PermissionStoreAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	PermissionStoreSchemaInitializer permissionStoreSchemaInitializer(DataSource dataSource,
-			PermissionManagerProperties properties) {
-		PermissionManagerProperties.Store store = properties.getStore();
+			PermissionStoreProperties store) {
 		return new PermissionStoreSchemaInitializer(dataSource, store.getInitializeSchema(), store.getPlatform(),
-				tables(properties));
+				tables(store));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
-	SubjectGrantsLoader permissionSubjectGrantsLoader(DataSource dataSource, PermissionManagerProperties properties) {
-		return new JdbcSubjectGrantsLoader(jdbc(dataSource, properties), tables(properties));
+	SubjectGrantsLoader permissionSubjectGrantsLoader(DataSource dataSource, PermissionStoreProperties store,
+			PermissionEvaluationProperties evaluation) {
+		return new JdbcSubjectGrantsLoader(jdbc(dataSource, evaluation), tables(store));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	GrantSnapshotCache permissionGrantSnapshotCache(SubjectGrantsLoader loader, Roles roles,
-			PermissionManagerProperties properties, ObjectProvider<Clock> clock) {
-		PermissionManagerProperties.Cache cache = properties.getCache();
+			PermissionCacheProperties cache, ObjectProvider<Clock> clock) {
 		Duration ttl = cache.isEnabled() ? cache.getTtl() : null;
 		return new GrantSnapshotCache(loader, roles, clock.getIfUnique(Clock::systemUTC), ttl, cache.getMaximumSize());
 	}
@@ -78,24 +78,24 @@ public final class PermissionStoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
-	PermissionGrants permissionGrants(DataSource dataSource, PermissionManagerProperties properties,
-			ObjectProvider<PlatformTransactionManager> transactionManager, GrantSnapshotCache snapshots, Roles roles,
-			ObjectProvider<Clock> clock) {
+	PermissionGrants permissionGrants(DataSource dataSource, PermissionStoreProperties store,
+			PermissionEvaluationProperties evaluation, ObjectProvider<PlatformTransactionManager> transactionManager,
+			GrantSnapshotCache snapshots, Roles roles, ObjectProvider<Clock> clock) {
 		TransactionTemplate transactions = new TransactionTemplate(
 				transactionManager.getIfUnique(() -> new JdbcTransactionManager(dataSource)));
-		return new JdbcPermissionGrants(jdbc(dataSource, properties), tables(properties), transactions, snapshots,
-				roles, clock.getIfUnique(Clock::systemUTC));
+		return new JdbcPermissionGrants(jdbc(dataSource, evaluation), tables(store), transactions, snapshots, roles,
+				clock.getIfUnique(Clock::systemUTC));
 	}
 
-	private static StoreTables tables(PermissionManagerProperties properties) {
-		return new StoreTables(properties.getStore().getTablePrefix());
+	private static StoreTables tables(PermissionStoreProperties store) {
+		return new StoreTables(store.getTablePrefix());
 	}
 
 	// A slow store must not hold a check: its statements give up after the evaluation
 	// timeout
-	private static JdbcClient jdbc(DataSource dataSource, PermissionManagerProperties properties) {
+	private static JdbcClient jdbc(DataSource dataSource, PermissionEvaluationProperties evaluation) {
 		JdbcTemplate template = new JdbcTemplate(dataSource);
-		Duration timeout = properties.getEvaluation().getTimeout();
+		Duration timeout = evaluation.getTimeout();
 		if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
 			long millis = timeout.toMillis();
 			template.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (millis + 999) / 1000)));

@@ -32,17 +32,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
-@EnableConfigurationProperties(PermissionManagerProperties.class)
+@EnableConfigurationProperties({ PermissionCatalogProperties.class, PermissionEnforcementProperties.class })
 public final class PermissionWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PermissionProblems permissionProblems(PermissionManagerProperties properties) {
+	PermissionProblems permissionProblems(PermissionCatalogProperties catalogProperties,
+			PermissionEnforcementProperties enforcement) {
 		Map<String, CatalogMessage> catalog = new LinkedHashMap<>();
-		properties.getCatalog()
+		catalogProperties.getCatalog()
 			.forEach((permission, entry) -> catalog.put(permission,
 					new CatalogMessage(entry.getUserMessage(), entry.getResolutionSteps(), entry.getSupportContact())));
-		return new PermissionProblems(catalog, properties.isHideExistence());
+		return new PermissionProblems(catalog, enforcement.isHideExistence());
 	}
 
 	@Bean

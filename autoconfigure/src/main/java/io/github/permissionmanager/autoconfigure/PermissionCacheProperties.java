@@ -1,0 +1,53 @@
+package io.github.permissionmanager.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Per-subject decision cache ({@code permission-manager.cache}).
+ */
+@ConfigurationProperties("permission-manager.cache")
+public class PermissionCacheProperties {
+
+	/**
+	 * Whether to cache each subject's grants.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * How long a subject's cached grants are kept; a backstop, since changes made through
+	 * PermissionGrants evict at once.
+	 */
+	private Duration ttl = Duration.ofMinutes(10);
+
+	/**
+	 * Maximum number of subjects kept in the cache.
+	 */
+	private long maximumSize = 10_000;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Duration getTtl() {
+		return this.ttl;
+	}
+
+	public void setTtl(Duration ttl) {
+		this.ttl = ttl;
+	}
+
+	public long getMaximumSize() {
+		return this.maximumSize;
+	}
+
+	public void setMaximumSize(long maximumSize) {
+		this.maximumSize = maximumSize;
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.github.permissionmanager.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Permission catalog ({@code permission-manager.catalog}): what a user is told about a
+ * permission they lack.
+ */
+@ConfigurationProperties("permission-manager")
+public class PermissionCatalogProperties {
+
+	/**
+	 * Permission catalog, keyed by permission (in YAML write "[session:update]").
+	 */
+	private Map<String, CatalogEntry> catalog = new LinkedHashMap<>();
+
+	public Map<String, CatalogEntry> getCatalog() {
+		return this.catalog;
+	}
+
+	public void setCatalog(Map<String, CatalogEntry> catalog) {
+		this.catalog = catalog;
+	}
+
+	/**
+	 * What the catalog says about one permission (Airtrain), shown on a denial.
+	 */
+	public static class CatalogEntry {
+
+		/**
+		 * What the permission allows.
+		 */
+		private @Nullable String description;
+
+		/**
+		 * How data reached with the permission is handled.
+		 */
+		private @Nullable String dataManagement;
+
+		/**
+		 * Message shown to the user on a denial (the problem's detail).
+		 */
+		private @Nullable String userMessage;
+
+		/**
+		 * Steps the user can take to obtain the permission.
+		 */
+		private List<String> resolutionSteps = new ArrayList<>();
+
+		/**
+		 * Who to contact about the permission.
+		 */
+		private @Nullable String supportContact;
+
+		public @Nullable String getDescription() {
+			return this.description;
+		}
+
+		public void setDescription(@Nullable String description) {
+			this.description = description;
+		}
+
+		public @Nullable String getDataManagement() {
+			return this.dataManagement;
+		}
+
+		public void setDataManagement(@Nullable String dataManagement) {
+			this.dataManagement = dataManagement;
+		}
+
+		public @Nullable String getUserMessage() {
+			return this.userMessage;
+		}
+
+		public void setUserMessage(@Nullable String userMessage) {
+			this.userMessage = userMessage;
+		}
+
+		public List<String> getResolutionSteps() {
+			return this.resolutionSteps;
+		}
+
+		public void setResolutionSteps(List<String> resolutionSteps) {
+			this.resolutionSteps = resolutionSteps;
+		}
+
+		public @Nullable String getSupportContact() {
+			return this.supportContact;
+		}
+
+		public void setSupportContact(@Nullable String supportContact) {
+			this.supportContact = supportContact;
+		}
+
+	}
+
+}
