@@ -42,7 +42,8 @@ public final class PermissionWebAutoConfiguration {
 		Map<String, CatalogMessage> catalog = new LinkedHashMap<>();
 		catalogProperties.getCatalog()
 			.forEach((permission, entry) -> catalog.put(permission,
-					new CatalogMessage(entry.getUserMessage(), entry.getResolutionSteps(), entry.getSupportContact())));
+					new CatalogMessage(entry.getUserMessage(), entry.getResolutionSteps(), entry.getSupportContact(),
+							entry.getDescription(), entry.getDataManagement())));
 		return new PermissionProblems(catalog, enforcement.isHideExistence());
 	}
 

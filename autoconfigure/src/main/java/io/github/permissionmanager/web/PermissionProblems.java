@@ -41,6 +41,15 @@ public class PermissionProblems {
 	}
 
 	/**
+	 * What the catalog says about a permission.
+	 * @param permission the permission, as written in the catalog
+	 * @return its entry, or {@code null} when the catalog has none
+	 */
+	public @Nullable CatalogMessage catalogEntry(String permission) {
+		return this.catalog.get(permission);
+	}
+
+	/**
 	 * The problem for an exception thrown by the enforcement path.
 	 * @param ex the exception
 	 * @return the problem, or {@code null} when the exception is not one of Permission

@@ -1,7 +1,9 @@
 package io.github.permissionmanager.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
 
+import io.github.permissionmanager.web.CatalogMessage;
 import io.github.permissionmanager.web.PermissionContextArgumentResolver;
 import io.github.permissionmanager.web.PermissionProblemExceptionResolver;
 import io.github.permissionmanager.web.PermissionProblems;
@@ -28,6 +30,19 @@ class PermissionWebAutoConfigurationTests {
 		this.runner.run((context) -> assertThat(context).hasSingleBean(PermissionProblems.class)
 			.hasSingleBean(PermissionProblemExceptionResolver.class)
 			.hasSingleBean(PermissionContextArgumentResolver.class));
+	}
+
+	@Test
+	void everyCatalogKeyReachesTheCatalogEntry() {
+		this.runner
+			.withPropertyValues("permission-manager.catalog.report.user-message=Ask an organizer.",
+					"permission-manager.catalog.report.resolution-steps=Step one,Step two",
+					"permission-manager.catalog.report.support-contact=help@example.org",
+					"permission-manager.catalog.report.description=Read the monthly report",
+					"permission-manager.catalog.report.data-management=Reports name no user")
+			.run((context) -> assertThat(context.getBean(PermissionProblems.class).catalogEntry("report"))
+				.isEqualTo(new CatalogMessage("Ask an organizer.", List.of("Step one", "Step two"), "help@example.org",
+						"Read the monthly report", "Reports name no user")));
 	}
 
 	@Test
