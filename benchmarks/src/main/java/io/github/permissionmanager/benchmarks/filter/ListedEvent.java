@@ -1,0 +1,24 @@
+package io.github.permissionmanager.benchmarks.filter;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * An event whose sessions are listed.
+ */
+@Entity
+@Table(name = "listed_event")
+public class ListedEvent {
+
+	@Id
+	private Long id;
+
+	protected ListedEvent() {
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+}
