@@ -134,14 +134,14 @@ public final class PermissionSecurityAutoConfiguration {
 		}
 
 		@Override
-		public boolean hasPermission(@Nullable Authentication authentication, @Nullable Object targetDomainObject,
-				@Nullable Object permission) {
+		public boolean hasPermission(Authentication authentication, @Nullable Object targetDomainObject,
+				Object permission) {
 			return this.delegate.obtain().hasPermission(authentication, targetDomainObject, permission);
 		}
 
 		@Override
-		public boolean hasPermission(@Nullable Authentication authentication, @Nullable Serializable targetId,
-				@Nullable String targetType, @Nullable Object permission) {
+		public boolean hasPermission(Authentication authentication, Serializable targetId, String targetType,
+				Object permission) {
 			return this.delegate.obtain().hasPermission(authentication, targetId, targetType, permission);
 		}
 

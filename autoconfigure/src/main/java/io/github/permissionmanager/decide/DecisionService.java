@@ -106,8 +106,11 @@ public final class DecisionService {
 			return decide(request);
 		}
 		catch (PermissionEvaluationException ex) {
-			logger.warn(ex.getMessage(), ex.getCause());
-			return Decision.deny("evaluation failed: " + ex.getCause().getClass().getSimpleName());
+			// decide() always wraps the failure, but a subclass might not: name the
+			// exception itself then
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			logger.warn(ex.getMessage(), cause);
+			return Decision.deny("evaluation failed: " + cause.getClass().getSimpleName());
 		}
 	}
 

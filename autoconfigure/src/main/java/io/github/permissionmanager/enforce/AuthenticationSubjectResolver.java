@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.SubjectResolver;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -62,7 +63,7 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 	 */
 	private static final class JwtClaims {
 
-		static Map<String, Object> of(Object principal) {
+		static Map<String, Object> of(@Nullable Object principal) {
 			if (!(principal instanceof org.springframework.security.oauth2.jwt.Jwt jwt)) {
 				return Map.of();
 			}

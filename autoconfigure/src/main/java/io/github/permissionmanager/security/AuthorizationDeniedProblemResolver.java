@@ -68,7 +68,8 @@ public final class AuthorizationDeniedProblemResolver implements HandlerExceptio
 		Authentication authentication = this.securityContext.get().getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()
 				|| this.trustResolver.isAnonymous(authentication)) {
-			AuthenticationRequiredException required = new AuthenticationRequiredException(ex.getMessage());
+			AuthenticationRequiredException required = new AuthenticationRequiredException(
+					(ex.getMessage() != null) ? ex.getMessage() : "Access Denied");
 			required.initCause(ex);
 			return this.problems.resolveException(request, response, handler, required);
 		}
