@@ -52,8 +52,8 @@ final class GrantSnapshot {
 		this.tenants = tenants;
 	}
 
-	static GrantSnapshot build(String user, Set<String> subjectGroups, SubjectGrants loaded, Roles roles, long loadedAt,
-			long nowMillis) {
+	static GrantSnapshot build(String user, Set<String> subjectGroups, SubjectGrants loaded,
+			GrantImplication implication, long loadedAt, long nowMillis) {
 		Set<String> groups = new LinkedHashSet<>(subjectGroups);
 		groups.addAll(loaded.storeGroups());
 		ScopeIndex anyTenant = new ScopeIndex();
@@ -70,25 +70,18 @@ final class GrantSnapshot {
 				}
 				validUntil = Math.min(validUntil, expiresAt);
 			}
+			GrantImplication.Held held;
+			try {
+				held = implication.held(grant.permission());
+			}
+			catch (IllegalArgumentException ex) {
+				// A stored grant that cannot be parsed allows nothing
+				logger.warn(LogMessage.format("Ignoring grant %s: %s", grant, ex.getMessage()));
+				continue;
+			}
 			ScopeIndex scope = (grant.tenant() != null)
 					? tenants.computeIfAbsent(grant.tenant(), (tenant) -> new ScopeIndex()) : anyTenant;
-			PermissionTrie trie = scope.trieFor(grant);
-			if (roles.isRole(grant.permission())) {
-				Decision allow = Decision.allow(describe(grant, true), grant);
-				for (WildcardPermission permission : roles.permissionsOf(grant.permission())) {
-					trie.add(permission, allow);
-				}
-			}
-			else {
-				try {
-					trie.add(WildcardPermission.parse(grant.permission()),
-							Decision.allow(describe(grant, false), grant));
-				}
-				catch (IllegalArgumentException ex) {
-					// A stored grant that cannot be parsed allows nothing
-					logger.warn(LogMessage.format("Ignoring grant %s: %s", grant, ex.getMessage()));
-				}
-			}
+			scope.trieFor(grant).add(held, Decision.allow(DecisionText.allowed(grant, held.role()), grant));
 		}
 		anyTenant.freeze();
 		tenants.values().forEach(ScopeIndex::freeze);
@@ -102,34 +95,6 @@ final class GrantSnapshot {
 		};
 	}
 
-	private static String describe(Grant grant, boolean role) {
-		StringBuilder reason = new StringBuilder("granted '").append(grant.permission()).append("'");
-		if (role) {
-			reason.append(" (role)");
-		}
-		reason.append(" to ")
-			.append(grant.grantee().kind().name().toLowerCase())
-			.append(" '")
-			.append(grant.grantee().name())
-			.append("'");
-		if (grant.resourceType() == null) {
-			reason.append(" on every resource");
-		}
-		else if (grant.resourceId() == null) {
-			reason.append(" on every ").append(grant.resourceType());
-		}
-		else {
-			reason.append(" on ").append(grant.resourceType()).append(" '").append(grant.resourceId()).append("'");
-		}
-		if (grant.tenant() != null) {
-			reason.append(" in tenant '").append(grant.tenant()).append("'");
-		}
-		if (grant.expiresAt() != null) {
-			reason.append(" until ").append(grant.expiresAt());
-		}
-		return reason.toString();
-	}
-
 	/**
 	 * The allow of the first grant found that covers the request, or {@code null}.
 	 * @param permission the requested permission
@@ -137,7 +102,7 @@ final class GrantSnapshot {
 	 * grants with no resource type and no tenant can allow
 	 * @return the allow, or {@code null} when no grant covers it
 	 */
-	@Nullable Decision match(WildcardPermission permission, @Nullable Resource resource) {
+	@Nullable Decision match(GrantImplication.Requested permission, @Nullable Resource resource) {
 		if (resource == null) {
 			return this.anyTenant.matchGlobal(permission);
 		}
@@ -155,7 +120,7 @@ final class GrantSnapshot {
 	 * The ids of the objects of a type that object grants allow; type-wide and global
 	 * grants are not listed.
 	 */
-	Set<String> objectIds(WildcardPermission permission, String type, @Nullable String tenant) {
+	Set<String> objectIds(GrantImplication.Requested permission, String type, @Nullable String tenant) {
 		Set<String> ids = new LinkedHashSet<>();
 		this.anyTenant.collectObjectIds(permission, type, ids);
 		if (tenant != null) {
@@ -172,7 +137,7 @@ final class GrantSnapshot {
 	 * answers for each of them: every object when a global or type-wide grant (in every
 	 * tenant or the given one) covers it, else the objects named by object grants.
 	 */
-	PermittedObjects permitted(WildcardPermission permission, String type, @Nullable String tenant) {
+	PermittedObjects permitted(GrantImplication.Requested permission, String type, @Nullable String tenant) {
 		if (match(permission, Resource.ofType(type).withTenant(tenant)) != null) {
 			return PermittedObjects.every();
 		}
@@ -231,11 +196,11 @@ final class GrantSnapshot {
 			}
 		}
 
-		@Nullable Decision matchGlobal(WildcardPermission permission) {
+		@Nullable Decision matchGlobal(GrantImplication.Requested permission) {
 			return this.global.match(permission);
 		}
 
-		@Nullable Decision match(WildcardPermission permission, Resource resource) {
+		@Nullable Decision match(GrantImplication.Requested permission, Resource resource) {
 			Decision decision = this.global.match(permission);
 			if (decision != null) {
 				return decision;
@@ -252,7 +217,7 @@ final class GrantSnapshot {
 			return (object != null) ? object.match(permission) : null;
 		}
 
-		void collectObjectIds(WildcardPermission permission, String type, Set<String> ids) {
+		void collectObjectIds(GrantImplication.Requested permission, String type, Set<String> ids) {
 			TypeIndex index = this.types.get(type);
 			if (index == null) {
 				return;

@@ -36,8 +36,6 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 
 	private final SubjectGrantsLoader loader;
 
-	private final Roles roles;
-
 	private final Clock clock;
 
 	// Keyed by the user id alone for a subject without groups (the common case, no key to
@@ -52,7 +50,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 
 	private volatile long floor;
 
-	private final PermissionParser parser = new PermissionParser();
+	private final GrantImplication implication;
 
 	/**
 	 * Create a cache.
@@ -73,7 +71,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		Assert.notNull(roles, "roles cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.loader = loader;
-		this.roles = roles;
+		this.implication = new GrantImplication(roles);
 		this.clock = clock;
 		this.cache = (ttl != null && !ttl.isZero() && maximumSize > 0) ? Caffeine.newBuilder()
 			.expireAfterWrite(ttl)
@@ -131,8 +129,16 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 * @throws IllegalArgumentException when the permission cannot be parsed
 	 */
 	public Set<String> objectIds(Subject subject, String permission, String resourceType, @Nullable String tenant) {
-		WildcardPermission parsed = this.parser.parse(permission);
-		return get(subject).objectIds(parsed, resourceType, tenant);
+		return get(subject).objectIds(this.implication.requested(permission), resourceType, tenant);
+	}
+
+	/**
+	 * The implication the snapshots are built and matched with, shared with the evaluator
+	 * so each permission string is parsed once.
+	 * @return the implication
+	 */
+	GrantImplication implication() {
+		return this.implication;
 	}
 
 	/**
@@ -150,8 +156,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 */
 	public PermittedObjects permitted(Subject subject, String permission, String resourceType,
 			@Nullable String tenant) {
-		WildcardPermission parsed = this.parser.parse(permission);
-		return get(subject).permitted(parsed, resourceType, tenant);
+		return get(subject).permitted(this.implication.requested(permission), resourceType, tenant);
 	}
 
 	private GrantSnapshot load(Object key) {
@@ -161,7 +166,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		// stale
 		long loadedAt = this.generation.get();
 		SubjectGrants loaded = this.loader.load(user, groups);
-		return GrantSnapshot.build(user, groups, loaded, this.roles, loadedAt, this.clock.millis());
+		return GrantSnapshot.build(user, groups, loaded, this.implication, loadedAt, this.clock.millis());
 	}
 
 	private boolean isCurrent(GrantSnapshot snapshot) {

@@ -30,6 +30,24 @@ final class PermissionTrie {
 
 	private final List<Held> unindexed = new ArrayList<>();
 
+	// The roles held here (role grants hold their role and the roles it includes); a
+	// role is matched by name only, never as a permission pattern
+	private final Map<String, Decision> roles = new HashMap<>();
+
+	/**
+	 * Add what one grant holds: its permissions and its roles.
+	 * @param held what the grant holds
+	 * @param allow the allow a match of it answers
+	 */
+	void add(GrantImplication.Held held, Decision allow) {
+		for (WildcardPermission permission : held.permissions()) {
+			add(permission, allow);
+		}
+		for (String role : held.roles()) {
+			this.roles.putIfAbsent(role, allow);
+		}
+	}
+
 	void add(WildcardPermission permission, Decision allow) {
 		this.held.add(new Held(permission, allow));
 		List<Node> nodes = List.of(this.root);
@@ -68,7 +86,17 @@ final class PermissionTrie {
 	}
 
 	boolean isEmpty() {
-		return this.held.isEmpty();
+		return this.held.isEmpty() && this.roles.isEmpty();
+	}
+
+	/**
+	 * The allow of a held grant that implies the request, or {@code null}.
+	 * @param requested the requested permission or role
+	 * @return the allow, or {@code null}
+	 */
+	@Nullable Decision match(GrantImplication.Requested requested) {
+		WildcardPermission permission = requested.permission();
+		return (permission != null) ? match(permission) : this.roles.get(requested.role());
 	}
 
 	@Nullable Decision match(WildcardPermission requested) {

@@ -3,8 +3,8 @@ package io.github.permissionmanager.store;
 import java.util.List;
 
 import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.Roles;
-import io.github.permissionmanager.decide.WildcardPermission;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -12,25 +12,23 @@ import org.springframework.util.Assert;
 /**
  * What the store needs to know about permissions: whether a grant can be stored, and
  * whether a stored grant would allow a permission asked about in a
- * {@link io.github.permissionmanager.GrantQuery} (roles and wildcards count, as they do
- * in a check).
+ * {@link io.github.permissionmanager.GrantQuery}: the same {@link GrantImplication} a
+ * check uses answers it, so a query and a check never disagree.
  */
 final class GrantMatcher {
 
 	static final int MAX_LENGTH = 255;
 
-	private final Roles roles;
+	private final GrantImplication implication;
 
 	GrantMatcher(Roles roles) {
-		this.roles = roles;
+		this.implication = new GrantImplication(roles);
 	}
 
 	void validate(Grant grant) {
 		validateName("grantee name", grant.grantee().name());
 		validateName("permission", grant.permission());
-		if (!this.roles.isRole(grant.permission())) {
-			WildcardPermission.parse(grant.permission());
-		}
+		this.implication.validate(grant.permission());
 		validateOptional("resource type", grant.resourceType());
 		validateOptional("resource id", grant.resourceId());
 		validateOptional("tenant", grant.tenant());
@@ -48,7 +46,7 @@ final class GrantMatcher {
 	}
 
 	/**
-	 * Whether a grant would allow one of the permissions.
+	 * Whether a grant would allow one of the permissions, as a check would read it.
 	 * @param grant the stored grant
 	 * @param permissions the permissions asked about, or {@code null} for any
 	 * @return whether it allows one of them
@@ -58,34 +56,11 @@ final class GrantMatcher {
 			return true;
 		}
 		for (String permission : permissions) {
-			if (allows(grant.permission(), permission)) {
+			if (this.implication.implies(grant.permission(), permission)) {
 				return true;
 			}
 		}
 		return false;
-	}
-
-	private boolean allows(String held, String asked) {
-		if (this.roles.isRole(asked)) {
-			// Asking about a role: grants of it, or of a role that includes it
-			return this.roles.rolesIncludedIn(held).contains(asked);
-		}
-		WildcardPermission requested = WildcardPermission.parse(asked);
-		if (this.roles.isRole(held)) {
-			for (WildcardPermission permission : this.roles.permissionsOf(held)) {
-				if (permission.implies(requested)) {
-					return true;
-				}
-			}
-			return false;
-		}
-		try {
-			return WildcardPermission.parse(held).implies(requested);
-		}
-		catch (IllegalArgumentException ex) {
-			// A stored grant that cannot be parsed allows nothing
-			return false;
-		}
 	}
 
 }

@@ -804,6 +804,26 @@ abstract class AbstractPermissionStoreTests {
 	}
 
 	@Test
+	void aRoleNameAskedAsAPermissionMeansTheRoleInChecksAndQueriesAlike() {
+		this.grants.grant(Grant.of(Grantee.user("alice"), "organizer").on("event", 1));
+		this.grants.grant(Grant.of(Grantee.user("bob"), "coorganizer").on("event", 1));
+		this.grants.grant(Grant.of(Grantee.user("root"), "*"));
+		this.grants.grant(Grant.of(Grantee.user("carol"), "event:read").on("event", 1));
+
+		assertThat(this.grants.users(GrantQuery.builder().permissions("coorganizer").build())).containsExactly("alice",
+				"bob");
+		assertThat(this.manager.check("alice", "coorganizer", Resource.of("event", 1))).isTrue();
+		assertThat(this.manager.check("bob", "coorganizer", Resource.of("event", 1))).isTrue();
+		assertThat(this.manager.check("alice", "coorganizer", Resource.of("event", 2))).isFalse();
+		assertThat(this.manager.check("bob", "organizer", Resource.of("event", 1))).isFalse();
+		assertThat(this.manager.check("root", "coorganizer", Resource.of("event", 1))).isFalse();
+		assertThat(this.manager.check("carol", "coorganizer", Resource.of("event", 1))).isFalse();
+		assertThat(this.manager.objectIds(Subject.of("alice"), "coorganizer", "event", null)).containsExactly("1");
+		assertThat(this.manager.explain("alice", "coorganizer", Resource.of("event", 1)).reason())
+			.isEqualTo("granted 'organizer' (role) to user 'alice' on event '1'");
+	}
+
+	@Test
 	void usersLeaveOutExpiredGrants() {
 		this.grants.grant(Grant.of(Grantee.user("bob"), "event:read").until(START.plusSeconds(60)));
 		GrantQuery query = GrantQuery.builder().permissions("event:read").build();
