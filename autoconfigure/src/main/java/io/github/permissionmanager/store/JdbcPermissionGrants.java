@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.GrantQuery;
@@ -17,7 +16,6 @@ import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.decide.GrantChangeListener;
 import io.github.permissionmanager.decide.Roles;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +47,8 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 
 	private final GrantMatcher matcher;
 
+	private final GrantHolders holders;
+
 	/**
 	 * Create the store's management API.
 	 * @param jdbc the client, with the store's query timeout
@@ -73,6 +73,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 		this.clock = clock;
 		this.audit = new AuditTrail(jdbc, tables, clock);
 		this.matcher = new GrantMatcher(roles);
+		this.holders = new GrantHolders(jdbc, tables, this.matcher, clock);
 	}
 
 	@Override
@@ -204,44 +205,12 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 
 	@Override
 	public Set<String> users(GrantQuery query) {
-		Assert.notNull(query, "query cannot be null");
-		Set<String> users = new TreeSet<>();
-		Set<String> groups = new TreeSet<>();
-		for (Grant grant : allowingGrants(query, null)) {
-			(grant.grantee().kind() == Grantee.Kind.USER ? users : groups).add(grant.grantee().name());
-		}
-		if (!groups.isEmpty()) {
-			users.addAll(this.jdbc
-				.sql("SELECT user_name FROM " + this.tables.memberships() + " WHERE group_name IN (:groups)")
-				.param("groups", List.copyOf(groups))
-				.query(String.class)
-				.list());
-		}
-		return users;
+		return this.holders.users(query);
 	}
 
 	@Override
 	public Set<String> groups(GrantQuery query) {
-		Assert.notNull(query, "query cannot be null");
-		Set<String> groups = new TreeSet<>();
-		for (Grant grant : allowingGrants(query, Grantee.Kind.GROUP)) {
-			groups.add(grant.grantee().name());
-		}
-		return groups;
-	}
-
-	private List<Grant> allowingGrants(GrantQuery query, Grantee.@Nullable Kind kind) {
-		GrantFilter filter = GrantFilter.of(query, kind);
-		Instant now = this.clock.instant();
-		List<Grant> grants = this.jdbc
-			.sql("SELECT " + GrantRows.COLUMNS + " FROM " + this.tables.grants() + filter.where())
-			.params(filter.params())
-			.query((rs, row) -> Objects.requireNonNull(GrantRows.grant(rs)))
-			.list();
-		return grants.stream()
-			.filter((grant) -> !grant.isExpiredAt(now))
-			.filter((grant) -> this.matcher.allowsAny(grant, query.permissions()))
-			.toList();
+		return this.holders.groups(query);
 	}
 
 	@Override
