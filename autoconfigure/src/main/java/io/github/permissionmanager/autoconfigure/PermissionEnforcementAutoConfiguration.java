@@ -109,8 +109,9 @@ public final class PermissionEnforcementAutoConfiguration {
 	PermissionEnforcer permissionEnforcer(DecisionService decisions, ContextResolver contextResolver,
 			SubjectResolver subjectResolver, TenantResolver tenantResolver,
 			PermissionEnforcementProperties properties) {
-		boolean noTenant = tenantResolver instanceof DefaultTenantResolver defaults && !defaults.isConfigured();
-		return new PermissionEnforcer(decisions, contextResolver, subjectResolver, noTenant ? null : tenantResolver,
+		// The default resolver with no source configured answers no tenant, so it needs
+		// no special case here
+		return new PermissionEnforcer(decisions, contextResolver, subjectResolver, tenantResolver,
 				properties.isHideExistence());
 	}
 

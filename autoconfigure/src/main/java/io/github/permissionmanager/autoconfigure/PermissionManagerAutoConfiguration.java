@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Bean;
  * passes through, the roles and the {@link PermissionManager}. The grant store, the
  * enforcement path and the web layer have auto-configurations of their own.
  */
-@AutoConfiguration(afterName = "io.github.permissionmanager.autoconfigure.PermissionStoreAutoConfiguration")
+@AutoConfiguration
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ PermissionManagerProperties.class, PermissionEvaluationProperties.class })
 public final class PermissionManagerAutoConfiguration {

@@ -37,7 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cache: on when the application has a DataSource. Every bean backs off when the
  * application declares its own.
  */
-@AutoConfiguration(after = { DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class },
+// After the core, whose Roles the store validates grants with and expands them by
+@AutoConfiguration(
+		after = { PermissionManagerAutoConfiguration.class, DataSourceAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class },
 		afterName = "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
