@@ -5,9 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code @PathVariable} or {@code @RequestParam} name), the URI template variable, the
  * request parameter. Bob is a plain user holding only what each test grants.
  */
-@SpringBootTest(classes = EnforceTestApplication.class)
-@AutoConfigureMockMvc
-@TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
+@EnforceWebTest
 class ContextSourcesWebTests {
 
 	@Autowired

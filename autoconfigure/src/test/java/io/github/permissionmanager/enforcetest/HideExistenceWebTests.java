@@ -4,9 +4,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * a denial does, so a user cannot learn which ids exist (nor, through a denial, which
  * event a session belongs to).
  */
-@SpringBootTest(classes = EnforceTestApplication.class, properties = "permission-manager.hide-existence=true")
-@AutoConfigureMockMvc
-@TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
+@EnforceWebTest(properties = "permission-manager.hide-existence=true")
 class HideExistenceWebTests {
 
 	@Autowired
