@@ -6,14 +6,23 @@ import io.github.permissionmanager.DomainResourceResolver;
 import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.SubjectResolver;
 import io.github.permissionmanager.TenantResolver;
+import io.github.permissionmanager.PermissionAuthorizations;
+import io.github.permissionmanager.enforce.PermissionAdvisor;
+import io.github.permissionmanager.enforce.RequiresPermissionsPointcut;
 import io.github.permissionmanager.security.AuthorizationDeniedProblemResolver;
+import io.github.permissionmanager.security.AuthorizationEventInterceptors;
+import io.github.permissionmanager.security.DefaultPermissionAuthorizations;
+import io.github.permissionmanager.security.PermissionAccessDeniedHandler;
 import io.github.permissionmanager.security.DefaultDomainResourceResolver;
 import io.github.permissionmanager.security.HasPermissionEvaluator;
 import io.github.permissionmanager.security.PermissionChecks;
 import io.github.permissionmanager.web.PermissionProblemExceptionResolver;
+import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,12 +41,18 @@ import org.springframework.security.access.PermissionEvaluator;
 import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
 import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -49,6 +65,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @AutoConfiguration(after = { PermissionEnforcementAutoConfiguration.class, PermissionWebAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
 @ConditionalOnBean(PermissionManager.class)
+@EnableConfigurationProperties(PermissionSecurityProperties.class)
 public final class PermissionSecurityAutoConfiguration {
 
 	@Bean
@@ -117,6 +134,83 @@ public final class PermissionSecurityAutoConfiguration {
 				PermissionProblemExceptionResolver problems, ObjectProvider<SecurityContextHolderStrategy> strategy) {
 			return new AuthorizationDeniedProblemResolver(problems,
 					() -> strategy.getIfUnique(SecurityContextHolder::getContextHolderStrategy));
+		}
+
+	}
+
+	/**
+	 * Verdicts on {@code @RequiresPermissions} methods as Spring Security authorization
+	 * events, through the application's {@link AuthorizationEventPublisher} or, without
+	 * one, a {@link SpringAuthorizationEventPublisher} (denials only), as
+	 * {@code authorizeHttpRequests} does.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(PermissionAdvisor.class)
+	@ConditionalOnBooleanProperty(name = "permission-manager.security.authorization-events", matchIfMissing = true)
+	static class AuthorizationEventsConfiguration {
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static AuthorizationEventInterceptors permissionAuthorizationEventInterceptors(
+				ObjectProvider<AuthorizationEventPublisher> publisher, ApplicationContext context,
+				ObjectProvider<SecurityContextHolderStrategy> strategy) {
+			return new AuthorizationEventInterceptors(
+					() -> publisher.getIfUnique(() -> new SpringAuthorizationEventPublisher(context)),
+					() -> strategy.getIfUnique(SecurityContextHolder::getContextHolderStrategy));
+		}
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static Advisor permissionAuthorizationEventsAdvisor(AuthorizationEventInterceptors interceptors) {
+			return advisor(interceptors.outer(), PermissionAdvisor.DEFAULT_ORDER - 1);
+		}
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static Advisor permissionAuthorizationPassedAdvisor(AuthorizationEventInterceptors interceptors) {
+			return advisor(interceptors.inner(), PermissionAdvisor.DEFAULT_ORDER + 1);
+		}
+
+		private static Advisor advisor(MethodInterceptor interceptor, int order) {
+			DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(new RequiresPermissionsPointcut(), interceptor);
+			advisor.setOrder(order);
+			return advisor;
+		}
+
+	}
+
+	/**
+	 * The {@code permissions} bean of request rules and {@code @permissions.check}
+	 * expressions, and problem responses for the denials of request rules.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass({ RequestAuthorizationContext.class, DispatcherServlet.class })
+	static class RequestRulesConfiguration {
+
+		@Bean(name = "permissions")
+		@ConditionalOnMissingBean(value = PermissionAuthorizations.class, name = "permissions")
+		DefaultPermissionAuthorizations permissions(PermissionChecks checks,
+				ObjectProvider<SecurityContextHolderStrategy> strategy) {
+			return new DefaultPermissionAuthorizations(checks,
+					() -> strategy.getIfUnique(SecurityContextHolder::getContextHolderStrategy));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(PermissionProblemExceptionResolver.class)
+		PermissionAccessDeniedHandler permissionAccessDeniedHandler(PermissionProblemExceptionResolver problems) {
+			return new PermissionAccessDeniedHandler(problems);
+		}
+
+		// Spring Security applies Customizer beans to every HttpSecurity it hands out
+		@Bean
+		@ConditionalOnClass(HttpSecurity.class)
+		@ConditionalOnBean(PermissionAccessDeniedHandler.class)
+		Customizer<ExceptionHandlingConfigurer<HttpSecurity>> permissionExceptionHandlingCustomizer(
+				PermissionAccessDeniedHandler handler) {
+			return (exceptions) -> exceptions.defaultAccessDeniedHandlerFor(handler,
+					PermissionAccessDeniedHandler.deniedByPermissionManager());
 		}
 
 	}

@@ -97,7 +97,7 @@ public final class HasPermissionEvaluator implements PermissionEvaluator {
 
 	// what a tenant resolver reading a path variable or a parameter sees, as for an
 	// annotated check
-	private static PermissionContext requestContext() {
+	static PermissionContext requestContext() {
 		RequestValues request = RequestValues.current();
 		if (request == null) {
 			return PermissionContext.empty();

@@ -2,6 +2,9 @@ package io.github.permissionmanager.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.permissionmanager.Decision;
@@ -37,7 +40,11 @@ public final class PermissionChecks {
 
 	private static final Log logger = LogFactory.getLog(PermissionChecks.class);
 
-	private static final String DENIALS = PermissionChecks.class.getName() + ".DENIALS";
+	/**
+	 * The request attribute holding the request's denials, a list of
+	 * {@link PermissionAuthorizationDecision}s.
+	 */
+	public static final String DENIALS_ATTRIBUTE = PermissionChecks.class.getName() + ".DENIALS";
 
 	private final Supplier<PermissionManager> manager;
 
@@ -75,6 +82,24 @@ public final class PermissionChecks {
 	 */
 	public PermissionAuthorizationDecision decide(@Nullable Authentication authentication, List<String> permissions,
 			Logical logical, @Nullable Resource resource, PermissionContext context) {
+		return decide(authentication, permissions, logical, resource, context, PermissionChecks::remember);
+	}
+
+	/**
+	 * Decide whether the caller holds the permissions on a resource, handing a denial to
+	 * the given sink instead of the current request.
+	 * @param authentication the caller, or {@code null} for none
+	 * @param permissions the permissions
+	 * @param logical whether all or any of them are needed
+	 * @param resource the resource without its tenant, or {@code null} for an unscoped
+	 * check
+	 * @param context what the tenant resolver may read (path variables, parameters)
+	 * @param denials receives a denial
+	 * @return the decision, never {@code null}
+	 */
+	public PermissionAuthorizationDecision decide(@Nullable Authentication authentication, List<String> permissions,
+			Logical logical, @Nullable Resource resource, PermissionContext context,
+			Consumer<PermissionAuthorizationDecision> denials) {
 		PermissionAuthorizationDecision decision;
 		try {
 			decision = evaluate(authentication, permissions, logical, resource, context);
@@ -84,7 +109,7 @@ public final class PermissionChecks {
 			decision = new PermissionAuthorizationDecision(false, "evaluation failed", permissions, resource);
 		}
 		if (!decision.isGranted()) {
-			remember(decision);
+			denials.accept(decision);
 		}
 		return decision;
 	}
@@ -135,19 +160,29 @@ public final class PermissionChecks {
 	}
 
 	private static void remember(PermissionAuthorizationDecision decision) {
+		RequestValues request = RequestValues.current();
+		if (request != null) {
+			remember(decision, request::getAttribute, request::setAttribute);
+		}
+	}
+
+	/**
+	 * Remember a denial among a request's attributes.
+	 * @param decision the denial
+	 * @param get reads a request attribute
+	 * @param set writes a request attribute
+	 */
+	@SuppressWarnings("unchecked")
+	public static void remember(PermissionAuthorizationDecision decision, Function<String, @Nullable Object> get,
+			BiConsumer<String, Object> set) {
 		if (logger.isDebugEnabled()) {
 			logger.debug(LogMessage.format("Denied %s", decision));
 		}
-		RequestValues request = RequestValues.current();
-		if (request == null) {
-			return;
-		}
-		@SuppressWarnings("unchecked")
-		List<PermissionAuthorizationDecision> denials = (List<PermissionAuthorizationDecision>) request
-			.getAttribute(DENIALS);
+		List<PermissionAuthorizationDecision> denials = (List<PermissionAuthorizationDecision>) get
+			.apply(DENIALS_ATTRIBUTE);
 		if (denials == null) {
 			denials = new ArrayList<>();
-			request.setAttribute(DENIALS, denials);
+			set.accept(DENIALS_ATTRIBUTE, denials);
 		}
 		denials.add(decision);
 	}
@@ -156,11 +191,20 @@ public final class PermissionChecks {
 	 * The denials remembered in the current request, oldest first.
 	 * @return the denials, empty outside a request or when there were none
 	 */
-	@SuppressWarnings("unchecked")
 	public static List<PermissionAuthorizationDecision> denials() {
 		RequestValues request = RequestValues.current();
-		Object denials = (request != null) ? request.getAttribute(DENIALS) : null;
-		return (denials != null) ? List.copyOf((List<PermissionAuthorizationDecision>) denials) : List.of();
+		return (request != null) ? denials(request.getAttribute(DENIALS_ATTRIBUTE)) : List.of();
+	}
+
+	/**
+	 * The denials held by a request attribute.
+	 * @param attribute the value of {@link #DENIALS_ATTRIBUTE}
+	 * @return the denials, empty when there were none
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<PermissionAuthorizationDecision> denials(@Nullable Object attribute) {
+		return (attribute instanceof List<?> list) ? List.copyOf((List<PermissionAuthorizationDecision>) list)
+				: List.of();
 	}
 
 }

@@ -4,7 +4,10 @@ import java.io.Serializable;
 
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.DomainResourceResolver;
+import io.github.permissionmanager.PermissionAuthorizations;
 import io.github.permissionmanager.security.AuthorizationDeniedProblemResolver;
+import io.github.permissionmanager.security.AuthorizationEventInterceptors;
+import io.github.permissionmanager.security.PermissionAccessDeniedHandler;
 import io.github.permissionmanager.security.HasPermissionEvaluator;
 import io.github.permissionmanager.security.PermissionChecks;
 import org.junit.jupiter.api.Test;
@@ -25,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Spring Security bridges: the {@code hasPermission} evaluator always, the expression
- * handler only with {@code @EnableMethodSecurity}, the problem resolver in a servlet
- * application only; each backs off, and the master switch turns them off.
+ * handler only with {@code @EnableMethodSecurity}, request rules and problem responses in
+ * a servlet application only, authorization events unless switched off; each backs off,
+ * and the master switch turns them off.
  */
 class PermissionSecurityAutoConfigurationTests {
 
@@ -95,13 +99,43 @@ class PermissionSecurityAutoConfigurationTests {
 	}
 
 	@Test
-	void servletApplicationGetsProblemResponsesForMethodSecurityDenials() {
-		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(PermissionManagerAutoConfiguration.class,
-					PermissionEnforcementAutoConfiguration.class, PermissionWebAutoConfiguration.class,
-					PermissionSecurityAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasSingleBean(AuthorizationDeniedProblemResolver.class));
+	void servletApplicationGetsProblemResponsesRequestRulesAndTheirAccessDeniedHandler() {
+		this.servlet.run((context) -> assertThat(context).hasSingleBean(AuthorizationDeniedProblemResolver.class)
+			.hasSingleBean(PermissionAccessDeniedHandler.class)
+			.hasBean("permissionExceptionHandlingCustomizer")
+			.getBean("permissions")
+			.isInstanceOf(PermissionAuthorizations.class));
 	}
+
+	@Test
+	void permissionsBeanBacksOffForAnotherBeanOfThatName() {
+		this.servlet.withBean("permissions", String.class, () -> "mine")
+			.run((context) -> assertThat(context).doesNotHaveBean(PermissionAuthorizations.class)
+				.getBean("permissions")
+				.isEqualTo("mine"));
+	}
+
+	@Test
+	void noRequestRulesOutsideAServletApplication() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(PermissionAuthorizations.class)
+			.doesNotHaveBean(PermissionAccessDeniedHandler.class));
+	}
+
+	@Test
+	void authorizationEventsAroundRequiresPermissionsUnlessSwitchedOff() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(AuthorizationEventInterceptors.class)
+			.hasBean("permissionAuthorizationEventsAdvisor")
+			.hasBean("permissionAuthorizationPassedAdvisor"));
+		this.runner.withPropertyValues("permission-manager.security.authorization-events=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AuthorizationEventInterceptors.class)
+				.doesNotHaveBean("permissionAuthorizationEventsAdvisor"));
+	}
+
+	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(PermissionManagerAutoConfiguration.class,
+				PermissionEnforcementAutoConfiguration.class, PermissionWebAutoConfiguration.class,
+				PermissionSecurityAutoConfiguration.class))
+		.withBean(io.github.permissionmanager.PermissionEvaluator.class, () -> (request) -> Decision.deny("no"));
 
 	private static Authentication authenticated(String name) {
 		return new TestingAuthenticationToken(name, "n/a", "ROLE_USER");

@@ -1,0 +1,149 @@
+package io.github.permissionmanager.securitytest;
+
+import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.PermissionGrants;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Request rules of {@code authorizeHttpRequests} ({@code permissions.on(type, variable)
+ * .require(p)}) and {@code @permissions.check} expressions, beside a
+ * {@code @RequiresPermissions} method: a denial from each has the same problem body; a
+ * missing path variable or a store failure denies, never a 500.
+ */
+@SpringBootTest(classes = SecurityTestApplication.class)
+@AutoConfigureMockMvc
+@TestPropertySource(locations = "classpath:securitytest/security.properties")
+class RequestRuleWebTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PermissionGrants grants;
+
+	@Autowired
+	Calls calls;
+
+	@Autowired
+	BreakableEvaluator evaluator;
+
+	@BeforeEach
+	void setUp() {
+		this.calls.reset();
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.evaluator.broken(false);
+		for (String user : new String[] { "bob", "carol" }) {
+			this.grants.revokeAll(this.grants.permissionsOf(Grantee.user(user)));
+		}
+		this.grants.revokeAll(this.grants.permissionsOf(Grantee.group("readers")));
+	}
+
+	@Test
+	void cardsWhenUserHoldsTheBoardGrantThenAllowed() throws Exception {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "board:read").on("board", 5));
+		this.mvc.perform(get("/boards/5/cards").with(user("bob")))
+			.andExpect(status().isOk())
+			.andExpect(content().string("cards of 5"));
+		assertThat(this.calls.ran()).containsExactly("cards 5");
+	}
+
+	@Test
+	void cardsWhenGroupOfTheAuthoritiesHoldsTheGrantThenAllowed() throws Exception {
+		this.grants.grant(Grant.of(Grantee.group("readers"), "board:read").on("board", 5));
+		this.mvc.perform(get("/boards/5/cards").with(user("carol").authorities(() -> "GROUP_readers")))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void cardsOfAnotherBoardThenTheSameProblemAsRequiresPermissions() throws Exception {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "board:read").on("board", 5));
+		String rule = this.mvc.perform(get("/boards/6/cards").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.missingPermissions").value(contains("board:read")))
+			.andExpect(jsonPath("$.resource.type").value("board"))
+			.andExpect(jsonPath("$.resource.id").value("6"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String annotation = this.mvc.perform(get("/pinboards/6").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(rule.replace("/boards/6/cards", "PATH")).isEqualTo(annotation.replace("/pinboards/6", "PATH"));
+		assertThat(this.calls.ran()).isEmpty();
+	}
+
+	@Test
+	void cardsWhenAnonymousThenUnauthorized() throws Exception {
+		this.mvc.perform(get("/boards/5/cards")).andExpect(status().isUnauthorized());
+		assertThat(this.calls.ran()).isEmpty();
+	}
+
+	@Test
+	void ruleWhoseMatcherLacksThePathVariableDeniesEvenAGlobalGrant() throws Exception {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "board:read"));
+		this.mvc.perform(get("/misconfigured/5").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.missingPermissions").value(contains("board:read")));
+		assertThat(this.calls.ran()).isEmpty();
+	}
+
+	@Test
+	void cardsWhenTheStoreFailsThenForbiddenNeverAServerError() throws Exception {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "board:read").on("board", 5));
+		this.evaluator.broken(true);
+		this.mvc.perform(get("/boards/5/cards").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(not(containsString("secret"))));
+		assertThat(this.calls.ran()).isEmpty();
+	}
+
+	@Test
+	void unscopedRuleWithAnyOfItsPermissions() throws Exception {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "report:admin"));
+		this.grants.grant(Grant.of(Grantee.user("carol"), "report:read").on("board", 5));
+		this.mvc.perform(get("/reports/daily").with(user("bob"))).andExpect(status().isOk());
+		this.mvc.perform(get("/reports/daily").with(user("carol")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.missingPermissions").value(contains("report:read", "report:admin")))
+			.andExpect(jsonPath("$.resource").doesNotExist());
+	}
+
+	@Test
+	void permissionsCheckExpressionOnAnObjectAndUnscoped() throws Exception {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "board:export").on("board", 5));
+		this.mvc.perform(get("/exports/5").with(user("bob"))).andExpect(status().isOk());
+		this.mvc.perform(get("/exports/6").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.missingPermissions").value(contains("board:export")))
+			.andExpect(jsonPath("$.resource.id").value("6"));
+		this.mvc.perform(get("/exports").with(user("bob"))).andExpect(status().isForbidden());
+		assertThat(this.calls.ran()).containsExactly("export 5");
+	}
+
+}
