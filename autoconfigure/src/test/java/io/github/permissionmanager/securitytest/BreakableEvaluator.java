@@ -16,11 +16,11 @@ public final class BreakableEvaluator implements PermissionEvaluator {
 
 	private volatile boolean broken;
 
-	BreakableEvaluator(GrantSnapshotCache snapshots) {
+	public BreakableEvaluator(GrantSnapshotCache snapshots) {
 		this.delegate = new DefaultPermissionEvaluator(snapshots);
 	}
 
-	void broken(boolean broken) {
+	public void broken(boolean broken) {
 		this.broken = broken;
 	}
 

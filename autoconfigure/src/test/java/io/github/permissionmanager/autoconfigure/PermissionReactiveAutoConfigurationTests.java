@@ -1,0 +1,97 @@
+package io.github.permissionmanager.autoconfigure;
+
+import io.github.permissionmanager.Decision;
+import io.github.permissionmanager.InvalidPermissionRulesException;
+import io.github.permissionmanager.PermissionContext;
+import io.github.permissionmanager.PermissionEvaluator;
+import io.github.permissionmanager.RequiresPermissions;
+import io.github.permissionmanager.reactive.ReactiveGuardValidator;
+import io.github.permissionmanager.reactive.ReactivePermissionProblems;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reactive auto-configuration: on in a reactive application only; a guarded method
+ * that cannot be checked reactively stops the start with a message naming it.
+ */
+class PermissionReactiveAutoConfigurationTests {
+
+	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(PermissionManagerAutoConfiguration.class,
+				PermissionEnforcementAutoConfiguration.class, PermissionReactiveAutoConfiguration.class))
+		.withBean(PermissionEvaluator.class, () -> (request) -> Decision.deny("no"));
+
+	@Test
+	void reactiveApplicationGetsTheReactiveGuardAndItsProblemResponses() {
+		this.runner.withBean(ReactiveService.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasBean("permissionReactiveAdvisor")
+				.hasSingleBean(ReactiveGuardValidator.class)
+				.hasSingleBean(ReactivePermissionProblems.class));
+	}
+
+	@Test
+	void servletApplicationGetsNoneOfIt() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PermissionManagerAutoConfiguration.class,
+					PermissionEnforcementAutoConfiguration.class, PermissionReactiveAutoConfiguration.class))
+			.withBean(BlockingService.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean("permissionReactiveAdvisor")
+				.doesNotHaveBean(ReactivePermissionProblems.class));
+	}
+
+	@Test
+	void guardedMethodThatIsNotReactiveStopsTheStart() {
+		this.runner.withBean(BlockingService.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.isInstanceOf(InvalidPermissionRulesException.class)
+				.hasMessageContaining(BlockingService.class.getName() + ".read")
+				.hasMessageContaining("must return a Mono or a Flux")
+				.hasMessageContaining("PermissionContext parameter is not supported"));
+	}
+
+	@Test
+	void disabledProvidesNothing() {
+		this.runner.withPropertyValues("permission-manager.enabled=false")
+			.withBean(BlockingService.class)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ReactiveGuardValidator.class));
+	}
+
+	static class ReactiveService {
+
+		@RequiresPermissions("board:read")
+		public Mono<String> read() {
+			return Mono.just("read");
+		}
+
+		@RequiresPermissions("board:read")
+		public Flux<String> lines() {
+			return Flux.just("a");
+		}
+
+	}
+
+	static class BlockingService {
+
+		@RequiresPermissions("board:read")
+		public String read() {
+			return "read";
+		}
+
+		@RequiresPermissions("board:read")
+		public Mono<String> withContext(PermissionContext context) {
+			return Mono.just("read");
+		}
+
+	}
+
+}

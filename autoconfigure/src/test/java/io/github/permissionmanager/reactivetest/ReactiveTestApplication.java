@@ -1,0 +1,63 @@
+package io.github.permissionmanager.reactivetest;
+
+import java.util.Map;
+
+import io.github.permissionmanager.decide.GrantSnapshotCache;
+import io.github.permissionmanager.securitytest.BreakableEvaluator;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * A WebFlux application guarded by {@code @RequiresPermissions} on methods returning
+ * {@code Mono} and {@code Flux}: the JDBC grant store and JPA entities on H2, an
+ * evaluator a test can break, and a {@code @ControllerAdvice} that turns every exception
+ * into a 500.
+ */
+@SpringBootApplication
+public class ReactiveTestApplication {
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.httpBasic(Customizer.withDefaults())
+			.build();
+	}
+
+	@Bean
+	BreakableEvaluator breakableEvaluator(GrantSnapshotCache snapshots) {
+		return new BreakableEvaluator(snapshots);
+	}
+
+	@Bean
+	MapReactiveUserDetailsService users() {
+		return new MapReactiveUserDetailsService(
+				User.withUsername("bob").password("{noop}secret").roles("USER").build());
+	}
+
+	@Bean
+	Subscriptions subscriptions() {
+		return new Subscriptions();
+	}
+
+	@ControllerAdvice
+	static class CatchAllAdvice {
+
+		@ExceptionHandler(Exception.class)
+		ResponseEntity<Map<String, String>> handle(Exception ex) {
+			return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("caughtBy", "application"));
+		}
+
+	}
+
+}
