@@ -44,7 +44,7 @@ import org.springframework.web.reactive.DispatcherHandler;
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass({ Mono.class, ReactiveSecurityContextHolder.class, DispatcherHandler.class })
 @ConditionalOnBean(PermissionAdvisor.class)
-@EnableConfigurationProperties(PermissionManagerProperties.class)
+@EnableConfigurationProperties({ PermissionCatalogProperties.class, PermissionEnforcementProperties.class })
 public final class PermissionReactiveAutoConfiguration {
 
 	// Outside every other advice of Permission Manager: the check itself runs inside it
@@ -67,12 +67,14 @@ public final class PermissionReactiveAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PermissionProblems permissionProblems(PermissionManagerProperties properties) {
+	PermissionProblems permissionProblems(PermissionCatalogProperties catalogProperties,
+			PermissionEnforcementProperties enforcement) {
 		Map<String, CatalogMessage> catalog = new LinkedHashMap<>();
-		properties.getCatalog()
+		catalogProperties.getCatalog()
 			.forEach((permission, entry) -> catalog.put(permission,
-					new CatalogMessage(entry.getUserMessage(), entry.getResolutionSteps(), entry.getSupportContact())));
-		return new PermissionProblems(catalog, properties.isHideExistence());
+					new CatalogMessage(entry.getUserMessage(), entry.getResolutionSteps(), entry.getSupportContact(),
+							entry.getDescription(), entry.getDataManagement())));
+		return new PermissionProblems(catalog, enforcement.isHideExistence());
 	}
 
 	@Bean

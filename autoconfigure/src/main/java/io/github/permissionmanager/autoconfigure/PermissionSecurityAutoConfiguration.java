@@ -203,14 +203,23 @@ public final class PermissionSecurityAutoConfiguration {
 			return new PermissionAccessDeniedHandler(problems);
 		}
 
-		// Spring Security applies Customizer beans to every HttpSecurity it hands out
-		@Bean
+		/**
+		 * Registers the handler on every {@code HttpSecurity} Spring Security hands out
+		 * (it applies {@code Customizer} beans); a class of its own, since its types come
+		 * from spring-security-config.
+		 */
+		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(HttpSecurity.class)
-		@ConditionalOnBean(PermissionAccessDeniedHandler.class)
-		Customizer<ExceptionHandlingConfigurer<HttpSecurity>> permissionExceptionHandlingCustomizer(
-				PermissionAccessDeniedHandler handler) {
-			return (exceptions) -> exceptions.defaultAccessDeniedHandlerFor(handler,
-					PermissionAccessDeniedHandler.deniedByPermissionManager());
+		@ConditionalOnBean(PermissionProblemExceptionResolver.class)
+		static class ExceptionHandlingConfiguration {
+
+			@Bean
+			Customizer<ExceptionHandlingConfigurer<HttpSecurity>> permissionExceptionHandlingCustomizer(
+					PermissionAccessDeniedHandler handler) {
+				return (exceptions) -> exceptions.defaultAccessDeniedHandlerFor(handler,
+						PermissionAccessDeniedHandler.deniedByPermissionManager());
+			}
+
 		}
 
 	}

@@ -50,9 +50,12 @@ class ReactiveRequiresPermissionsTests {
 
 	@BeforeEach
 	void setUp() {
+		// a first lookup on a loaded machine may take longer than the default five
+		// seconds
 		this.client = WebTestClient.bindToApplicationContext(this.context)
 			.apply(springSecurity())
 			.configureClient()
+			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 		this.notes.save(new Note(30L, 3L));
 		this.notes.save(new Note(40L, 4L));
