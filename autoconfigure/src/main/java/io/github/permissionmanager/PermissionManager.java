@@ -7,6 +7,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Programmatic checks (Permit's {@code check}, Open Event's {@code has_access}) and the
  * objects a subject may act on, for list endpoints.
+ * <p>
+ * Checks without a {@link Consistency} read this instance's cache, which follows changes
+ * made on every instance within {@code permission-manager.cache.sync.max-staleness} (or
+ * is not used). The overloads that take one are at least as fresh as a
+ * {@link ConsistencyToken} returned by {@link PermissionGrants}, or read the store
+ * ({@link Consistency#full()}).
  */
 public interface PermissionManager {
 
@@ -41,6 +47,45 @@ public interface PermissionManager {
 	 */
 	default boolean check(Subject subject, String permission, @Nullable Resource resource) {
 		return explain(subject, permission, resource).allowed();
+	}
+
+	/**
+	 * Whether a user holds a permission on a resource, with a consistency requirement.
+	 * @param user the user id
+	 * @param permission the permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param consistency how fresh the grants read must be
+	 * @return whether it is allowed
+	 */
+	default boolean check(String user, String permission, @Nullable Resource resource, Consistency consistency) {
+		return check(Subject.of(user), permission, resource, consistency);
+	}
+
+	/**
+	 * Whether a subject holds a permission on a resource, with a consistency requirement.
+	 * Any failure is a denial.
+	 * @param subject the subject
+	 * @param permission the permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param consistency how fresh the grants read must be
+	 * @return whether it is allowed
+	 */
+	default boolean check(Subject subject, String permission, @Nullable Resource resource, Consistency consistency) {
+		return explain(subject, permission, resource, consistency).allowed();
+	}
+
+	/**
+	 * Why a subject does or does not hold a permission on a resource, with a consistency
+	 * requirement. A manager that cannot honour requirements denies (this default), so a
+	 * requirement is never silently ignored.
+	 * @param subject the subject
+	 * @param permission the permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param consistency how fresh the grants read must be
+	 * @return the decision with its reason
+	 */
+	default Decision explain(Subject subject, String permission, @Nullable Resource resource, Consistency consistency) {
+		return Decision.deny("this PermissionManager cannot honour a consistency requirement (" + consistency + ")");
 	}
 
 	/**

@@ -11,6 +11,8 @@ import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.decide.SubjectGrantsLoader;
+import io.github.permissionmanager.store.ChangeLog;
+import io.github.permissionmanager.store.ChangeSignal;
 import io.github.permissionmanager.store.JdbcPermissionGrants;
 import io.github.permissionmanager.store.JdbcSubjectGrantsLoader;
 import io.github.permissionmanager.store.PermissionStoreSchemaInitializer;
@@ -45,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties({ PermissionStoreProperties.class, PermissionCacheProperties.class,
-		PermissionEvaluationProperties.class })
+		PermissionEvaluationProperties.class, PermissionSyncProperties.class })
 public final class PermissionStoreAutoConfiguration {
 
 	@Bean
@@ -81,13 +83,23 @@ public final class PermissionStoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
+	ChangeLog permissionChangeLog(DataSource dataSource, PermissionStoreProperties store,
+			PermissionEvaluationProperties evaluation, PermissionSyncProperties sync,
+			ObjectProvider<ChangeSignal> signals, ObjectProvider<Clock> clock) {
+		return new ChangeLog(jdbc(dataSource, evaluation), tables(store), clock.getIfUnique(Clock::systemUTC),
+				sync.getGapTimeout().dividedBy(2), signals.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
 	PermissionGrants permissionGrants(DataSource dataSource, PermissionStoreProperties store,
 			PermissionEvaluationProperties evaluation, ObjectProvider<PlatformTransactionManager> transactionManager,
-			GrantSnapshotCache snapshots, Roles roles, ObjectProvider<Clock> clock) {
+			GrantSnapshotCache snapshots, Roles roles, ObjectProvider<Clock> clock, ChangeLog changeLog) {
 		TransactionTemplate transactions = new TransactionTemplate(
 				transactionManager.getIfUnique(() -> new JdbcTransactionManager(dataSource)));
 		return new JdbcPermissionGrants(jdbc(dataSource, evaluation), tables(store), transactions, snapshots, roles,
-				clock.getIfUnique(Clock::systemUTC));
+				clock.getIfUnique(Clock::systemUTC), changeLog);
 	}
 
 	private static StoreTables tables(PermissionStoreProperties store) {

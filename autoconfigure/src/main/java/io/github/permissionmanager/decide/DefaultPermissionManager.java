@@ -2,6 +2,8 @@ package io.github.permissionmanager.decide;
 
 import java.util.Set;
 
+import io.github.permissionmanager.Consistency;
+import io.github.permissionmanager.ConsistencyToken;
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.PermissionEvaluationException;
@@ -21,6 +23,12 @@ import org.springframework.util.Assert;
  * {@code objectIds} lists only the objects named by object grants. When a grant covers
  * the whole type (or every resource), the objects cannot be listed from grants: check
  * {@code Resource.ofType(type)} first, and when it is allowed, list every object.
+ * <p>
+ * A check with {@link Consistency#atLeast(ConsistencyToken)} answers from the cache when
+ * this instance has applied the change log up to the token (and its cache is trusted),
+ * and reads the store otherwise; {@link Consistency#full()} always reads the store.
+ * Without a grant store there is no cache whose freshness could be vouched for, so such
+ * checks deny.
  */
 public final class DefaultPermissionManager implements PermissionManager {
 
@@ -44,6 +52,20 @@ public final class DefaultPermissionManager implements PermissionManager {
 	public Decision explain(Subject subject, String permission, @Nullable Resource resource) {
 		return this.decisions
 			.decideOrDeny(new PermissionRequest(subject, permission, resource, PermissionContext.empty()));
+	}
+
+	@Override
+	public Decision explain(Subject subject, String permission, @Nullable Resource resource, Consistency consistency) {
+		Assert.notNull(consistency, "consistency cannot be null");
+		if (this.snapshots == null) {
+			return Decision.deny("no grant store: cannot honour the consistency requirement " + consistency);
+		}
+		CacheTrust trust = this.snapshots.trust();
+		ConsistencyToken token = consistency.token();
+		if (token != null && trust.hasFollowed(token.position())) {
+			return explain(subject, permission, resource);
+		}
+		return trust.readingThrough(() -> explain(subject, permission, resource));
 	}
 
 	/**

@@ -26,6 +26,12 @@ import org.springframework.util.Assert;
  * transaction completes, so a rolled-back change leaves the old grants in force, and a
  * committed one is visible to every check that starts after the write returns. A snapshot
  * also stops being used when its first grant expires; the TTL is only a backstop.
+ * <p>
+ * Entry points for changes made elsewhere (the change log follower of another instance's
+ * changes): {@link #userChanged(String)}, {@link #groupChanged(String)} (drops every
+ * snapshot that includes the group) and {@link #invalidateAll()}. Its {@link CacheTrust}
+ * bounds in time how long snapshots may be used without the follower having read the log,
+ * and runs checks that must read the store; a check asks it before using any snapshot.
  */
 public final class GrantSnapshotCache implements GrantChangeListener {
 
@@ -51,6 +57,8 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	private volatile long floor;
 
 	private final GrantImplication implication;
+
+	private final CacheTrust trust = new CacheTrust();
 
 	/**
 	 * Create a cache.
@@ -89,7 +97,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 */
 	GrantSnapshot get(Subject subject) {
 		Object key = subject.groups().isEmpty() ? subject.id() : new Key(subject.id(), subject.groups());
-		if (this.cache == null) {
+		if (this.cache == null || !this.trust.allowsCache()) {
 			return load(key);
 		}
 		GrantSnapshot snapshot = this.cache.getIfPresent(key);
@@ -233,6 +241,14 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		// generation; the second makes checks that validated in between validate again
 		stamps.put(name, this.generation.incrementAndGet());
 		this.generation.incrementAndGet();
+	}
+
+	/**
+	 * When cached snapshots may be used, and how far the change log has been applied.
+	 * @return the trust of this cache
+	 */
+	public CacheTrust trust() {
+		return this.trust;
 	}
 
 	/**

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import io.github.permissionmanager.ConsistencyToken;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.GrantQuery;
 import io.github.permissionmanager.Grantee;
@@ -20,7 +22,6 @@ import io.github.permissionmanager.decide.Roles;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
@@ -29,7 +30,8 @@ import org.springframework.util.Assert;
  * transaction (joining the caller's, if any) with its audit rows; grants are validated
  * before anything is written, so a batch with one invalid grant writes nothing. The
  * {@link GrantChangeListener} hears of each change when it is written and again when the
- * transaction completes, committed or rolled back.
+ * transaction completes, committed or rolled back; the {@link ChangeLog} gets its rows in
+ * the transaction.
  */
 public final class JdbcPermissionGrants implements PermissionGrants {
 
@@ -39,7 +41,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 
 	private final TransactionOperations transactions;
 
-	private final GrantChangeListener listener;
+	private final ChangeRecorder changes;
 
 	private final Clock clock;
 
@@ -57,19 +59,21 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	 * @param listener told of every change (the decision cache)
 	 * @param roles the roles, for validation and for {@link #users}/{@link #groups}
 	 * @param clock the clock for creation times, audit rows and expiry
+	 * @param changeLog gets one row per changed grantee, in the transaction of the change
 	 */
 	public JdbcPermissionGrants(JdbcClient jdbc, StoreTables tables, TransactionOperations transactions,
-			GrantChangeListener listener, Roles roles, Clock clock) {
+			GrantChangeListener listener, Roles roles, Clock clock, ChangeLog changeLog) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(tables, "tables cannot be null");
 		Assert.notNull(transactions, "transactions cannot be null");
 		Assert.notNull(listener, "listener cannot be null");
 		Assert.notNull(roles, "roles cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
+		Assert.notNull(changeLog, "changeLog cannot be null");
 		this.jdbc = jdbc;
 		this.tables = tables;
 		this.transactions = transactions;
-		this.listener = listener;
+		this.changes = new ChangeRecorder(listener, changeLog);
 		this.clock = clock;
 		this.audit = new AuditTrail(jdbc, tables, clock);
 		this.matcher = new GrantMatcher(roles);
@@ -77,22 +81,22 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	}
 
 	@Override
-	public void grant(Grant grant) {
-		grantAll(List.of(grant));
+	public ConsistencyToken grant(Grant grant) {
+		return grantAll(List.of(grant));
 	}
 
 	@Override
-	public void grantAll(Collection<Grant> grants) {
+	public ConsistencyToken grantAll(Collection<Grant> grants) {
 		Assert.notNull(grants, "grants cannot be null");
 		List<Grant> valid = validated(grants);
-		retryingDuplicates(() -> this.transactions.executeWithoutResult((status) -> {
+		return retryingDuplicates(() -> this.transactions.execute((status) -> {
 			Set<Grantee> changed = new LinkedHashSet<>();
 			for (Grant grant : valid) {
 				if (write(grant)) {
 					changed.add(grant.grantee());
 				}
 			}
-			changed(changed);
+			return this.changes.changed(changed);
 		}));
 	}
 
@@ -100,36 +104,36 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	// transaction again, and it finds the row. Inside a caller's transaction there is
 	// nothing
 	// to run again, so the caller sees the DuplicateKeyException.
-	private void retryingDuplicates(Runnable change) {
+	private ConsistencyToken retryingDuplicates(Supplier<@Nullable ConsistencyToken> change) {
 		try {
-			change.run();
+			return Objects.requireNonNull(change.get());
 		}
 		catch (DuplicateKeyException ex) {
 			if (TransactionSynchronizationManager.isActualTransactionActive()) {
 				throw ex;
 			}
-			change.run();
+			return Objects.requireNonNull(change.get());
 		}
 	}
 
 	@Override
-	public void revoke(Grant grant) {
-		revokeAll(List.of(grant));
+	public ConsistencyToken revoke(Grant grant) {
+		return revokeAll(List.of(grant));
 	}
 
 	@Override
-	public void revokeAll(Collection<Grant> grants) {
+	public ConsistencyToken revokeAll(Collection<Grant> grants) {
 		Assert.notNull(grants, "grants cannot be null");
 		List<Grant> all = List.copyOf(grants);
-		this.transactions.executeWithoutResult((status) -> {
+		return Objects.requireNonNull(this.transactions.execute((status) -> {
 			Set<Grantee> changed = new LinkedHashSet<>();
 			for (Grant grant : all) {
 				if (delete(grant)) {
 					changed.add(grant.grantee());
 				}
 			}
-			changed(changed);
-		});
+			return this.changes.changed(changed);
+		}));
 	}
 
 	private List<Grant> validated(Collection<Grant> grants) {
@@ -214,10 +218,10 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	}
 
 	@Override
-	public void addMember(String group, String user) {
+	public ConsistencyToken addMember(String group, String user) {
 		this.matcher.validateName("group", group);
 		this.matcher.validateName("user", user);
-		retryingDuplicates(() -> this.transactions.executeWithoutResult((status) -> {
+		return retryingDuplicates(() -> this.transactions.execute((status) -> {
 			Integer present = this.jdbc
 				.sql("SELECT COUNT(*) FROM " + this.tables.memberships()
 						+ " WHERE user_name = :user AND group_name = :group")
@@ -235,16 +239,17 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 					.param("by", AuditTrail.actor())
 					.update();
 				this.audit.membership("ADD_MEMBER", group, user);
-				changed(Set.of(Grantee.user(user)));
+				return this.changes.changed(Set.of(Grantee.user(user)));
 			}
+			return this.changes.unchanged();
 		}));
 	}
 
 	@Override
-	public void removeMember(String group, String user) {
+	public ConsistencyToken removeMember(String group, String user) {
 		Assert.hasText(group, "group cannot be empty");
 		Assert.hasText(user, "user cannot be empty");
-		this.transactions.executeWithoutResult((status) -> {
+		return Objects.requireNonNull(this.transactions.execute((status) -> {
 			int deleted = this.jdbc
 				.sql("DELETE FROM " + this.tables.memberships() + " WHERE user_name = :user AND group_name = :group")
 				.param("user", user)
@@ -252,38 +257,10 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 				.update();
 			if (deleted > 0) {
 				this.audit.membership("REMOVE_MEMBER", group, user);
-				changed(Set.of(Grantee.user(user)));
+				return this.changes.changed(Set.of(Grantee.user(user)));
 			}
-		});
-	}
-
-	// Drop cached decisions now, for checks in this transaction, and again once it
-	// completes,
-	// for snapshots other threads loaded meanwhile from the data before the commit
-	private void changed(Set<Grantee> grantees) {
-		if (grantees.isEmpty()) {
-			return;
-		}
-		notifyListener(grantees);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					notifyListener(grantees);
-				}
-			});
-		}
-	}
-
-	private void notifyListener(Set<Grantee> grantees) {
-		for (Grantee grantee : grantees) {
-			if (grantee.kind() == Grantee.Kind.USER) {
-				this.listener.userChanged(grantee.name());
-			}
-			else {
-				this.listener.groupChanged(grantee.name());
-			}
-		}
+			return this.changes.unchanged();
+		}));
 	}
 
 }

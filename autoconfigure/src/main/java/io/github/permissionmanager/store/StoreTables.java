@@ -1,12 +1,14 @@
 package io.github.permissionmanager.store;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.springframework.util.Assert;
 
 /**
- * The names of the store's tables: the grants, the group memberships and the audit trail,
- * each behind a configurable prefix ({@code permission-manager.store.table-prefix}).
+ * The names of the store's tables: the grants, the group memberships, the audit trail,
+ * the change log and its followers, each behind a configurable prefix
+ * ({@code permission-manager.store.table-prefix}).
  *
  * @param prefix the prefix, letters, digits and underscores only
  */
@@ -48,6 +50,30 @@ public record StoreTables(String prefix) {
 	 */
 	public String audit() {
 		return this.prefix + "audit";
+	}
+
+	/**
+	 * The change log table.
+	 * @return its name
+	 */
+	public String changes() {
+		return this.prefix + "changes";
+	}
+
+	/**
+	 * The table of instances following the change log.
+	 * @return its name
+	 */
+	public String followers() {
+		return this.prefix + "followers";
+	}
+
+	/**
+	 * Every table, in the order they can be dropped.
+	 * @return the names
+	 */
+	public List<String> all() {
+		return List.of(grants(), memberships(), audit(), changes(), followers());
 	}
 
 	/**

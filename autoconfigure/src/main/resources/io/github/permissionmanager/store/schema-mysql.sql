@@ -46,3 +46,20 @@ CREATE TABLE IF NOT EXISTS pm_audit (
 	user_name VARCHAR(255) NULL,
 	INDEX pm_audit_occurred_idx (occurred_at)
 ) ENGINE = InnoDB DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
+
+-- The change log: one row per user or group whose grants or memberships changed, written in
+-- the transaction of the change. Instances follow it by id to drop their cached decisions.
+CREATE TABLE IF NOT EXISTS pm_changes (
+	id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+	grantee_kind VARCHAR(5) NOT NULL,
+	grantee_name VARCHAR(255) NOT NULL,
+	changed_at DATETIME(6) NOT NULL,
+	INDEX pm_changes_changed_idx (changed_at)
+) ENGINE = InnoDB DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;
+
+-- How far each instance has followed the log, so pruning never removes a row one has not read.
+CREATE TABLE IF NOT EXISTS pm_followers (
+	instance_id VARCHAR(64) NOT NULL PRIMARY KEY,
+	followed_to BIGINT NOT NULL,
+	seen_at DATETIME(6) NOT NULL
+) ENGINE = InnoDB DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin;

@@ -8,8 +8,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts instances of {@link ReliabilityApplication} on the PostgreSQL server, the way
- * two replicas of one service would run against one database.
+ * Starts instances of {@link ReliabilityApplication} on a database server, the way
+ * replicas of one service run against one database.
  */
 final class Instances {
 
@@ -17,8 +17,14 @@ final class Instances {
 	}
 
 	static ConfigurableApplicationContext start(boolean web, String tablePrefix, String... properties) {
-		List<String> all = new ArrayList<>(List.of("reliability.datasource.url=" + Servers.POSTGRES_URL,
-				"reliability.datasource.username=postgres", "permission-manager.store.initialize-schema=always",
+		return start(Servers.Database.POSTGRES, web, tablePrefix, properties);
+	}
+
+	static ConfigurableApplicationContext start(Servers.Database database, boolean web, String tablePrefix,
+			String... properties) {
+		List<String> all = new ArrayList<>(List.of("reliability.datasource.url=" + database.url(),
+				"reliability.datasource.username=" + database.user(),
+				"permission-manager.store.initialize-schema=always",
 				"permission-manager.store.table-prefix=" + tablePrefix, "server.port=0", "spring.main.banner-mode=off",
 				"logging.level.root=warn"));
 		all.addAll(List.of(properties));

@@ -1,5 +1,9 @@
 package io.github.permissionmanager.reliability;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,7 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The database servers of the machine. A test that needs one fails loudly in CI
+ * The database and Redis servers of the machine. A test that needs one fails loudly in CI
  * ({@code CI=true}), where the servers are part of the machine, and is skipped elsewhere
  * with the reason printed.
  */
@@ -20,6 +24,64 @@ final class Servers {
 	static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test";
 
 	private Servers() {
+	}
+
+	/**
+	 * A database server instances can share.
+	 */
+	enum Database {
+
+		POSTGRES("PostgreSQL", POSTGRES_URL, "postgres"), MARIADB("MariaDB", MARIADB_URL, "root");
+
+		private final String title;
+
+		private final String url;
+
+		private final String user;
+
+		Database(String title, String url, String user) {
+			this.title = title;
+			this.url = url;
+			this.user = user;
+		}
+
+		String url() {
+			return this.url;
+		}
+
+		String user() {
+			return this.user;
+		}
+
+		void require(String test) {
+			Servers.require(test, this.title, this.url, this.user, "");
+		}
+
+	}
+
+	/**
+	 * Make sure the Redis server (127.0.0.1:6379) answers, or skip (outside CI) or fail
+	 * (in CI).
+	 * @param test the test that needs it, for the message
+	 */
+	static void requireRedis(String test) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", 6379), 2000);
+			socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			byte[] answer = new byte[5];
+			int read = socket.getInputStream().read(answer);
+			if (read < 5 || !new String(answer, StandardCharsets.US_ASCII).equals("+PONG")) {
+				throw new IOException("no PONG");
+			}
+		}
+		catch (IOException ex) {
+			String reason = "Redis at 127.0.0.1:6379 does not answer (" + ex.getMessage() + ")";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new AssertionError(reason + "; CI=true, so " + test + " must run", ex);
+			}
+			System.out.println("SKIPPED " + test + " on Redis: " + reason + " (set CI=true to make this fail)");
+			Assumptions.abort(reason);
+		}
 	}
 
 	/**

@@ -129,7 +129,7 @@ class SlowStoreTests {
 			admin.sql("DROP VIEW IF EXISTS " + p + "memberships").update();
 			admin
 				.sql("DROP TABLE IF EXISTS " + p + "memberships, " + p + "memberships_data, " + p + "grants, " + p
-						+ "audit, " + p + "delay")
+						+ "audit, " + p + "changes, " + p + "followers, " + p + "delay")
 				.update();
 			admin.sql("DROP FUNCTION IF EXISTS " + p + "wait()").update();
 		}

@@ -12,6 +12,7 @@ import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
+import io.github.permissionmanager.store.ChangeLog;
 import io.github.permissionmanager.store.JdbcPermissionGrants;
 import io.github.permissionmanager.store.JdbcSubjectGrantsLoader;
 import io.github.permissionmanager.store.PermissionStoreSchemaInitializer;
@@ -46,7 +47,7 @@ record Store(JdbcClient jdbc, StoreTables tables, JdbcPermissionGrants grants, G
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setQueryTimeout(10);
 		JdbcClient jdbc = JdbcClient.create(template);
-		for (String table : List.of(tables.grants(), tables.memberships(), tables.audit())) {
+		for (String table : tables.all()) {
 			jdbc.sql("DELETE FROM " + table).update();
 		}
 		Roles roles = new Roles(roleDefinitions);
@@ -55,12 +56,13 @@ record Store(JdbcClient jdbc, StoreTables tables, JdbcPermissionGrants grants, G
 		DecisionService decisions = new DecisionService(new DefaultPermissionEvaluator(cache), (event) -> {
 		}, false);
 		JdbcPermissionGrants grants = new JdbcPermissionGrants(jdbc, tables,
-				new TransactionTemplate(new JdbcTransactionManager(dataSource)), cache, roles, clock);
+				new TransactionTemplate(new JdbcTransactionManager(dataSource)), cache, roles, clock,
+				new ChangeLog(jdbc, tables, clock, Duration.ofSeconds(30), List.of()));
 		return new Store(jdbc, tables, grants, cache, new DefaultPermissionManager(decisions, cache));
 	}
 
 	void drop() {
-		for (String table : List.of(this.tables.grants(), this.tables.memberships(), this.tables.audit())) {
+		for (String table : this.tables.all()) {
 			this.jdbc.sql("DROP TABLE IF EXISTS " + table).update();
 		}
 	}

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import io.github.permissionmanager.Decision;
+import io.github.permissionmanager.ConsistencyToken;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.GrantQuery;
 import io.github.permissionmanager.Grantee;
@@ -101,7 +102,7 @@ abstract class AbstractPermissionStoreTests {
 	static void dropTables(DataSource database, String prefix) {
 		StoreTables tables = new StoreTables(prefix);
 		JdbcClient jdbc = JdbcClient.create(database);
-		for (String table : List.of(tables.grants(), tables.memberships(), tables.audit())) {
+		for (String table : tables.all()) {
 			jdbc.sql("DROP TABLE IF EXISTS " + table).update();
 		}
 	}
@@ -131,7 +132,7 @@ abstract class AbstractPermissionStoreTests {
 		JdbcTemplate template = new JdbcTemplate(this.dataSource);
 		template.setQueryTimeout(5);
 		this.jdbc = JdbcClient.create(template);
-		for (String table : List.of(this.tables.grants(), this.tables.memberships(), this.tables.audit())) {
+		for (String table : this.tables.all()) {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
 		this.clock = new MutableClock(START);
@@ -142,7 +143,8 @@ abstract class AbstractPermissionStoreTests {
 		this.manager = new DefaultPermissionManager(decisions, this.cache);
 		this.transactionManager = new JdbcTransactionManager(this.dataSource);
 		this.grants = new JdbcPermissionGrants(this.jdbc, this.tables, new TransactionTemplate(this.transactionManager),
-				this.cache, ROLES, this.clock);
+				this.cache, ROLES, this.clock,
+				new ChangeLog(this.jdbc, this.tables, this.clock, Duration.ofSeconds(30), List.of()));
 		this.dataSource.reset();
 	}
 
@@ -157,6 +159,29 @@ abstract class AbstractPermissionStoreTests {
 
 	protected List<String> auditActions() {
 		return this.jdbc.sql("SELECT action FROM " + this.tables.audit() + " ORDER BY id").query(String.class).list();
+	}
+
+	@Test
+	void everyChangeWritesOneChangeLogRowPerGranteeAndReturnsTheTokenOfItsLastRow() {
+		ConsistencyToken granted = this.grants.grantAll(List.of(Grant.of(Grantee.user("bob"), "event:read"),
+				Grant.of(Grantee.user("bob"), "event:update"), Grant.of(Grantee.group("staff"), "event:read")));
+		ConsistencyToken joined = this.grants.addMember("staff", "carol");
+		ConsistencyToken unchanged = this.grants.addMember("staff", "carol");
+		ConsistencyToken revoked = this.grants.revoke(Grant.of(Grantee.group("staff"), "event:read"));
+		ConsistencyToken left = this.grants.removeMember("staff", "carol");
+		List<String> rows = this.jdbc
+			.sql("SELECT grantee_kind, grantee_name FROM " + this.tables.changes() + " ORDER BY id")
+			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2))
+			.list();
+		assertThat(rows).containsExactly("USER:bob", "GROUP:staff", "USER:carol", "GROUP:staff", "USER:carol");
+		List<Long> positions = this.jdbc.sql("SELECT id FROM " + this.tables.changes() + " ORDER BY id")
+			.query(Long.class)
+			.list();
+		assertThat(granted.position()).isEqualTo(positions.get(1));
+		assertThat(joined.position()).isEqualTo(positions.get(2));
+		assertThat(unchanged).isEqualTo(joined);
+		assertThat(revoked.position()).isEqualTo(positions.get(3));
+		assertThat(left.position()).isEqualTo(positions.get(4));
 	}
 
 	@Test

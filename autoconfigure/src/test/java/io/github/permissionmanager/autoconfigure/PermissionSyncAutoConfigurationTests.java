@@ -1,0 +1,108 @@
+package io.github.permissionmanager.autoconfigure;
+
+import io.github.permissionmanager.decide.GrantSnapshotCache;
+import io.github.permissionmanager.store.ChangeLog;
+import io.github.permissionmanager.sync.ChangeFollower;
+import io.github.permissionmanager.sync.PostgresChangeListener;
+import io.github.permissionmanager.sync.RedisChangeListener;
+import io.github.permissionmanager.sync.RedisChangeSignal;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * The change log follower's auto-configuration: on by default on the JDBC store, off with
+ * {@code mode=none}, and a mode whose infrastructure is missing or a bound it cannot meet
+ * stops the application with a message saying why.
+ */
+class PermissionSyncAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				DataSourceTransactionManagerAutoConfiguration.class, PermissionStoreAutoConfiguration.class,
+				PermissionManagerAutoConfiguration.class, PermissionSyncAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.generate-unique-name=true");
+
+	@Test
+	void withTheJdbcStoreAFollowerPollsTheChangeLogAndBoundsTheCacheTrust() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ChangeLog.class)
+				.hasSingleBean(ChangeFollower.class)
+				.doesNotHaveBean(PostgresChangeListener.class)
+				.doesNotHaveBean(RedisChangeSignal.class);
+			assertThat(context.getBean(ChangeFollower.class).isRunning()).isTrue();
+		});
+	}
+
+	@Test
+	void modeNoneHasNoFollower() {
+		this.contextRunner.withPropertyValues("permission-manager.cache.sync.mode=none").run((context) -> {
+			assertThat(context).hasSingleBean(ChangeLog.class).doesNotHaveBean(ChangeFollower.class);
+			// nothing bounds the cache then: the TTL is the only limit, as documented
+			assertThat(context.getBean(GrantSnapshotCache.class).trust().isTrusted()).isTrue();
+		});
+	}
+
+	@Test
+	void followerBacksOffForTheApplicationsOwn() {
+		ChangeFollower own = mock(ChangeFollower.class);
+		this.contextRunner.withBean(ChangeFollower.class, () -> own)
+			.run((context) -> assertThat(context).getBean(ChangeFollower.class).isSameAs(own));
+	}
+
+	@Test
+	void postgresModeOnAnotherDatabaseStopsTheApplication() {
+		this.contextRunner.withPropertyValues("permission-manager.cache.sync.mode=postgres")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("permission-manager.cache.sync.mode=postgres needs the grant store on PostgreSQL, not H2"));
+	}
+
+	@Test
+	void redisModeWithoutARedisConnectionFactoryStopsTheApplication() {
+		this.contextRunner.withPropertyValues("permission-manager.cache.sync.mode=redis")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("permission-manager.cache.sync.mode=redis needs a RedisConnectionFactory "
+						+ "(spring.data.redis.*)"));
+	}
+
+	@Test
+	void redisModeStartsEvenWhenRedisIsDown() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations
+				.of(org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration.class))
+			.withPropertyValues("permission-manager.cache.sync.mode=redis", "spring.data.redis.port=1")
+			.run((context) -> assertThat(context).hasSingleBean(RedisChangeSignal.class)
+				.hasSingleBean(RedisChangeListener.class));
+	}
+
+	@Test
+	void maxStalenessBelowTwiceThePollIntervalStopsTheApplication() {
+		this.contextRunner
+			.withPropertyValues("permission-manager.cache.sync.poll-interval=2s",
+					"permission-manager.cache.sync.max-staleness=3s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("permission-manager.cache.sync.max-staleness (PT3S) must be at least twice the "
+						+ "poll-interval (PT2S)"));
+	}
+
+	@Test
+	void channelWithCharactersOutsideLettersDigitsAndUnderscoresStopsTheApplication() {
+		this.contextRunner
+			.withPropertyValues("permission-manager.cache.sync.mode=postgres",
+					"permission-manager.cache.sync.channel=x\"; DROP TABLE pm_grants; --")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+}
