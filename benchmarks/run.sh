@@ -178,6 +178,17 @@ else
 fi
 
 # --- profiles of the cases that miss a target -----------------------------------------------------
+# --- 5. cross-instance propagation: a revoke on one instance, denied on the others -------------
+# (TwoInstancesTests on this machine's PostgreSQL, MariaDB and Redis: poll, PostgreSQL push, Redis
+# push; p50/p99/max over 200 revokes each, and the storm across three instances). The cost the
+# follower adds to a cached check is FollowerCostBenchmark in the engine phase (sync=poll vs none).
+phase_load propagation
+echo "Cross-instance propagation (TwoInstancesTests)"
+./mvnw -B -q -pl autoconfigure test -Dtest=TwoInstancesTests -Dsurefire.failIfNoSpecifiedTests=false \
+  > "$OUT/propagation.log" 2>&1 || echo "TwoInstancesTests exited with status $?" >> "$OUT/failures.txt"
+grep -hE 'Cross-instance propagation|Storm across instances|SKIPPED' "$OUT/propagation.log" \
+  | sed 's/^/  /' | tee "$OUT/propagation.txt" || true
+
 python3 benchmarks/report.py misses "$OUT" > "$OUT/misses.txt"
 while IFS='|' read -r name regex params; do
   [ -z "$name" ] && continue

@@ -89,12 +89,6 @@ public final class PostgresChangeListener implements SmartLifecycle {
 		return this.running;
 	}
 
-	// After the follower: stopped before it, started after it
-	@Override
-	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 1;
-	}
-
 	private void run() {
 		long pause = 100;
 		while (this.running) {

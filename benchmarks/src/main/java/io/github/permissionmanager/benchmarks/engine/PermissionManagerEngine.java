@@ -61,6 +61,17 @@ final class PermissionManagerEngine implements AutoCloseable {
 	 * @return the engine
 	 */
 	static PermissionManagerEngine start(GrantData data, String name) {
+		return start(data, name, List.of());
+	}
+
+	/**
+	 * Start the engine with more properties.
+	 * @param data the grants
+	 * @param name a name for the in-memory database
+	 * @param extra more properties, {@code name=value}
+	 * @return the engine
+	 */
+	static PermissionManagerEngine start(GrantData data, String name, List<String> extra) {
 		List<String> properties = new ArrayList<>(
 				List.of("spring.main.web-application-type=none", "spring.main.banner-mode=off",
 						"logging.level.root=warn", "spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"));
@@ -69,6 +80,7 @@ final class PermissionManagerEngine implements AutoCloseable {
 				properties.add("permission-manager.roles." + role.getKey() + "[" + i + "]=" + role.getValue().get(i));
 			}
 		}
+		properties.addAll(extra);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
 			.properties(properties.toArray(String[]::new))
 			.run();
