@@ -333,6 +333,23 @@ class ChangeFollowerTests {
 		assertThat(log.heartbeat("slow", positions.get(1))).isFalse();
 	}
 
+	@Test
+	void followerForgottenByThePruningOfOthersDropsItsWholeCache() throws Exception {
+		this.a.grants().grant(BOB_READS);
+		this.b.follower().poll();
+		assertThat(bobReadsOn(this.b)).isTrue();
+		ConsistencyToken revoked = this.a.grants().revoke(BOB_READS);
+		// b stayed silent past the retention: another instance forgot it and pruned the
+		// revoke's row
+		JdbcClient jdbc = JdbcClient.create(this.database);
+		jdbc.sql("DELETE FROM pm_followers").update();
+		jdbc.sql("DELETE FROM pm_changes WHERE id = :id").param("id", revoked.position()).update();
+		// the next heartbeat (every 5 s) finds b forgotten
+		Thread.sleep(5100);
+		this.b.follower().poll();
+		assertThat(bobReadsOn(this.b)).isFalse();
+	}
+
 	private static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());
