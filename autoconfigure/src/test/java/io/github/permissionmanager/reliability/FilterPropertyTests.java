@@ -134,7 +134,7 @@ class FilterPropertyTests {
 				}
 			}
 			finally {
-				for (String table : List.of(tables.grants(), tables.memberships(), tables.audit())) {
+				for (String table : tables.all()) {
 					jdbc.sql("DROP TABLE IF EXISTS " + table).update();
 				}
 			}
