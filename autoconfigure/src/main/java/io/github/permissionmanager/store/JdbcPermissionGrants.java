@@ -18,6 +18,7 @@ import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.decide.GrantChangeListener;
 import io.github.permissionmanager.decide.Roles;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
