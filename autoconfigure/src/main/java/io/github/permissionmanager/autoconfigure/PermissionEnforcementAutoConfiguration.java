@@ -1,12 +1,13 @@
 package io.github.permissionmanager.autoconfigure;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.github.permissionmanager.TenantResolver;
+import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DecisionService;
+import io.github.permissionmanager.decide.GrantSnapshotCache;
+import io.github.permissionmanager.decide.PermissionCombiner;
 import io.github.permissionmanager.enforce.AuthenticationSubjectResolver;
-import io.github.permissionmanager.enforce.NamedRule;
 import io.github.permissionmanager.enforce.PermissionAdvisor;
 import io.github.permissionmanager.enforce.PermissionAutoProxyRegistrar;
 import io.github.permissionmanager.enforce.PermissionEnforcer;
@@ -67,15 +68,7 @@ public final class PermissionEnforcementAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RuleRegistry permissionRuleRegistry(PermissionRulesProperties properties, ResolutionPlanner planner) {
-		Map<String, NamedRule> rules = new LinkedHashMap<>();
-		properties.getRules().forEach((name, rule) -> rules.put(name, namedRule(rule)));
-		return new RuleRegistry(rules, planner);
-	}
-
-	private static NamedRule namedRule(PermissionRulesProperties.Rule rule) {
-		return new NamedRule(rule.getPermissions(), rule.getLogical(), rule.getFetch(), rule.getFetchAs(),
-				rule.getModel(), rule.getFetchKeyUrl(), rule.getFetchKeyModel(), rule.getResource(), rule.getMethods(),
-				rule.getLeaveIf(), rule.getCheck(), rule.getOptional());
+		return new RuleRegistry(new LinkedHashMap<>(properties.getRules()), planner);
 	}
 
 	@Bean
@@ -107,12 +100,13 @@ public final class PermissionEnforcementAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PermissionEnforcer permissionEnforcer(DecisionService decisions, ContextResolver contextResolver,
-			SubjectResolver subjectResolver, TenantResolver tenantResolver,
-			PermissionEnforcementProperties properties) {
+			SubjectResolver subjectResolver, TenantResolver tenantResolver, CurrentCaller caller,
+			ObjectProvider<GrantSnapshotCache> snapshots, PermissionEnforcementProperties properties) {
 		// The default resolver with no source configured answers no tenant, so it needs
 		// no special case here
-		return new PermissionEnforcer(decisions, contextResolver, subjectResolver, tenantResolver,
-				properties.isHideExistence());
+		GrantSnapshotCache cache = snapshots.getIfUnique();
+		return new PermissionEnforcer(new PermissionCombiner(decisions), contextResolver, subjectResolver,
+				tenantResolver, caller, properties.isHideExistence(), (cache != null) ? cache::groups : null);
 	}
 
 	/**

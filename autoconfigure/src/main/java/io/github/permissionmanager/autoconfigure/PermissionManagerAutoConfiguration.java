@@ -3,6 +3,7 @@ package io.github.permissionmanager.autoconfigure;
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionManager;
+import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
@@ -17,6 +18,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Core of Permission Manager: its properties, the {@link DecisionService} every decision
@@ -45,6 +50,17 @@ public final class PermissionManagerAutoConfiguration {
 			return (request) -> Decision.deny(NO_EVALUATOR);
 		});
 		return new DecisionService(effective, publisher, evaluation.isPublishEvents());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CurrentCaller permissionCurrentCaller(ObjectProvider<SecurityContextHolderStrategy> strategy,
+			ObjectProvider<AuthenticationTrustResolver> trustResolver) {
+		// as Spring Security's own configurations: a strategy or trust resolver bean
+		// replaces the defaults
+		SecurityContextHolderStrategy declared = strategy.getIfUnique();
+		return new CurrentCaller((declared != null) ? () -> declared : SecurityContextHolder::getContextHolderStrategy,
+				trustResolver.getIfUnique(AuthenticationTrustResolverImpl::new));
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionGrants;
+import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
@@ -95,11 +96,12 @@ public final class PermissionStoreAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	PermissionGrants permissionGrants(DataSource dataSource, PermissionStoreProperties store,
 			PermissionEvaluationProperties evaluation, ObjectProvider<PlatformTransactionManager> transactionManager,
-			GrantSnapshotCache snapshots, Roles roles, ObjectProvider<Clock> clock, ChangeLog changeLog) {
+			GrantSnapshotCache snapshots, Roles roles, ObjectProvider<Clock> clock, ChangeLog changeLog,
+			ObjectProvider<CurrentCaller> caller) {
 		TransactionTemplate transactions = new TransactionTemplate(
 				transactionManager.getIfUnique(() -> new JdbcTransactionManager(dataSource)));
 		return new JdbcPermissionGrants(jdbc(dataSource, evaluation), tables(store), transactions, snapshots, roles,
-				clock.getIfUnique(Clock::systemUTC), changeLog);
+				clock.getIfUnique(Clock::systemUTC), changeLog, caller.getIfUnique(CurrentCaller::new));
 	}
 
 	private static StoreTables tables(PermissionStoreProperties store) {

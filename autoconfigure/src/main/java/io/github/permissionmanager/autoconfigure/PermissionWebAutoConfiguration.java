@@ -37,14 +37,13 @@ public final class PermissionWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PermissionProblems permissionProblems(PermissionCatalogProperties catalogProperties,
-			PermissionEnforcementProperties enforcement) {
+	PermissionProblems permissionProblems(PermissionCatalogProperties catalogProperties) {
 		Map<String, CatalogMessage> catalog = new LinkedHashMap<>();
 		catalogProperties.getCatalog()
 			.forEach((permission, entry) -> catalog.put(permission,
 					new CatalogMessage(entry.getUserMessage(), entry.getResolutionSteps(), entry.getSupportContact(),
 							entry.getDescription(), entry.getDataManagement())));
-		return new PermissionProblems(catalog, enforcement.isHideExistence());
+		return new PermissionProblems(catalog);
 	}
 
 	@Bean

@@ -167,6 +167,16 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		return get(subject).permitted(this.implication.requested(permission), resourceType, tenant);
 	}
 
+	/**
+	 * The groups of a subject as decisions see them: those it carries and the store's
+	 * memberships, read from its snapshot (one query on a miss, none on a hit).
+	 * @param subject the subject
+	 * @return its groups
+	 */
+	public Set<String> groups(Subject subject) {
+		return get(subject).groups();
+	}
+
 	private GrantSnapshot load(Object key) {
 		String user = (key instanceof Key subjectKey) ? subjectKey.user() : (String) key;
 		Set<String> groups = (key instanceof Key subjectKey) ? subjectKey.groups() : Set.of();

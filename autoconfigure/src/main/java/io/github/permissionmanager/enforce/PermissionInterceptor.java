@@ -3,6 +3,7 @@ package io.github.permissionmanager.enforce;
 import java.util.function.Supplier;
 
 import io.github.permissionmanager.PermissionContext;
+import io.github.permissionmanager.PermissionEvaluationException;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -42,12 +43,23 @@ public final class PermissionInterceptor implements MethodInterceptor {
 		Object target = invocation.getThis();
 		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target)
 				: invocation.getMethod().getDeclaringClass();
-		PermissionRule rule = this.registry.get().get(invocation.getMethod(), targetClass);
-		if (rule == null) {
+		PermissionRule rule;
+		PermissionEnforcer enforcer;
+		try {
+			rule = this.registry.get().get(invocation.getMethod(), targetClass);
+			enforcer = (rule != null) ? this.enforcer.get() : null;
+		}
+		// a rule that cannot be parsed (a lazy bean's) or an enforcer that cannot be
+		// built: no answer
+		catch (RuntimeException | Error ex) {
+			throw new PermissionEvaluationException(
+					"Could not apply @RequiresPermissions to " + invocation.getMethod().getName(), ex);
+		}
+		if (rule == null || enforcer == null) {
 			return invocation.proceed();
 		}
 		Object[] arguments = invocation.getArguments();
-		PermissionContext context = this.enforcer.get().enforce(rule, arguments);
+		PermissionContext context = enforcer.enforce(rule, arguments);
 		if (rule.contextArgumentIndex() >= 0) {
 			// the invocation's argument array is live: the method receives this context
 			arguments[rule.contextArgumentIndex()] = context;

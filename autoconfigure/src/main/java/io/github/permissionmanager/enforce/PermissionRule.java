@@ -32,11 +32,13 @@ public final class PermissionRule {
 
 	private final @Nullable ResolutionPlan plan;
 
+	private final ConditionVariables variables;
+
 	private final int contextArgumentIndex;
 
 	PermissionRule(String method, List<String> permissions, Logical logical, List<String> optional,
 			Set<String> httpMethods, @Nullable Expression leaveIf, @Nullable Expression check,
-			@Nullable ResolutionPlan plan, int contextArgumentIndex) {
+			@Nullable ResolutionPlan plan, ConditionVariables variables, int contextArgumentIndex) {
 		this.method = method;
 		this.permissions = List.copyOf(permissions);
 		this.logical = logical;
@@ -45,6 +47,7 @@ public final class PermissionRule {
 		this.leaveIf = leaveIf;
 		this.check = check;
 		this.plan = plan;
+		this.variables = variables;
 		this.contextArgumentIndex = contextArgumentIndex;
 	}
 
@@ -81,8 +84,8 @@ public final class PermissionRule {
 	}
 
 	/**
-	 * Whether the check applies to an HTTP method. Outside an HTTP request it always
-	 * applies.
+	 * Whether the check applies to an HTTP method. Outside an HTTP request, and on a
+	 * method that is not a request handler, it always applies.
 	 * @param httpMethod the request's method, or {@code null} outside a request
 	 * @return whether the check applies
 	 */
@@ -114,6 +117,14 @@ public final class PermissionRule {
 	 */
 	public @Nullable ResolutionPlan plan() {
 		return this.plan;
+	}
+
+	/**
+	 * The variables the conditions read besides the context and the subject.
+	 * @return the planned variables
+	 */
+	ConditionVariables variables() {
+		return this.variables;
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import java.util.Set;
 
 import io.github.permissionmanager.Logical;
 import io.github.permissionmanager.RequiresPermissions;
+import io.github.permissionmanager.decide.WildcardPermission;
 import io.github.permissionmanager.resolve.MethodSources;
 import io.github.permissionmanager.resolve.ResolutionPlan;
 import io.github.permissionmanager.resolve.ResolutionPlanner;
@@ -19,39 +22,53 @@ import io.github.permissionmanager.resolve.ResolutionSpec;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.expression.Expression;
-import org.springframework.expression.ExpressionParser;
-import org.springframework.expression.ParseException;
-import org.springframework.expression.spel.SpelNode;
-import org.springframework.expression.spel.ast.Assign;
-import org.springframework.expression.spel.ast.BeanReference;
-import org.springframework.expression.spel.ast.ConstructorReference;
-import org.springframework.expression.spel.ast.TypeReference;
-import org.springframework.expression.spel.standard.SpelExpression;
-import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns a method's {@link RequiresPermissions} and the named rule it references into a
- * {@link PermissionRule}. An attribute set on the annotation (to anything but its
- * default) overrides the rule's. Every problem found is added to a list, so startup can
- * report them all at once.
+ * Turns a method's {@link RequiresPermissions} and the named {@link RuleDefinition} it
+ * references into a {@link PermissionRule}. An attribute set on the annotation (to
+ * anything but its default) overrides the rule's, and no combination may read weaker than
+ * the annotation: a rule's {@code logical: ANY} under an annotation that reads
+ * {@code ALL} is a problem, as is a {@code methods} filter that excludes every verb of
+ * the handler's mapping, a malformed permission, or a SpEL variable that no source
+ * provides. Every problem found is added to a list, so startup can report them all at
+ * once.
  */
 final class RuleParser {
 
 	static final Set<String> HTTP_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
-	private final Map<String, NamedRule> rules;
+	private static final RuleDefinition NONE = new RuleDefinition();
+
+	private final Map<String, RuleDefinition> rules;
 
 	private final ResolutionPlanner planner;
 
-	private final ExpressionParser expressions = new SpelExpressionParser();
+	private final RuleExpressions expressions = new RuleExpressions();
 
-	RuleParser(Map<String, NamedRule> rules, ResolutionPlanner planner) {
+	RuleParser(Map<String, RuleDefinition> rules, ResolutionPlanner planner) {
 		Assert.notNull(rules, "rules cannot be null");
 		Assert.notNull(planner, "planner cannot be null");
 		this.rules = rules;
 		this.planner = planner;
+	}
+
+	/**
+	 * Check every named rule on its own, used by a method or not: malformed permissions,
+	 * unknown HTTP methods and bad SpEL.
+	 * @param problems where problems are added, each prefixed with the rule
+	 */
+	void validateRules(List<String> problems) {
+		this.rules.forEach((name, rule) -> {
+			List<String> found = new ArrayList<>();
+			checkPermissions(rule.getPermissions(), "permissions", found);
+			checkPermissions(rule.getOptional(), "optional", found);
+			httpMethods(rule.getMethods(), found);
+			this.expressions.parse("leave-if", rule.getLeaveIf(), found);
+			this.expressions.parse("check", rule.getCheck(), found);
+			found.forEach((problem) -> problems.add("rule '" + name + "': " + problem));
+		});
 	}
 
 	/**
@@ -76,9 +93,9 @@ final class RuleParser {
 	private @Nullable PermissionRule parse(String name, RequiresPermissions annotation, Method method,
 			Class<?> targetClass, List<String> problems) {
 		checkAdvisable(method, targetClass, problems);
-		NamedRule rule = NamedRule.NONE;
+		RuleDefinition rule = NONE;
 		if (StringUtils.hasText(annotation.rule())) {
-			NamedRule named = this.rules.get(annotation.rule());
+			RuleDefinition named = this.rules.get(annotation.rule());
 			if (named == null) {
 				problems.add("unknown rule '" + annotation.rule() + "' (known: " + this.rules.keySet() + ")");
 			}
@@ -89,29 +106,83 @@ final class RuleParser {
 		else if (annotation.value().length == 0) {
 			problems.add("neither value nor rule is set");
 		}
-		List<String> permissions = pick(annotation.value(), rule.permissions());
-		Logical logical = (annotation.logical() != Logical.ALL) ? annotation.logical() : rule.logical();
-		List<String> optional = pick(annotation.optional(), rule.optional());
+		List<String> permissions = pick(annotation.value(), rule.getPermissions());
+		Logical logical = logical(annotation, rule, permissions, problems);
+		List<String> optional = pick(annotation.optional(), rule.getOptional());
 		if (permissions.isEmpty() && problems.isEmpty()) {
 			problems.add("no permissions: set value, or permissions on the rule");
 		}
 		checkPermissions(permissions, "value", problems);
 		checkPermissions(optional, "optional", problems);
-		Set<String> httpMethods = httpMethods(pick(annotation.methods(), rule.methods()), problems);
-		Expression leaveIf = expression("leaveIf", pick(annotation.leaveIf(), rule.leaveIf()), problems);
-		Expression check = expression("check", pick(annotation.check(), rule.check()), problems);
-		List<String> models = (annotation.model().length > 0)
-				? Arrays.stream(annotation.model()).map(Class::getName).toList() : rule.model();
-		ResolutionSpec spec = new ResolutionSpec(pick(annotation.fetch(), rule.fetch()),
-				pick(annotation.fetchAs(), rule.fetchAs()), models, pick(annotation.fetchKeyUrl(), rule.fetchKeyUrl()),
-				pick(annotation.fetchKeyModel(), rule.fetchKeyModel()), pick(annotation.resource(), rule.resource()));
 		MethodSources sources = MethodSources.of(method, targetClass);
+		Set<String> httpMethods = httpMethods(pick(annotation.methods(), rule.getMethods()), problems);
+		if (!sources.isHandler()) {
+			// outside a handler the request's verb says nothing about this call: the
+			// check always applies
+			httpMethods = Set.of();
+		}
+		else if (RequiresPermissionsLookup.hasOwn(method)) {
+			checkMethodsOverlapMapping(httpMethods, sources.httpMethods(), problems);
+		}
+		Map<String, @Nullable String> texts = new LinkedHashMap<>();
+		texts.put("leaveIf", pick(annotation.leaveIf(), rule.getLeaveIf()));
+		texts.put("check", pick(annotation.check(), rule.getCheck()));
+		Expression leaveIf = this.expressions.parse("leaveIf", texts.get("leaveIf"), problems);
+		Expression check = this.expressions.parse("check", texts.get("check"), problems);
+		List<String> models = (annotation.model().length > 0)
+				? Arrays.stream(annotation.model()).map(Class::getName).toList() : rule.getModel();
+		ResolutionSpec spec = new ResolutionSpec(pick(annotation.fetch(), rule.getFetch()),
+				pick(annotation.fetchAs(), rule.getFetchAs()), models,
+				pick(annotation.fetchKeyUrl(), rule.getFetchKeyUrl()),
+				pick(annotation.fetchKeyModel(), rule.getFetchKeyModel()),
+				pick(annotation.resource(), rule.getResource()));
 		ResolutionPlan plan = this.planner.plan(spec, sources, problems);
+		Map<String, Set<String>> variables = new LinkedHashMap<>();
+		variables.put("leaveIf", (leaveIf != null) ? RuleExpressions.variables(leaveIf) : Set.of());
+		variables.put("check", (check != null) ? RuleExpressions.variables(check) : Set.of());
+		List<String> resolvedNames = (plan != null) ? plan.names() : Collections.emptyList();
+		ConditionVariables conditionVariables = ConditionVariables.plan(texts, variables, sources, resolvedNames,
+				problems);
 		if (!problems.isEmpty()) {
 			return null;
 		}
 		return new PermissionRule(name, permissions, logical, optional, httpMethods, leaveIf, check, plan,
-				sources.contextArgumentIndex());
+				conditionVariables, sources.contextArgumentIndex());
+	}
+
+	// Logical has no "not set" value, so an annotation's ALL may be its default or
+	// written out: a
+	// rule's ANY would make the check weaker than the annotation reads, and is refused
+	private static Logical logical(RequiresPermissions annotation, RuleDefinition rule, List<String> permissions,
+			List<String> problems) {
+		if (annotation.logical() == Logical.ANY) {
+			return Logical.ANY;
+		}
+		if (rule.getLogical() == Logical.ANY && permissions.size() > 1) {
+			problems.add("rule '" + annotation.rule()
+					+ "' says logical ANY, but the annotation reads ALL (its default);"
+					+ " set logical = Logical.ANY on the annotation to accept the rule's, or remove it from the rule");
+			return Logical.ALL;
+		}
+		// ANY of a single permission is ALL of it
+		return rule.getLogical();
+	}
+
+	private static void checkMethodsOverlapMapping(Set<String> methods, Set<String> mapped, List<String> problems) {
+		if (methods.isEmpty() || mapped.isEmpty()) {
+			return;
+		}
+		Set<String> reachable = new LinkedHashSet<>(mapped);
+		if (reachable.contains("GET")) {
+			reachable.add("HEAD");
+		}
+		if (Collections.disjoint(methods, reachable)) {
+			List<String> asked = new ArrayList<>(methods);
+			asked.remove("HEAD");
+			problems.add("methods " + (asked.isEmpty() ? methods : asked)
+					+ " excludes every HTTP method the handler is mapped to " + mapped
+					+ ", so the check would never apply");
+		}
 	}
 
 	private static void checkAdvisable(Method method, Class<?> targetClass, List<String> problems) {
@@ -136,6 +207,13 @@ final class RuleParser {
 		for (String permission : permissions) {
 			if (!StringUtils.hasText(permission)) {
 				problems.add(attribute + " has an empty permission");
+				continue;
+			}
+			try {
+				WildcardPermission.parse(permission);
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(attribute + " has a malformed permission '" + permission + "': " + ex.getMessage());
 			}
 		}
 	}
@@ -155,51 +233,6 @@ final class RuleParser {
 			result.add("HEAD");
 		}
 		return result;
-	}
-
-	private @Nullable Expression expression(String attribute, @Nullable String text, List<String> problems) {
-		if (text == null) {
-			return null;
-		}
-		Expression expression;
-		try {
-			expression = this.expressions.parseExpression(text);
-		}
-		catch (ParseException ex) {
-			problems.add("bad SpEL in " + attribute + " '" + text + "': " + ex.getSimpleMessage());
-			return null;
-		}
-		String forbidden = (expression instanceof SpelExpression spel) ? forbidden(spel.getAST()) : null;
-		if (forbidden != null) {
-			problems.add("SpEL in " + attribute + " '" + text + "' uses " + forbidden
-					+ ", which conditions do not allow (they read the context only)");
-			return null;
-		}
-		return expression;
-	}
-
-	// The evaluation context refuses these too; rejecting them here makes the mistake a
-	// startup error
-	private static @Nullable String forbidden(SpelNode node) {
-		if (node instanceof TypeReference) {
-			return "a type reference";
-		}
-		if (node instanceof BeanReference) {
-			return "a bean reference";
-		}
-		if (node instanceof ConstructorReference) {
-			return "a constructor";
-		}
-		if (node instanceof Assign) {
-			return "an assignment";
-		}
-		for (int i = 0; i < node.getChildCount(); i++) {
-			String found = forbidden(node.getChild(i));
-			if (found != null) {
-				return found;
-			}
-		}
-		return null;
 	}
 
 	private static List<String> pick(String[] annotation, List<String> rule) {

@@ -31,7 +31,7 @@ public final class RuleRegistry {
 	 * @param rules the named rules ({@code permission-manager.rules})
 	 * @param planner plans context resolution
 	 */
-	public RuleRegistry(Map<String, NamedRule> rules, ResolutionPlanner planner) {
+	public RuleRegistry(Map<String, RuleDefinition> rules, ResolutionPlanner planner) {
 		this.parser = new RuleParser(rules, planner);
 	}
 
@@ -49,6 +49,14 @@ public final class RuleRegistry {
 			cached = this.rules.computeIfAbsent(key, (k) -> parseOrFail(method, targetClass));
 		}
 		return (cached != NONE) ? (PermissionRule) cached : null;
+	}
+
+	/**
+	 * Check every named rule on its own, at startup, used by a method or not.
+	 * @param problems where problems are added
+	 */
+	void validateRules(List<String> problems) {
+		this.parser.validateRules(problems);
 	}
 
 	/**

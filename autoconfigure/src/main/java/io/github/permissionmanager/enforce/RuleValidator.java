@@ -52,6 +52,7 @@ public final class RuleValidator implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		List<String> problems = new ArrayList<>();
+		this.registry.validateRules(problems);
 		int guarded = 0;
 		for (Class<?> type : beanClasses()) {
 			guarded += validate(type, problems);

@@ -16,10 +16,12 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.util.Assert;
 
 /**
- * Resolves what a call touches, following its {@link ResolutionPlan}. For each
- * {@code fetch} key in turn, the first source that has it wins: the method argument, the
- * URI template variable, the request parameter; when no key is in the call, the plan's
- * model lookups are tried. {@code 0} and empty strings are values; {@code null} is not.
+ * Resolves what a call touches, following its {@link ResolutionPlan}. Each {@code fetch}
+ * key in turn is read as {@link SourcePolicy} says (the method's argument alone when it
+ * declares one; else the URI template variable or a parameter its mapping requires; a key
+ * carried ambiguously is a 400), and the first key present wins; when no key is in the
+ * call and the method declares none of them, the plan's model lookups are tried.
+ * {@code 0} and empty strings are values; {@code null} is not.
  * <p>
  * A lookup converts its value to the type of the entity's key (not convertible: 400),
  * runs one query, and is memoized for the rest of the request. No row is a 404; more than
@@ -73,7 +75,7 @@ public final class ContextResolver {
 			return new ResolvedContext(context.build(), null);
 		}
 		for (int i = 0; i < plan.size(); i++) {
-			Object value = direct(plan.key(i), plan.argumentIndex(i), arguments, request);
+			Object value = SourcePolicy.value(plan.key(i), arguments, request);
 			if (value != null) {
 				if (this.crossCheck) {
 					crossCheck(plan, i, value, arguments, request);
@@ -82,10 +84,22 @@ public final class ContextResolver {
 				return new ResolvedContext(context.build(), Resource.of(plan.resourceType(i), value));
 			}
 		}
+		if (plan.declaresAKey()) {
+			// the method will use its own (null) argument: a model must not stand in for
+			// it
+			throw new PermissionContextException(Reason.MISSING_VALUE, plan.primaryResourceType(),
+					"None of " + plan + " is in the call, and the method declares it");
+		}
 		for (ModelLookup lookup : plan.lookups()) {
-			Object lookupValue = direct(lookup.lookupKey(), lookup.lookupArgumentIndex(), arguments, request);
+			Object lookupValue = SourcePolicy.value(lookup.lookup(), arguments, request);
 			if (lookupValue != null) {
 				Object value = lookUp(lookup, lookupValue, request);
+				KeySource answered = plan.keyNamed(lookup.query().fetchKey());
+				if (answered != null) {
+					// a bound form or body that names the key must agree with what the
+					// model says
+					SourcePolicy.agree(answered, value, arguments);
+				}
 				context.value(lookup.name(), value);
 				return new ResolvedContext(context.build(), Resource.of(lookup.resourceType(), value));
 			}
@@ -97,34 +111,18 @@ public final class ContextResolver {
 	private void crossCheck(ResolutionPlan plan, int index, Object value, @Nullable Object[] arguments,
 			@Nullable RequestValues request) {
 		for (ModelLookup lookup : plan.lookups()) {
-			Object lookupValue = direct(lookup.lookupKey(), lookup.lookupArgumentIndex(), arguments, request);
+			Object lookupValue = SourcePolicy.value(lookup.lookup(), arguments, request);
 			if (lookupValue != null) {
 				Object modelValue = lookUp(lookup, lookupValue, request);
 				if (!modelValue.toString().equals(value.toString())) {
 					throw new PermissionContextException(Reason.NOT_FOUND, plan.resourceType(index),
 							lookup.query().entityName() + " '" + lookupValue + "' has " + lookup.query().attributePath()
-									+ " '" + modelValue + "', but the call says " + plan.key(index) + " '" + value
+									+ " '" + modelValue + "', but the call says " + plan.key(index).key() + " '" + value
 									+ "'");
 				}
 				return;
 			}
 		}
-	}
-
-	private static @Nullable Object direct(String key, int argumentIndex, @Nullable Object[] arguments,
-			@Nullable RequestValues request) {
-		if (argumentIndex >= 0 && arguments != null && argumentIndex < arguments.length
-				&& arguments[argumentIndex] != null) {
-			return arguments[argumentIndex];
-		}
-		if (request != null) {
-			String value = request.uriVariable(key);
-			if (value != null) {
-				return value;
-			}
-			return request.parameter(key);
-		}
-		return null;
 	}
 
 	private Object lookUp(ModelLookup lookup, Object lookupValue, @Nullable RequestValues request) {

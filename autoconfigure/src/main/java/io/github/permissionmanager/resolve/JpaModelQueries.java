@@ -107,7 +107,7 @@ public final class JpaModelQueries implements ModelQueries {
 			tried.add(key);
 			return propertyPath(entity, key);
 		}
-		String camel = camelCase(key);
+		String camel = ResolutionPlanner.camelCase(key);
 		for (String name : (camel.equals(key)) ? List.of(key) : List.of(key, camel)) {
 			tried.add(name);
 			SingularAttribute<?, ?> attribute = singular(entity, name);
@@ -181,21 +181,6 @@ public final class JpaModelQueries implements ModelQueries {
 			}
 		}
 		return null;
-	}
-
-	static String camelCase(String key) {
-		StringBuilder camel = new StringBuilder(key.length());
-		boolean upper = false;
-		for (char c : key.toCharArray()) {
-			if (c == '_' || c == '-') {
-				upper = camel.length() > 0;
-			}
-			else {
-				camel.append(upper ? Character.toUpperCase(c) : c);
-				upper = false;
-			}
-		}
-		return camel.toString();
 	}
 
 	private static @Nullable String associationName(String camelKey) {

@@ -1,16 +1,22 @@
 package io.github.permissionmanager.resolve;
 
+import java.beans.PropertyDescriptor;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.permissionmanager.PermissionContext;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeanUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
@@ -22,16 +28,23 @@ import org.springframework.util.StringUtils;
 /**
  * What one method can provide to context resolution, read once at startup: its arguments
  * by name (and by {@code @PathVariable} / {@code @RequestParam} name), and, for a web
- * handler, the URI template variables of its mapping and the parameters its mapping
- * requires ({@code params = "event_id"}).
+ * handler, the URI template variables of its mapping, the parameters its mapping requires
+ * ({@code params = "event_id"}), the HTTP methods it is mapped to, and the arguments
+ * Spring MVC binds from the request ({@code @ModelAttribute}, {@code @RequestBody}).
  */
 public final class MethodSources {
 
-	private static final String REQUEST_MAPPING = "org.springframework.web.bind.annotation.RequestMapping";
+	private static final String WEB_BIND = "org.springframework.web.bind.annotation.";
 
-	private static final String PATH_VARIABLE = "org.springframework.web.bind.annotation.PathVariable";
+	private static final String REQUEST_MAPPING = WEB_BIND + "RequestMapping";
 
-	private static final String REQUEST_PARAM = "org.springframework.web.bind.annotation.RequestParam";
+	private static final String PATH_VARIABLE = WEB_BIND + "PathVariable";
+
+	private static final String REQUEST_PARAM = WEB_BIND + "RequestParam";
+
+	private static final String MODEL_ATTRIBUTE = WEB_BIND + "ModelAttribute";
+
+	private static final String REQUEST_BODY = WEB_BIND + "RequestBody";
 
 	private static final Pattern URI_VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(?::[^}]*)?}");
 
@@ -39,17 +52,23 @@ public final class MethodSources {
 
 	private final Map<String, Integer> arguments;
 
-	private final Set<String> requestValues;
+	private final Set<String> uriVariables;
 
-	private final boolean handler;
+	private final Set<String> parameters;
+
+	private final @Nullable Set<String> httpMethods;
+
+	private final Map<Integer, Class<?>> boundArguments;
 
 	private final int contextArgumentIndex;
 
-	private MethodSources(Map<String, Integer> arguments, Set<String> requestValues, boolean handler,
-			int contextArgumentIndex) {
+	private MethodSources(Map<String, Integer> arguments, Set<String> uriVariables, Set<String> parameters,
+			@Nullable Set<String> httpMethods, Map<Integer, Class<?>> boundArguments, int contextArgumentIndex) {
 		this.arguments = arguments;
-		this.requestValues = requestValues;
-		this.handler = handler;
+		this.uriVariables = uriVariables;
+		this.parameters = parameters;
+		this.httpMethods = httpMethods;
+		this.boundArguments = boundArguments;
 		this.contextArgumentIndex = contextArgumentIndex;
 	}
 
@@ -60,7 +79,11 @@ public final class MethodSources {
 	 * @return the sources
 	 */
 	public static MethodSources of(Method method, Class<?> targetClass) {
+		MergedAnnotation<?> methodMapping = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY)
+			.get(REQUEST_MAPPING);
+		boolean handler = methodMapping.isPresent();
 		Map<String, Integer> arguments = new LinkedHashMap<>();
+		Map<Integer, Class<?>> bound = new LinkedHashMap<>();
 		int contextIndex = -1;
 		String[] parameterNames = names.getParameterNames(method);
 		for (int i = 0; i < method.getParameterCount(); i++) {
@@ -82,22 +105,44 @@ public final class MethodSources {
 			if (parameterNames != null) {
 				arguments.putIfAbsent(parameterNames[i], i);
 			}
+			if (handler && isBound(parameter, annotations)) {
+				bound.put(i, parameter.getParameterType());
+			}
 		}
-		Set<String> requestValues = new LinkedHashSet<>();
-		MergedAnnotation<?> methodMapping = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY)
-			.get(REQUEST_MAPPING);
-		if (methodMapping.isPresent()) {
+		Set<String> uriVariables = new LinkedHashSet<>();
+		Set<String> parameters = new LinkedHashSet<>();
+		Set<String> httpMethods = null;
+		if (handler) {
+			httpMethods = new LinkedHashSet<>();
 			MergedAnnotation<?> typeMapping = MergedAnnotations.from(targetClass, SearchStrategy.TYPE_HIERARCHY)
 				.get(REQUEST_MAPPING);
 			for (MergedAnnotation<?> mapping : new MergedAnnotation<?>[] { typeMapping, methodMapping }) {
 				if (mapping.isPresent()) {
-					addUriVariables(mapping.getStringArray("path"), requestValues);
-					addParams(mapping.getStringArray("params"), requestValues);
+					addUriVariables(mapping.getStringArray("path"), uriVariables);
+					addParams(mapping.getStringArray("params"), parameters);
+					addHttpMethods(mapping.getValue("method").orElse(null), httpMethods);
 				}
 			}
 		}
-		return new MethodSources(Collections.unmodifiableMap(arguments), Collections.unmodifiableSet(requestValues),
-				methodMapping.isPresent(), contextIndex);
+		return new MethodSources(Collections.unmodifiableMap(arguments), Collections.unmodifiableSet(uriVariables),
+				Collections.unmodifiableSet(parameters),
+				(httpMethods != null) ? Collections.unmodifiableSet(httpMethods) : null,
+				Collections.unmodifiableMap(bound), contextIndex);
+	}
+
+	// What Spring MVC binds from the request into an object: @ModelAttribute,
+	// @RequestBody, and
+	// an application type without any web annotation (an implicit @ModelAttribute)
+	private static boolean isBound(MethodParameter parameter, MergedAnnotations annotations) {
+		if (annotations.isPresent(MODEL_ATTRIBUTE) || annotations.isPresent(REQUEST_BODY)) {
+			return true;
+		}
+		Class<?> type = parameter.getParameterType();
+		if (BeanUtils.isSimpleProperty(type) || type.isArray() || type.getName().startsWith("java.")
+				|| type.getName().startsWith("jakarta.") || type.getName().startsWith("org.springframework.")) {
+			return false;
+		}
+		return annotations.stream().noneMatch((annotation) -> annotation.getType().getName().startsWith(WEB_BIND));
 	}
 
 	private static void addUriVariables(String[] paths, Set<String> into) {
@@ -123,6 +168,14 @@ public final class MethodSources {
 		}
 	}
 
+	private static void addHttpMethods(@Nullable Object methods, Set<String> into) {
+		if (methods instanceof Enum<?>[] values) {
+			for (Enum<?> value : values) {
+				into.add(value.name());
+			}
+		}
+	}
+
 	/**
 	 * The index of the argument a key names.
 	 * @param key the key
@@ -131,6 +184,56 @@ public final class MethodSources {
 	public int argumentIndex(String key) {
 		Integer index = this.arguments.get(key);
 		return (index != null) ? index : -1;
+	}
+
+	/**
+	 * Where a key may come from for this method.
+	 * @param key the key
+	 * @return its sources
+	 */
+	public KeySource keySource(String key) {
+		return new KeySource(key, argumentIndex(key), this.parameters.contains(key), boundProperties(key));
+	}
+
+	private List<BoundProperty> boundProperties(String key) {
+		List<BoundProperty> found = new ArrayList<>();
+		String camel = ResolutionPlanner.camelCase(key);
+		this.boundArguments.forEach((index, type) -> {
+			for (String name : camel.equals(key) ? List.of(key) : List.of(key, camel)) {
+				BoundProperty property = property(index, type, name);
+				if (property != null) {
+					found.add(property);
+				}
+			}
+		});
+		return found;
+	}
+
+	private static @Nullable BoundProperty property(int index, Class<?> type, String name) {
+		if (Map.class.isAssignableFrom(type)) {
+			return new BoundProperty(index, name, null);
+		}
+		if (type.isRecord()) {
+			for (RecordComponent component : type.getRecordComponents()) {
+				if (component.getName().equals(name)) {
+					return new BoundProperty(index, name, component.getAccessor());
+				}
+			}
+			return null;
+		}
+		PropertyDescriptor descriptor = BeanUtils.getPropertyDescriptor(type, name);
+		Method getter = (descriptor != null) ? descriptor.getReadMethod() : null;
+		return (getter != null) ? new BoundProperty(index, name, getter) : null;
+	}
+
+	/**
+	 * The names of the method's arguments that SpEL conditions may use as variables, with
+	 * their indexes: each parameter name and each {@code @PathVariable} /
+	 * {@code @RequestParam} name.
+	 * @return the names and indexes
+	 */
+	public Map<String, Integer> argumentNames() {
+		return this.arguments;
 	}
 
 	/**
@@ -146,7 +249,33 @@ public final class MethodSources {
 	 * @return whether it is a handler
 	 */
 	public boolean isHandler() {
-		return this.handler;
+		return this.httpMethods != null;
+	}
+
+	/**
+	 * The HTTP methods the handler is mapped to.
+	 * @return the methods, empty for every method (or for a method that is not a handler)
+	 */
+	public Set<String> httpMethods() {
+		return (this.httpMethods != null) ? this.httpMethods : Set.of();
+	}
+
+	/**
+	 * Whether a name is a URI template variable of the handler's mapping.
+	 * @param name the name
+	 * @return whether the mapping declares it
+	 */
+	public boolean isUriVariable(String name) {
+		return this.uriVariables.contains(name);
+	}
+
+	/**
+	 * Whether a name is a request parameter the handler's mapping requires.
+	 * @param name the name
+	 * @return whether the mapping declares it
+	 */
+	public boolean isParameter(String name) {
+		return this.parameters.contains(name);
 	}
 
 	/**
@@ -156,7 +285,7 @@ public final class MethodSources {
 	 * @return whether it can be provided
 	 */
 	public boolean canProvide(String key) {
-		return this.arguments.containsKey(key) || this.requestValues.contains(key);
+		return this.arguments.containsKey(key) || this.uriVariables.contains(key) || this.parameters.contains(key);
 	}
 
 }

@@ -1,17 +1,19 @@
 package io.github.permissionmanager.resolve;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one method's context is resolved, planned at startup so a call does no reflection
- * and no string work: for each {@code fetch} key its argument index, context name and
- * resource type, then the model lookups to try when no key is in the call.
+ * and no string work: for each {@code fetch} key where it may come from, its context name
+ * and resource type, then the model lookups to try when no key is in the call.
  */
 public final class ResolutionPlan {
 
-	private final String[] keys;
-
-	private final int[] argumentIndexes;
+	private final KeySource[] keys;
 
 	private final String[] names;
 
@@ -19,25 +21,31 @@ public final class ResolutionPlan {
 
 	private final List<ModelLookup> lookups;
 
-	ResolutionPlan(String[] keys, int[] argumentIndexes, String[] names, String[] resourceTypes,
-			List<ModelLookup> lookups) {
+	private final boolean declaresAKey;
+
+	ResolutionPlan(KeySource[] keys, String[] names, String[] resourceTypes, List<ModelLookup> lookups) {
 		this.keys = keys;
-		this.argumentIndexes = argumentIndexes;
 		this.names = names;
 		this.resourceTypes = resourceTypes;
 		this.lookups = List.copyOf(lookups);
+		this.declaresAKey = Arrays.stream(keys).anyMatch(KeySource::declared);
 	}
 
 	int size() {
 		return this.keys.length;
 	}
 
-	String key(int i) {
+	KeySource key(int i) {
 		return this.keys[i];
 	}
 
-	int argumentIndex(int i) {
-		return this.argumentIndexes[i];
+	@Nullable KeySource keyNamed(String key) {
+		for (KeySource source : this.keys) {
+			if (source.key().equals(key)) {
+				return source;
+			}
+		}
+		return null;
 	}
 
 	String name(int i) {
@@ -53,6 +61,25 @@ public final class ResolutionPlan {
 	}
 
 	/**
+	 * Whether a {@code fetch} key names an argument of the method: then a {@code null}
+	 * argument is missing, and no model lookup stands in for what the method will use.
+	 * @return whether the method declares one of the keys
+	 */
+	boolean declaresAKey() {
+		return this.declaresAKey;
+	}
+
+	/**
+	 * The names the resolved value may be known by.
+	 * @return the context names, one per key and one per lookup
+	 */
+	public List<String> names() {
+		List<String> all = new ArrayList<>(List.of(this.names));
+		this.lookups.forEach((lookup) -> all.add(lookup.name()));
+		return all;
+	}
+
+	/**
 	 * The resource type of the first key, for messages when nothing could be resolved.
 	 * @return the resource type
 	 */
@@ -62,7 +89,7 @@ public final class ResolutionPlan {
 
 	@Override
 	public String toString() {
-		return "ResolutionPlan" + List.of(this.keys) + " via " + this.lookups;
+		return "ResolutionPlan" + Arrays.stream(this.keys).map(KeySource::key).toList() + " via " + this.lookups;
 	}
 
 }

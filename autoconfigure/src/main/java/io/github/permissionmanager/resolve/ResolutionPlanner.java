@@ -51,13 +51,13 @@ public final class ResolutionPlanner {
 			}
 		}
 		int size = spec.fetch().size();
-		String[] keys = spec.fetch().toArray(String[]::new);
-		int[] argumentIndexes = new int[size];
+		KeySource[] keys = new KeySource[size];
 		String[] names = new String[size];
 		String[] types = new String[size];
 		for (int i = 0; i < size; i++) {
-			argumentIndexes[i] = sources.argumentIndex(keys[i]);
-			names[i] = (spec.fetchAs() != null) ? spec.fetchAs() : keys[i];
+			String key = spec.fetch().get(i);
+			keys[i] = sources.keySource(key);
+			names[i] = (spec.fetchAs() != null) ? spec.fetchAs() : key;
 			types[i] = resourceType(spec.resource(), names[i]);
 		}
 		List<String> unprovidableLookups = new ArrayList<>();
@@ -72,7 +72,7 @@ public final class ResolutionPlanner {
 		if (problems.size() > before) {
 			return null;
 		}
-		return new ResolutionPlan(keys, argumentIndexes, names, types, lookups);
+		return new ResolutionPlan(keys, names, types, lookups);
 	}
 
 	private List<ModelLookup> planLookups(ResolutionSpec spec, MethodSources sources, List<String> problems,
@@ -108,8 +108,8 @@ public final class ResolutionPlanner {
 				continue;
 			}
 			String name = (spec.fetchAs() != null) ? spec.fetchAs() : query.fetchKey();
-			lookups.add(new ModelLookup(query, lookupKey, sources.argumentIndex(lookupKey), name,
-					resourceType(spec.resource(), name)));
+			lookups
+				.add(new ModelLookup(query, sources.keySource(lookupKey), name, resourceType(spec.resource(), name)));
 		}
 		return lookups;
 	}
@@ -132,6 +132,27 @@ public final class ResolutionPlanner {
 			return name.substring(0, name.length() - 2);
 		}
 		return name;
+	}
+
+	/**
+	 * The camelCase form of a key: {@code event_id} and {@code event-id} become
+	 * {@code eventId}.
+	 * @param key the key
+	 * @return its camelCase form
+	 */
+	static String camelCase(String key) {
+		StringBuilder camel = new StringBuilder(key.length());
+		boolean upper = false;
+		for (char c : key.toCharArray()) {
+			if (c == '_' || c == '-') {
+				upper = camel.length() > 0;
+			}
+			else {
+				camel.append(upper ? Character.toUpperCase(c) : c);
+				upper = false;
+			}
+		}
+		return camel.toString();
 	}
 
 }

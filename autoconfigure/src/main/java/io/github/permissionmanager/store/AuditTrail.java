@@ -3,17 +3,16 @@ package io.github.permissionmanager.store;
 import java.time.Clock;
 
 import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.caller.CurrentCaller;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Writes one audit row per change (who, when, what), in the transaction of the change.
- * Who is the current authenticated user's name, or {@code system} when none is
- * authenticated (startup code, scheduled jobs).
+ * Who is the current authenticated user's name, read by the same {@link CurrentCaller}
+ * that enforcement uses, or {@code system} when none is authenticated (startup code,
+ * scheduled jobs).
  */
 final class AuditTrail {
 
@@ -25,8 +24,11 @@ final class AuditTrail {
 
 	private final String insert;
 
-	AuditTrail(JdbcClient jdbc, StoreTables tables, Clock clock) {
+	private final CurrentCaller caller;
+
+	AuditTrail(JdbcClient jdbc, StoreTables tables, Clock clock, CurrentCaller caller) {
 		this.jdbc = jdbc;
+		this.caller = caller;
 		this.clock = clock;
 		this.insert = "INSERT INTO " + tables.audit() + " (occurred_at, actor, action, grantee_kind, grantee_name, "
 				+ "permission, resource_type, resource_id, tenant, expires_at, group_name, user_name) VALUES "
@@ -58,14 +60,9 @@ final class AuditTrail {
 			.update();
 	}
 
-	static String actor() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()
-				|| authentication instanceof AnonymousAuthenticationToken) {
-			return SYSTEM;
-		}
-		String name = authentication.getName();
-		if (name == null || name.isBlank()) {
+	String actor() {
+		String name = this.caller.name();
+		if (name == null) {
 			return SYSTEM;
 		}
 		return (name.length() > 255) ? name.substring(0, 255) : name;

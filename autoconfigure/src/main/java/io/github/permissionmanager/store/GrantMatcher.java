@@ -28,10 +28,23 @@ final class GrantMatcher {
 	void validate(Grant grant) {
 		validateName("grantee name", grant.grantee().name());
 		validateName("permission", grant.permission());
+		validateSpelling(grant.permission());
 		this.implication.validate(grant.permission());
 		validateOptional("resource type", grant.resourceType());
 		validateOptional("resource id", grant.resourceId());
 		validateOptional("tenant", grant.tenant());
+	}
+
+	// Checks trim a permission's parts, the grant key does not: one spelling per
+	// permission, so
+	// a revoke of what a check reads as granted always matches the stored grant
+	private static void validateSpelling(String permission) {
+		for (String part : permission.split("[:,]", -1)) {
+			if (!part.equals(part.trim())) {
+				throw new IllegalArgumentException(
+						"permission '" + permission + "' has whitespace around a part; write it without");
+			}
+		}
 	}
 
 	void validateName(String what, String value) {

@@ -16,6 +16,7 @@ import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.GrantQuery;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
+import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.GrantChangeListener;
 import io.github.permissionmanager.decide.Roles;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,22 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	 */
 	public JdbcPermissionGrants(JdbcClient jdbc, StoreTables tables, TransactionOperations transactions,
 			GrantChangeListener listener, Roles roles, Clock clock, ChangeLog changeLog) {
+		this(jdbc, tables, transactions, listener, roles, clock, changeLog, new CurrentCaller());
+	}
+
+	/**
+	 * Create the store's management API.
+	 * @param jdbc the client, with the store's query timeout
+	 * @param tables the table names
+	 * @param transactions runs each change in a transaction
+	 * @param listener told of every change (the decision cache)
+	 * @param roles the roles, for validation and for {@link #users}/{@link #groups}
+	 * @param clock the clock for creation times, audit rows and expiry
+	 * @param changeLog gets one row per changed grantee, in the transaction of the change
+	 * @param caller tells who makes each change, for the audit trail
+	 */
+	public JdbcPermissionGrants(JdbcClient jdbc, StoreTables tables, TransactionOperations transactions,
+			GrantChangeListener listener, Roles roles, Clock clock, ChangeLog changeLog, CurrentCaller caller) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(tables, "tables cannot be null");
 		Assert.notNull(transactions, "transactions cannot be null");
@@ -71,12 +88,13 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 		Assert.notNull(roles, "roles cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		Assert.notNull(changeLog, "changeLog cannot be null");
+		Assert.notNull(caller, "caller cannot be null");
 		this.jdbc = jdbc;
 		this.tables = tables;
 		this.transactions = transactions;
 		this.changes = new ChangeRecorder(listener, changeLog);
 		this.clock = clock;
-		this.audit = new AuditTrail(jdbc, tables, clock);
+		this.audit = new AuditTrail(jdbc, tables, clock, caller);
 		this.matcher = new GrantMatcher(roles);
 		this.holders = new GrantHolders(jdbc, tables, this.matcher, clock);
 	}
@@ -125,7 +143,9 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	@Override
 	public ConsistencyToken revokeAll(Collection<Grant> grants) {
 		Assert.notNull(grants, "grants cannot be null");
-		List<Grant> all = List.copyOf(grants);
+		// validated like a grant, so a revoke names exactly what a grant could have
+		// stored
+		List<Grant> all = validated(grants);
 		return Objects.requireNonNull(this.transactions.execute((status) -> {
 			Set<Grantee> changed = new LinkedHashSet<>();
 			for (Grant grant : all) {
@@ -168,7 +188,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 				.param("tenant", grant.tenant())
 				.param("expiresAt", GrantRows.utc(grant.expiresAt()))
 				.param("createdAt", GrantRows.utc(this.clock.instant()))
-				.param("createdBy", AuditTrail.actor())
+				.param("createdBy", this.audit.actor())
 				.update();
 		}
 		else if (!Objects.equals(existing.get().orElse(null), GrantRows.micros(grant.expiresAt()))) {
@@ -237,7 +257,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 					.param("group", group)
 					.param("user", user)
 					.param("at", GrantRows.utc(this.clock.instant()))
-					.param("by", AuditTrail.actor())
+					.param("by", this.audit.actor())
 					.update();
 				this.audit.membership("ADD_MEMBER", group, user);
 				return this.changes.changed(Set.of(Grantee.user(user)));

@@ -1,7 +1,6 @@
 package io.github.permissionmanager.web;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,13 +69,31 @@ public class PermissionProblemExceptionResolver implements HandlerExceptionResol
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		ProblemDetail problem = this.problems.problemFor(ex);
-		if (problem == null || response.isCommitted()) {
+		int status = SafeProblemWriting.status(ex);
+		ProblemDetail problem;
+		try {
+			problem = this.problems.problemFor(ex);
+		}
+		// a problem builder of the application's that fails in any way: the minimal
+		// problem
+		catch (Exception | Error failure) {
+			logger.debug("Could not build the problem response", failure);
+			problem = null;
+		}
+		if (problem == null && status == 0) {
 			return null;
 		}
-		log(problem.getStatus(), ex);
-		problem.setInstance(URI.create(request.getRequestURI()));
+		if (response.isCommitted()) {
+			// nothing more can be said; do not let the exception turn into another answer
+			return new ModelAndView();
+		}
+		if (problem == null) {
+			SafeProblemWriting.writeMinimal(response, status);
+			return new ModelAndView();
+		}
 		try {
+			log(problem.getStatus(), ex);
+			problem.setInstance(SafeProblemWriting.instance(request.getRequestURI()));
 			response.resetBuffer();
 			response.setStatus(problem.getStatus());
 			if (!writeWithConverter(problem, response)) {
@@ -85,10 +102,10 @@ public class PermissionProblemExceptionResolver implements HandlerExceptionResol
 			}
 			response.flushBuffer();
 		}
-		catch (IOException | RuntimeException writeFailure) {
-			// the status is set; a body that cannot be written must not turn into another
-			// answer
+		// writing a problem never fails: anything at all degrades to the minimal problem
+		catch (Exception | Error writeFailure) {
 			logger.debug("Could not write the problem response", writeFailure);
+			SafeProblemWriting.writeMinimal(response, problem.getStatus());
 		}
 		return new ModelAndView();
 	}
@@ -111,7 +128,9 @@ public class PermissionProblemExceptionResolver implements HandlerExceptionResol
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		body.put("detail", problem.getDetail());
-		body.put("instance", String.valueOf(problem.getInstance()));
+		if (problem.getInstance() != null) {
+			body.put("instance", problem.getInstance().toString());
+		}
 		if (problem.getProperties() != null) {
 			body.putAll(problem.getProperties());
 		}

@@ -19,25 +19,22 @@ import org.springframework.util.Assert;
  * Builds the RFC 9457 problem for each way a guarded call can be refused. A denial names
  * the missing permissions and the resource, with the catalog's user message, resolution
  * steps and support contact; nothing carries a class name, a stack trace, or another
- * user's grants. With {@code hide-existence} a denial names the resource type only, so a
- * denial and a missing object look the same.
+ * user's grants. It renders what the exception carries: with {@code hide-existence} the
+ * enforcement path already made every refusal of a rule the same denial, with the
+ * resource type only.
  */
 public class PermissionProblems {
 
 	private final Map<String, CatalogMessage> catalog;
 
-	private final boolean hideExistence;
-
 	/**
 	 * Create the problem builder.
 	 * @param catalog the permission catalog ({@code permission-manager.catalog}) by
 	 * permission
-	 * @param hideExistence whether denials hide the resource id
 	 */
-	public PermissionProblems(Map<String, CatalogMessage> catalog, boolean hideExistence) {
+	public PermissionProblems(Map<String, CatalogMessage> catalog) {
 		Assert.notNull(catalog, "catalog cannot be null");
 		this.catalog = Map.copyOf(catalog);
-		this.hideExistence = hideExistence;
 	}
 
 	/**
@@ -89,7 +86,7 @@ public class PermissionProblems {
 		if (resource != null) {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("type", resource.type());
-			if (resource.id() != null && !this.hideExistence) {
+			if (resource.id() != null) {
 				body.put("id", resource.id());
 			}
 			problem.setProperty("resource", body);

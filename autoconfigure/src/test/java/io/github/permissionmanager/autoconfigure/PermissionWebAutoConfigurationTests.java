@@ -61,7 +61,7 @@ class PermissionWebAutoConfigurationTests {
 
 	@Test
 	void problemsBackOff() {
-		PermissionProblems mine = new PermissionProblems(Map.of(), true);
+		PermissionProblems mine = new PermissionProblems(Map.of());
 		this.runner.withBean("mine", PermissionProblems.class, () -> mine)
 			.run((context) -> assertThat(context).getBean(PermissionProblems.class).isSameAs(mine));
 	}
@@ -69,7 +69,7 @@ class PermissionWebAutoConfigurationTests {
 	@Test
 	void exceptionResolverBacksOff() {
 		PermissionProblemExceptionResolver mine = new PermissionProblemExceptionResolver(
-				new PermissionProblems(Map.of(), false));
+				new PermissionProblems(Map.of()));
 		this.runner.withBean("mine", PermissionProblemExceptionResolver.class, () -> mine)
 			.run((context) -> assertThat(context).getBean(PermissionProblemExceptionResolver.class).isSameAs(mine));
 	}

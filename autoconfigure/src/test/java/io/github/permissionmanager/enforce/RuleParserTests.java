@@ -11,6 +11,7 @@ import io.github.permissionmanager.resolve.ResolutionPlanner;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,10 +22,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RuleParserTests {
 
-	private final NamedRule reviewRule = new NamedRule(List.of("event:review"), Logical.ANY, List.of("eventId"), null,
-			List.of(), List.of(), null, "conference", List.of("PATCH"), null, "#eventId > 0", List.of("event:publish"));
+	private final RuleParser parser = new RuleParser(Map.of("review", reviewRule()), new ResolutionPlanner(null));
 
-	private final RuleParser parser = new RuleParser(Map.of("review", this.reviewRule), new ResolutionPlanner(null));
+	private static RuleDefinition reviewRule() {
+		RuleDefinition rule = new RuleDefinition();
+		rule.setPermissions(List.of("event:review"));
+		rule.setLogical(Logical.ANY);
+		rule.setFetch(List.of("eventId"));
+		rule.setResource("conference");
+		rule.setMethods(List.of("PATCH"));
+		rule.setCheck("#eventId > 0");
+		rule.setOptional(List.of("event:publish"));
+		return rule;
+	}
 
 	@Test
 	void ruleSuppliesWhatTheAnnotationLeavesUnset() {
@@ -61,6 +71,14 @@ class RuleParserTests {
 	}
 
 	@Test
+	void methodsFilterOfAMethodThatIsNotAHandlerNeverTurnsTheCheckOff() {
+		PermissionRule rule = parse(Guarded.class, "service");
+		assertThat(rule.appliesTo("PATCH")).isTrue();
+		assertThat(rule.appliesTo("GET")).isTrue();
+		assertThat(rule.appliesTo(null)).isTrue();
+	}
+
+	@Test
 	void contextParameterIsFoundAndIsNotASource() {
 		PermissionRule rule = parse(Guarded.class, "withContext");
 		assertThat(rule.contextArgumentIndex()).isEqualTo(1);
@@ -85,13 +103,19 @@ class RuleParserTests {
 
 	static class Guarded {
 
+		@RequestMapping("/events/{eventId}/review")
 		@RequiresPermissions(rule = "review")
 		public void byRule(long eventId) {
 		}
 
-		@RequiresPermissions(value = { "event:update", "event:read" }, rule = "review", methods = "GET",
-				resource = "event")
+		@RequestMapping("/events/{eventId}/override")
+		@RequiresPermissions(value = { "event:update", "event:read" }, logical = Logical.ANY, rule = "review",
+				methods = "GET", resource = "event")
 		public void overriding(long eventId) {
+		}
+
+		@RequiresPermissions(rule = "review")
+		public void service(long eventId) {
 		}
 
 		@RequiresPermissions(value = "event:read", fetch = "eventId")

@@ -15,9 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Each source {@code fetch} reads from, in order: the argument (by name,
- * {@code @PathVariable} or {@code @RequestParam} name), the URI template variable, the
- * request parameter. Bob is a plain user holding only what each test grants.
+ * Each source {@code fetch} reads from: the argument (by name, {@code @PathVariable} or
+ * {@code @RequestParam} name), else the URI template variable, else a request parameter
+ * the mapping requires (conflicts between them are in {@link SourcePrecedenceWebTests}).
+ * Bob is a plain user holding only what each test grants.
  */
 @EnforceWebTest
 class ContextSourcesWebTests {
@@ -84,17 +85,6 @@ class ContextSourcesWebTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.title").value("Bad Request"));
 		assertThat(this.sideEffects.ran()).isEmpty();
-	}
-
-	@Test
-	void argumentWinsOverUriVariable() throws Exception {
-		this.evaluator.grant("bob", "event:read", "event", 2);
-		// the URI says event 1, the argument (bound from ?event_id) says event 2: the
-		// argument wins
-		this.mvc.perform(get("/events/1/copy").param("event_id", "2").with(user("bob"))).andExpect(status().isOk());
-		this.mvc.perform(get("/events/2/copy").param("event_id", "1").with(user("bob")))
-			.andExpect(status().isForbidden());
-		assertThat(this.sideEffects.ran()).containsExactly("copy to 2");
 	}
 
 	@Test

@@ -73,6 +73,31 @@ class HideExistenceWebTests {
 	}
 
 	@Test
+	void everyRefusalOfOneRuleAnswersTheSameBytes() throws Exception {
+		this.evaluator.grant("bob", "card:update", "board", 1);
+		this.evaluator.grant("bob", "card:read", "board", 1);
+		this.evaluator.grant("bob", "card:update", "board", 2);
+		String missingPermission = label("/boards/2/cards/20/label");
+		String checkFalse = label("/boards/1/cards/10/label");
+		String missingObject = label("/boards/1/cards/99/label");
+		String crossCheck = label("/boards/1/cards/20/label");
+		assertThat(checkFalse).isEqualTo(missingPermission);
+		assertThat(missingObject).isEqualTo(missingPermission);
+		assertThat(crossCheck).isEqualTo(missingPermission);
+		assertThat(missingPermission).contains("card:update", "card:read").doesNotContain("\"id\"");
+		assertThat(this.sideEffects.ran()).isEmpty();
+	}
+
+	private String label(String path) throws Exception {
+		String body = this.mvc.perform(patch(path).content("x").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return body.replace(path, "PATH");
+	}
+
+	@Test
 	void crossCheckMismatchAnswersLikeADenial() throws Exception {
 		this.evaluator.grant("bob", "card:update", "board", 1);
 		this.mvc.perform(patch("/boards/1/cards/20").content("moved").with(user("bob")))

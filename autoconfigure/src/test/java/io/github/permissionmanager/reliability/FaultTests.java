@@ -96,6 +96,17 @@ class FaultTests {
 	}
 
 	@Test
+	void conditionsSeeTheStoresMembershipsInTheSubjectsGroups() {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "note:read").on("note", 1));
+		assertThat(this.http.send("bob", "GET", "/notes/1/staff", null).statusCode()).isEqualTo(403);
+		this.grants.addMember("staff", "bob");
+		assertThat(this.http.send("bob", "GET", "/notes/1/staff", null).statusCode()).isEqualTo(200);
+		this.grants.removeMember("staff", "bob");
+		assertThat(this.http.send("bob", "GET", "/notes/1/staff", null).statusCode()).isEqualTo(403);
+		assertThat(this.probe.ran()).containsExactly("staff read 1");
+	}
+
+	@Test
 	void everyVerbOfAPackagePrivateHandlerIsCheckedByTheTypeLevelAnnotation() {
 		for (String verb : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")) {
 			assertThat(this.http.send("dave", verb, "/documents/1", null).statusCode()).as(verb).isEqualTo(403);

@@ -39,9 +39,13 @@ class ContextResolverTests {
 			DefaultConversionService.getSharedInstance(), true);
 
 	// fetch event_id, never an argument; model Session looked up by argument 0 ("id")
-	private final ResolutionPlan plan = new ResolutionPlan(new String[] { "event_id" }, new int[] { -1 },
+	private final ResolutionPlan plan = new ResolutionPlan(new KeySource[] { key("event_id", -1) },
 			new String[] { "event_id" }, new String[] { "event" },
-			List.of(new ModelLookup(SESSION_EVENT, "id", 0, "event_id", "event")));
+			List.of(new ModelLookup(SESSION_EVENT, key("id", 0), "event_id", "event")));
+
+	private static KeySource key(String key, int argumentIndex) {
+		return new KeySource(key, argumentIndex, false, List.of());
+	}
 
 	@AfterEach
 	void unbind() {
@@ -130,10 +134,23 @@ class ContextResolverTests {
 	}
 
 	@Test
+	void optionalArgumentIsItsValueAndEmptyIsMissingWithoutFallingBackToTheModel() {
+		ResolutionPlan direct = new ResolutionPlan(new KeySource[] { key("event_id", 1) }, new String[] { "event_id" },
+				new String[] { "event" }, List.of(new ModelLookup(SESSION_EVENT, key("id", 0), "event_id", "event")));
+		ContextResolver trusting = new ContextResolver(this.queries, DefaultConversionService.getSharedInstance(),
+				false);
+		assertThat(trusting.resolve(direct, new Object[] { 10L, java.util.Optional.of(7L) }, null).resource())
+			.isEqualTo(Resource.of("event", 7));
+		assertThatExceptionOfType(PermissionContextException.class)
+			.isThrownBy(() -> trusting.resolve(direct, new Object[] { 10L, java.util.Optional.empty() }, null))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.MISSING_VALUE));
+		then(this.queries).should(never()).find(any(), any());
+	}
+
+	@Test
 	void keyInTheCallMustAgreeWithTheModel() {
-		ResolutionPlan direct = new ResolutionPlan(new String[] { "event_id" }, new int[] { 1 },
-				new String[] { "event_id" }, new String[] { "event" },
-				List.of(new ModelLookup(SESSION_EVENT, "id", 0, "event_id", "event")));
+		ResolutionPlan direct = new ResolutionPlan(new KeySource[] { key("event_id", 1) }, new String[] { "event_id" },
+				new String[] { "event" }, List.of(new ModelLookup(SESSION_EVENT, key("id", 0), "event_id", "event")));
 		given(this.queries.find(SESSION_EVENT, 10L)).willReturn(Arrays.asList(7L));
 		assertThat(this.resolver.resolve(direct, new Object[] { 10L, 7L }, null).resource())
 			.isEqualTo(Resource.of("event", 7));
@@ -146,9 +163,8 @@ class ContextResolverTests {
 	void crossCheckOffTrustsTheKeyInTheCall() {
 		ContextResolver trusting = new ContextResolver(this.queries, DefaultConversionService.getSharedInstance(),
 				false);
-		ResolutionPlan direct = new ResolutionPlan(new String[] { "event_id" }, new int[] { 1 },
-				new String[] { "event_id" }, new String[] { "event" },
-				List.of(new ModelLookup(SESSION_EVENT, "id", 0, "event_id", "event")));
+		ResolutionPlan direct = new ResolutionPlan(new KeySource[] { key("event_id", 1) }, new String[] { "event_id" },
+				new String[] { "event" }, List.of(new ModelLookup(SESSION_EVENT, key("id", 0), "event_id", "event")));
 		assertThat(trusting.resolve(direct, new Object[] { 10L, 8L }, null).resource())
 			.isEqualTo(Resource.of("event", 8));
 		then(this.queries).should(never()).find(any(), any());

@@ -41,9 +41,9 @@ class JpaModelQueriesTests {
 
 	@Test
 	void camelCaseOfASnakeCaseKey() {
-		assertThat(JpaModelQueries.camelCase("event_id")).isEqualTo("eventId");
-		assertThat(JpaModelQueries.camelCase("eventId")).isEqualTo("eventId");
-		assertThat(JpaModelQueries.camelCase("speaker-session_id")).isEqualTo("speakerSessionId");
+		assertThat(ResolutionPlanner.camelCase("event_id")).isEqualTo("eventId");
+		assertThat(ResolutionPlanner.camelCase("eventId")).isEqualTo("eventId");
+		assertThat(ResolutionPlanner.camelCase("speaker-session_id")).isEqualTo("speakerSessionId");
 	}
 
 }

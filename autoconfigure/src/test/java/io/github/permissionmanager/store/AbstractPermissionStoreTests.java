@@ -321,6 +321,22 @@ abstract class AbstractPermissionStoreTests {
 	}
 
 	@Test
+	void permissionWithSurroundingWhitespaceIsRefusedSoARevokeAlwaysMatchesTheGrant() {
+		for (String spaced : new String[] { "event:delete ", " event:delete", "event: delete", "event:read ,update" }) {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> this.grants.grant(Grant.of(Grantee.user("bob"), spaced).on("event", 7)))
+				.withMessageContaining("whitespace");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> this.grants.revoke(Grant.of(Grantee.user("bob"), spaced).on("event", 7)))
+				.withMessageContaining("whitespace");
+		}
+		assertThat(this.manager.check("bob", "event:delete", Resource.of("event", 7))).isFalse();
+		this.grants.grant(Grant.of(Grantee.user("bob"), "event:delete").on("event", 7));
+		this.grants.revoke(Grant.of(Grantee.user("bob"), "event:delete").on("event", 7));
+		assertThat(this.manager.check("bob", "event:delete", Resource.of("event", 7))).isFalse();
+	}
+
+	@Test
 	void checkWhenNoGrantThenDeniedWithTheMissingPermission() {
 		this.grants.grant(Grant.of(Grantee.user("bob"), "session:read").on("event", 7));
 

@@ -3,7 +3,12 @@ package io.github.permissionmanager.validationtest;
 import io.github.permissionmanager.RequiresPermissions;
 import io.github.permissionmanager.enforcetest.Session;
 
+import io.github.permissionmanager.Logical;
+
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -195,6 +200,84 @@ final class GuardedBeans {
 		@RequiresPermissions(value = "board:read", fetch = "card.owner.id",
 				model = io.github.permissionmanager.enforcetest.Comment.class)
 		public void read(long id) {
+		}
+
+	}
+
+	@RestController
+	static class MethodsExcludingTheMapping {
+
+		@PutMapping("/events/{event_id}")
+		@RequiresPermissions(value = "event:update", fetch = "event_id", methods = { "PATCH", "DELETE" })
+		public void update(@PathVariable("event_id") long eventId) {
+		}
+
+	}
+
+	@RestController
+	static class RuleMethodsExcludingTheMapping {
+
+		@PutMapping("/sessions/{id}")
+		@RequiresPermissions(value = "session:update", rule = "patch-only")
+		public void update(@PathVariable long id) {
+		}
+
+	}
+
+	@RestController
+	static class MethodsOverlappingTheMapping {
+
+		@RequestMapping(path = "/events/{event_id}/settings", method = { RequestMethod.GET, RequestMethod.PUT })
+		@RequiresPermissions(value = "event:update", fetch = "event_id", methods = "PUT")
+		public void settings(@PathVariable("event_id") long eventId) {
+		}
+
+	}
+
+	static class AnyRuleUnderAllAnnotation {
+
+		@RequiresPermissions(value = { "event:read", "event:update" }, logical = Logical.ALL, rule = "any-of-two")
+		public void read(long eventId) {
+		}
+
+	}
+
+	static class AnyRuleWithoutOwnPermissions {
+
+		@RequiresPermissions(rule = "any-of-two")
+		public void read(long eventId) {
+		}
+
+	}
+
+	static class AnyRuleAcceptedByTheAnnotation {
+
+		@RequiresPermissions(rule = "any-of-two", logical = Logical.ANY)
+		public void read(long eventId) {
+		}
+
+	}
+
+	static class MalformedPermissions {
+
+		@RequiresPermissions(value = { "event::read", "event:read,,update", "event:read," }, optional = "a:,b")
+		public void read() {
+		}
+
+	}
+
+	static class UnknownSpelVariable {
+
+		@RequiresPermissions(value = "event:read", fetch = "eventId", check = "#eventId > 0 and #nope == 1")
+		public void read(long eventId) {
+		}
+
+	}
+
+	static class ArgumentAsSpelVariable {
+
+		@RequiresPermissions(value = "event:read", fetch = "eventId", check = "#eventId > 0 and #note != null")
+		public void read(long eventId, String note) {
 		}
 
 	}

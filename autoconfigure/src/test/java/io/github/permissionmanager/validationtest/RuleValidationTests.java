@@ -178,6 +178,83 @@ class RuleValidationTests {
 	}
 
 	@Test
+	void methodsFilterExcludingEveryVerbOfTheMappingRefusesToStart() {
+		this.runner.withBean(GuardedBeans.MethodsExcludingTheMapping.class)
+			.run((context) -> assertThat(failure(context))
+				.contains("MethodsExcludingTheMapping#update: methods [PATCH, DELETE]"
+						+ " excludes every HTTP method the handler is mapped to [PUT], so the check would never apply"));
+	}
+
+	@Test
+	void ruleMethodsFilterExcludingEveryVerbOfTheMappingRefusesToStart() {
+		this.runner.withBean(GuardedBeans.RuleMethodsExcludingTheMapping.class)
+			.withPropertyValues("permission-manager.rules.patch-only.fetch=id",
+					"permission-manager.rules.patch-only.resource=session",
+					"permission-manager.rules.patch-only.methods=PATCH,DELETE")
+			.run((context) -> assertThat(failure(context))
+				.contains("RuleMethodsExcludingTheMapping#update: methods [PATCH, DELETE]"
+						+ " excludes every HTTP method the handler is mapped to [PUT]"));
+	}
+
+	@Test
+	void methodsFilterOverlappingTheMappingStarts() {
+		this.runner.withBean(GuardedBeans.MethodsOverlappingTheMapping.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void ruleThatWouldWeakenTheAnnotationsLogicalRefusesToStart() {
+		this.runner.withBean(GuardedBeans.AnyRuleUnderAllAnnotation.class)
+			.withBean(GuardedBeans.AnyRuleWithoutOwnPermissions.class)
+			.withPropertyValues("permission-manager.rules.any-of-two.permissions=event:read,event:update",
+					"permission-manager.rules.any-of-two.logical=ANY",
+					"permission-manager.rules.any-of-two.fetch=eventId")
+			.run((context) -> assertThat(failure(context)).contains(
+					"AnyRuleUnderAllAnnotation#read: rule 'any-of-two' says logical ANY, but the annotation reads ALL",
+					"AnyRuleWithoutOwnPermissions#read: rule 'any-of-two' says logical ANY, but the annotation reads ALL"));
+	}
+
+	@Test
+	void ruleLogicalAnyAcceptedOnTheAnnotationStarts() {
+		this.runner.withBean(GuardedBeans.AnyRuleAcceptedByTheAnnotation.class)
+			.withPropertyValues("permission-manager.rules.any-of-two.permissions=event:read,event:update",
+					"permission-manager.rules.any-of-two.logical=ANY",
+					"permission-manager.rules.any-of-two.fetch=eventId")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void malformedPermissionsRefuseToStart() {
+		this.runner.withBean(GuardedBeans.MalformedPermissions.class)
+			.run((context) -> assertThat(failure(context)).contains(
+					"MalformedPermissions#read: value has a malformed permission 'event::read'", "'event:read,,update'",
+					"'event:read,'", "optional has a malformed permission 'a:,b'"));
+	}
+
+	@Test
+	void malformedPermissionInAnUnusedYamlRuleRefusesToStart() {
+		this.runner.withBean(GuardedBeans.Valid.class)
+			.withPropertyValues("permission-manager.rules.broken.permissions[0]=event:read,",
+					"permission-manager.rules.broken.optional=x::y")
+			.run((context) -> assertThat(failure(context)).contains(
+					"rule 'broken': permissions has a malformed permission",
+					"rule 'broken': optional has a malformed permission 'x::y'"));
+	}
+
+	@Test
+	void spelVariableNoSourceCanProvideRefusesToStart() {
+		this.runner.withBean(GuardedBeans.UnknownSpelVariable.class)
+			.run((context) -> assertThat(failure(context)).contains(
+					"UnknownSpelVariable#read: SpEL in check '#eventId > 0 and #nope == 1' uses #nope, which no source provides"));
+	}
+
+	@Test
+	void spelVariableNamingAnArgumentStarts() {
+		this.runner.withBean(GuardedBeans.ArgumentAsSpelVariable.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void everyProblemIsListedInOneMessage() {
 		this.runner.withBean(GuardedBeans.UnknownRule.class)
 			.withBean(GuardedBeans.BadSpel.class)

@@ -21,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermissionProblemExceptionResolverTests {
 
 	private final PermissionProblems problems = new PermissionProblems(
-			Map.of("session:update", new CatalogMessage("Ask an organizer.", List.of("Step one"), "help@example.org")),
-			false);
+			Map.of("session:update", new CatalogMessage("Ask an organizer.", List.of("Step one"), "help@example.org")));
 
 	private final MockHttpServletRequest request = new MockHttpServletRequest("PATCH", "/sessions/4");
 
@@ -78,6 +77,88 @@ class PermissionProblemExceptionResolverTests {
 		assertThat(resolver.resolveException(this.request, this.response, null, new IllegalStateException("x")))
 			.isNull();
 		assertThat(this.response.getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void requestUriThatJavaNetUriRejectsIsEncodedNotA500() throws Exception {
+		// Tomcat's relaxed-path-chars let such URIs reach the application
+		MockHttpServletRequest relaxed = new MockHttpServletRequest("GET", "/sessions/by-title/a|b{c}\\d^e");
+		for (PermissionProblemExceptionResolver resolver : List
+			.of(new PermissionProblemExceptionResolver(this.problems), new PermissionProblemExceptionResolver(
+					this.problems, () -> List.of(new JacksonJsonHttpMessageConverter())))) {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			assertThat(resolver.resolveException(relaxed, response, null, denial())).isNotNull();
+			assertThat(response.getStatus()).isEqualTo(403);
+			assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+				.contains("/sessions/by-title/a%7Cb%7Bc%7D%5Cd%5Ee");
+		}
+	}
+
+	@Test
+	void converterThatFailsDegradesToAMinimalProblemWithTheSameStatus() throws Exception {
+		HttpMessageConverter<Object> broken = new HttpMessageConverter<>() {
+
+			@Override
+			public boolean canRead(Class<?> type, org.springframework.http.MediaType mediaType) {
+				return false;
+			}
+
+			@Override
+			public boolean canWrite(Class<?> type, org.springframework.http.MediaType mediaType) {
+				return true;
+			}
+
+			@Override
+			public List<org.springframework.http.MediaType> getSupportedMediaTypes() {
+				return List.of(org.springframework.http.MediaType.ALL);
+			}
+
+			@Override
+			public Object read(Class<?> type, org.springframework.http.HttpInputMessage input) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public void write(Object object, org.springframework.http.MediaType contentType,
+					org.springframework.http.HttpOutputMessage output) {
+				throw new IllegalStateException("serializer exploded at com.example.Secret");
+			}
+
+		};
+		PermissionProblemExceptionResolver resolver = new PermissionProblemExceptionResolver(this.problems,
+				() -> List.of(broken));
+		assertThat(resolver.resolveException(this.request, this.response, null, denial())).isNotNull();
+		assertThat(this.response.getStatus()).isEqualTo(403);
+		assertThat(this.response.getContentType()).startsWith("application/problem+json");
+		assertThat(this.response.getContentAsString(StandardCharsets.UTF_8))
+			.isEqualTo("{\"title\":\"Forbidden\",\"status\":403}");
+	}
+
+	@Test
+	void problemBuilderThatFailsDegradesToAMinimalProblemForEachOfOurExceptions() throws Exception {
+		PermissionProblems failing = new PermissionProblems(Map.of()) {
+
+			@Override
+			public org.springframework.http.ProblemDetail problemFor(Exception ex) {
+				throw new IllegalStateException("catalog exploded");
+			}
+
+		};
+		PermissionProblemExceptionResolver resolver = new PermissionProblemExceptionResolver(failing);
+		Map<Exception, Integer> statuses = Map.of(denial(), 403,
+				new io.github.permissionmanager.AuthenticationRequiredException("x"), 401,
+				new io.github.permissionmanager.PermissionContextException(
+						io.github.permissionmanager.PermissionContextException.Reason.NOT_FOUND, null, "x"),
+				404, new PermissionEvaluationException("x"), 503);
+		for (Map.Entry<Exception, Integer> entry : statuses.entrySet()) {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			assertThat(resolver.resolveException(this.request, response, null, entry.getKey())).isNotNull();
+			assertThat(response.getStatus()).isEqualTo(entry.getValue());
+			assertThat(response.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("exploded");
+		}
+		assertThat(resolver.resolveException(this.request, new MockHttpServletResponse(), null,
+				new IllegalStateException("not ours")))
+			.isNull();
 	}
 
 	private static PermissionDeniedException denial() {

@@ -208,6 +208,43 @@ class FeatureEndpointTests {
 	}
 
 	@Test
+	void tracksWithoutAnEventAreRefusedAndNeverReadTheQueryString() {
+		assertThat(this.mvc.get().uri("/tracks").with(httpBasic("bob", "bob"))).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get().uri("/tracks?event_id=1").with(httpBasic("bob", "bob")))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get().uri("/events/1/tracks?event_id=1").with(httpBasic("bob", "bob")))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void bodyThatNamesAnotherEventThanTheCheckIsRefusedAndChangesNothing() {
+		long before = this.sessions.count();
+		assertThat(this.mvc.post()
+			.uri("/events/1/sessions")
+			.with(httpBasic("bob", "bob"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"Smuggled\",\"eventId\":2}")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.sessions.count()).isEqualTo(before);
+		String title = this.sessions.findById(1L).orElseThrow().getTitle();
+		assertThat(this.mvc.patch()
+			.uri("/sessions/1")
+			.with(httpBasic("bob", "bob"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"Moved\",\"eventId\":2}")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.sessions.findById(1L).orElseThrow().getTitle()).isEqualTo(title);
+		assertThat(this.mvc.patch()
+			.uri("/sessions/1?id=4")
+			.with(httpBasic("bob", "bob"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"Moved\"}")).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.post()
+			.uri("/events/1/sessions")
+			.with(httpBasic("bob", "bob"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"Agreed\",\"eventId\":1}")).hasStatus(HttpStatus.CREATED);
+	}
+
+	@Test
 	void deleteSessionWhenCoorganizerOfAnotherEventThenForbiddenAndKept() {
 		assertThat(this.mvc.delete().uri("/sessions/1").with(httpBasic("erin", "erin")))
 			.hasStatus(HttpStatus.FORBIDDEN);

@@ -48,7 +48,7 @@ class AdminController {
 	@PostMapping("/grants")
 	ResponseEntity<GrantView> grant(@RequestBody GrantView request) {
 		Grant grant = toGrant(request);
-		this.grants.grant(grant);
+		invalidIsBadRequest(() -> this.grants.grant(grant));
 		return ResponseEntity.status(HttpStatus.CREATED).body(GrantView.of(grant));
 	}
 
@@ -56,7 +56,8 @@ class AdminController {
 	// nothing)
 	@DeleteMapping("/grants")
 	ResponseEntity<Void> revoke(@RequestBody GrantView request) {
-		this.grants.revoke(toGrant(request));
+		Grant grant = toGrant(request);
+		invalidIsBadRequest(() -> this.grants.revoke(grant));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -81,6 +82,18 @@ class AdminController {
 		}
 		return new Explanation(user, permission, type, id, decision.allowed(), decision.reason(),
 				(decision.grant() != null) ? GrantView.of(decision.grant()) : null, decision.missingPermissions());
+	}
+
+	// the store refuses what it could not store (a name over 255 characters, whitespace
+	// around
+	// a permission part): the caller's mistake, a 400, for a revoke as for a grant
+	private static void invalidIsBadRequest(Runnable change) {
+		try {
+			change.run();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
+		}
 	}
 
 	private static Grant toGrant(GrantView request) {

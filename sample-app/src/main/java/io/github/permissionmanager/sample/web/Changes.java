@@ -11,8 +11,11 @@ import org.springframework.web.server.ResponseStatusException;
  *
  * @param title the new title, for sessions
  * @param name the new name, for events
+ * @param eventId the event the change is about, when the body names it: Permission
+ * Manager checks it agrees with the event the check reads (another one is a 400), so the
+ * body cannot smuggle in another event than the URL's
  */
-record Changes(@Nullable String title, @Nullable String name) {
+record Changes(@Nullable String title, @Nullable String name, @Nullable Long eventId) {
 
 	private static final int MAX_LENGTH = 255;
 

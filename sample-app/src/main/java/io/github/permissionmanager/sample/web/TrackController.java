@@ -6,6 +6,7 @@ import java.util.Objects;
 import io.github.permissionmanager.Logical;
 import io.github.permissionmanager.RequiresPermissions;
 import io.github.permissionmanager.sample.domain.TrackRepository;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +30,14 @@ class TrackController {
 	// schedule
 	// (session:update) may list the tracks: one of the two is enough, so bob, a
 	// co-organizer
-	// without track permissions, gets them too
-	@GetMapping("/events/{event_id}/tracks")
+	// without track permissions, gets them too.
+	// Feature: a nullable path variable. GET /tracks maps here too, with no event: the
+	// check
+	// has nothing to be about and answers 400; it never reads ?event_id in its place
+	@GetMapping({ "/events/{event_id}/tracks", "/tracks" })
 	@RequiresPermissions(value = { "track:read", "session:update" }, logical = Logical.ANY, fetch = "event_id")
-	List<TrackView> list(@PathVariable("event_id") long eventId) {
+	List<TrackView> list(@PathVariable(name = "event_id", required = false) @Nullable Long eventId) {
+		Assert.state(eventId != null, "the check refuses a call without an event");
 		return this.tracks.findByEventIdOrderById(eventId)
 			.stream()
 			.map((track) -> new TrackView(Objects.requireNonNull(track.getId()), track.getName()))

@@ -199,14 +199,19 @@ class SampleFuzzTests {
 		Segment s = segment(random);
 		switch (random.nextInt(17)) {
 			case 0 -> {
-				call.path = "/events/" + e.raw + query(random, "x");
-				call.allowed = DemoGrants.holds(user, "event:read", "event", e.id);
+				String query = query(random, random.nextBoolean() ? "x" : "event_id");
+				call.path = "/events/" + e.raw + query;
+				// event_id as URI variable and query parameter is ambiguous: 400
+				call.allowed = DemoGrants.holds(user, "event:read", "event", e.id) && !query.startsWith("?event_id=");
 			}
 			case 1 -> {
 				call.method = "PATCH";
-				call.path = "/events/" + e.raw;
-				call.body = body(random, "name");
-				call.allowed = DemoGrants.holds(user, "event:update", "event", e.id);
+				String query = query(random, "event_id");
+				call.path = "/events/" + e.raw + query;
+				BodyEvent bodyEvent = bodyEvent(random, e.id);
+				call.body = bodyEvent.apply(body(random, "name"));
+				call.allowed = DemoGrants.holds(user, "event:update", "event", e.id) && query.isEmpty()
+						&& bodyEvent.agrees();
 			}
 			case 2 -> {
 				call.method = "DELETE";
@@ -221,8 +226,9 @@ class SampleFuzzTests {
 			case 4 -> {
 				call.method = "POST";
 				call.path = "/events/" + e.raw + "/sessions";
-				call.body = body(random, "title");
-				call.allowed = DemoGrants.holds(user, "session:create", "event", e.id);
+				BodyEvent bodyEvent = bodyEvent(random, e.id);
+				call.body = bodyEvent.apply(body(random, "title"));
+				call.allowed = DemoGrants.holds(user, "session:create", "event", e.id) && bodyEvent.agrees();
 				call.onCreated = (created) -> {
 					Matcher session = SESSION.matcher(created);
 					if (session.find()) {
@@ -231,9 +237,10 @@ class SampleFuzzTests {
 				};
 			}
 			case 5 -> {
-				call.path = "/events/" + e.raw + "/sessions/" + s.raw;
+				String query = query(random, random.nextBoolean() ? "id" : "x");
+				call.path = "/events/" + e.raw + "/sessions/" + s.raw + query;
 				call.allowed = DemoGrants.holds(user, "session:read", "event", e.id) && s.id != null && e.id != null
-						&& e.id.equals(this.eventOfSession.get(s.id));
+						&& e.id.equals(this.eventOfSession.get(s.id)) && !query.startsWith("?id=");
 			}
 			case 6 -> {
 				call.path = "/sessions" + query(random, "x");
@@ -242,9 +249,14 @@ class SampleFuzzTests {
 			}
 			case 7 -> {
 				call.method = "PATCH";
-				call.path = "/sessions/" + s.raw;
-				call.body = body(random, "title");
-				call.allowed = DemoGrants.holds(user, "session:update", "event", eventOf(s.id));
+				// ?event_id is not a parameter of the handler: the model decides; ?id is
+				// ambiguous
+				String query = query(random, random.nextBoolean() ? "event_id" : "id");
+				call.path = "/sessions/" + s.raw + query;
+				BodyEvent bodyEvent = bodyEvent(random, eventOf(s.id));
+				call.body = bodyEvent.apply(body(random, "title"));
+				call.allowed = DemoGrants.holds(user, "session:update", "event", eventOf(s.id))
+						&& !query.startsWith("?id=") && bodyEvent.agrees();
 			}
 			case 8 -> {
 				call.method = "DELETE";
@@ -264,9 +276,17 @@ class SampleFuzzTests {
 				call.allowed = DemoGrants.holds(user, "speaker:delete", "event", eventOf(session));
 			}
 			case 11 -> {
-				call.path = "/events/" + e.raw + "/tracks";
-				call.allowed = DemoGrants.holds(user, "track:read", "event", e.id)
-						|| DemoGrants.holds(user, "session:update", "event", e.id);
+				String query = query(random, "event_id");
+				if (random.nextInt(4) == 0) {
+					// the nullable event_id is missing: 400, whatever ?event_id says
+					call.path = "/tracks" + query;
+					call.allowed = false;
+				}
+				else {
+					call.path = "/events/" + e.raw + "/tracks" + query;
+					call.allowed = query.isEmpty() && (DemoGrants.holds(user, "track:read", "event", e.id)
+							|| DemoGrants.holds(user, "session:update", "event", e.id));
+				}
 			}
 			case 12, 13 -> {
 				call.method = (random.nextBoolean()) ? "POST" : "DELETE";
@@ -297,6 +317,32 @@ class SampleFuzzTests {
 		}
 		mutateVerb(random, call);
 		return call;
+	}
+
+	/**
+	 * An {@code eventId} a body may carry beside its other fields, and whether it agrees
+	 * with the event the check reads.
+	 */
+	record BodyEvent(@Nullable String json, boolean agrees) {
+
+		String apply(String body) {
+			if (this.json == null || !body.startsWith("{\"") || !body.endsWith("}")) {
+				return body;
+			}
+			return body.substring(0, body.length() - 1) + ",\"eventId\":" + this.json + "}";
+		}
+
+	}
+
+	private static BodyEvent bodyEvent(Random random, @Nullable Long event) {
+		return switch (random.nextInt(6)) {
+			case 0 -> new BodyEvent(String.valueOf(event), true);
+			case 1 -> {
+				int other = random.nextInt(4);
+				yield new BodyEvent(String.valueOf(other), event != null && other == event);
+			}
+			default -> new BodyEvent(null, true);
+		};
 	}
 
 	private static void mutateVerb(Random random, Call call) {

@@ -1,0 +1,72 @@
+package io.github.permissionmanager.caller;
+
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.util.Assert;
+
+/**
+ * The one answer to "who is calling?": the current {@link Authentication} of a
+ * {@link SecurityContextHolderStrategy}, when it is a real one. No authentication, one
+ * that is not authenticated, an anonymous one (as the {@link AuthenticationTrustResolver}
+ * says), or one whose name is empty or blank (a JWT without {@code sub}) all mean nobody
+ * is authenticated.
+ */
+public final class CurrentCaller {
+
+	private final Supplier<SecurityContextHolderStrategy> strategy;
+
+	private final AuthenticationTrustResolver trustResolver;
+
+	/**
+	 * Read the caller through Spring Security's global strategy, looked up on every call
+	 * so a strategy set later (say, {@code MODE_INHERITABLETHREADLOCAL}) is honoured.
+	 */
+	public CurrentCaller() {
+		this(SecurityContextHolder::getContextHolderStrategy, new AuthenticationTrustResolverImpl());
+	}
+
+	/**
+	 * Read the caller through the given strategy and trust resolver.
+	 * @param strategy supplies the security context holder strategy
+	 * @param trustResolver tells anonymous authentications apart
+	 */
+	public CurrentCaller(Supplier<SecurityContextHolderStrategy> strategy, AuthenticationTrustResolver trustResolver) {
+		Assert.notNull(strategy, "strategy cannot be null");
+		Assert.notNull(trustResolver, "trustResolver cannot be null");
+		this.strategy = strategy;
+		this.trustResolver = trustResolver;
+	}
+
+	/**
+	 * The authenticated caller.
+	 * @return the authentication, or {@code null} when nobody is authenticated
+	 */
+	public @Nullable Authentication authentication() {
+		SecurityContext context = this.strategy.get().getContext();
+		Authentication authentication = (context != null) ? context.getAuthentication() : null;
+		if (authentication == null || !authentication.isAuthenticated()
+				|| this.trustResolver.isAnonymous(authentication)) {
+			return null;
+		}
+		String name = authentication.getName();
+		return (name == null || name.isBlank()) ? null : authentication;
+	}
+
+	/**
+	 * The authenticated caller's name.
+	 * @return the name, or {@code null} when nobody is authenticated
+	 */
+	public @Nullable String name() {
+		Authentication authentication = authentication();
+		return (authentication != null) ? authentication.getName() : null;
+	}
+
+}

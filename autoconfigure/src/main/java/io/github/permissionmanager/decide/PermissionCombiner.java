@@ -1,0 +1,113 @@
+package io.github.permissionmanager.decide;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.permissionmanager.Logical;
+import io.github.permissionmanager.PermissionContext;
+import io.github.permissionmanager.PermissionRequest;
+import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.Subject;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Combines the decisions of several permissions through the {@link DecisionService}: all
+ * of them or any one ({@link Logical}), and the optional ones that never block. A failure
+ * of any single decision propagates, so a combination is never decided on part of its
+ * answers.
+ */
+public final class PermissionCombiner {
+
+	private final DecisionService decisions;
+
+	/**
+	 * Create a combiner.
+	 * @param decisions decides each permission
+	 */
+	public PermissionCombiner(DecisionService decisions) {
+		Assert.notNull(decisions, "decisions cannot be null");
+		this.decisions = decisions;
+	}
+
+	/**
+	 * Decide the required permissions.
+	 * @param subject who asks
+	 * @param permissions the required permissions, never empty
+	 * @param logical whether all of them or any one is needed
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param context the call's context
+	 * @return which were granted and which are missing
+	 */
+	public Outcome required(Subject subject, List<String> permissions, Logical logical, @Nullable Resource resource,
+			PermissionContext context) {
+		Assert.notEmpty(permissions, "permissions cannot be empty");
+		if (logical == Logical.ANY) {
+			for (String permission : permissions) {
+				if (allowed(subject, permission, resource, context)) {
+					return new Outcome(Set.of(permission), List.of());
+				}
+			}
+			return new Outcome(Set.of(), permissions);
+		}
+		List<String> missing = null;
+		for (String permission : permissions) {
+			if (!allowed(subject, permission, resource, context)) {
+				missing = (missing != null) ? missing : new ArrayList<>();
+				missing.add(permission);
+			}
+		}
+		return (missing != null) ? new Outcome(Set.of(), missing) : new Outcome(Set.copyOf(permissions), List.of());
+	}
+
+	/**
+	 * Decide optional permissions: evaluated, never blocking.
+	 * @param subject who asks
+	 * @param permissions the optional permissions
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param context the call's context
+	 * @return the granted ones
+	 */
+	public Set<String> optional(Subject subject, List<String> permissions, @Nullable Resource resource,
+			PermissionContext context) {
+		Set<String> granted = new LinkedHashSet<>();
+		for (String permission : permissions) {
+			if (allowed(subject, permission, resource, context)) {
+				granted.add(permission);
+			}
+		}
+		return granted;
+	}
+
+	private boolean allowed(Subject subject, String permission, @Nullable Resource resource,
+			PermissionContext context) {
+		return this.decisions.decide(new PermissionRequest(subject, permission, resource, context)).allowed();
+	}
+
+	/**
+	 * The answer for the required permissions.
+	 *
+	 * @param granted the permissions granted (with {@code ANY}, the one that matched)
+	 * @param missing the permissions missing; empty when the combination allows
+	 */
+	public record Outcome(Set<String> granted, List<String> missing) {
+
+		public Outcome {
+			granted = Set.copyOf(granted);
+			missing = List.copyOf(missing);
+		}
+
+		/**
+		 * Whether the combination allows.
+		 * @return whether nothing is missing
+		 */
+		public boolean allowed() {
+			return this.missing.isEmpty();
+		}
+
+	}
+
+}
