@@ -88,19 +88,25 @@ public @interface RequiresPermissions {
 	String resource() default "";
 
 	/**
-	 * HTTP methods the check applies to; calls with other methods pass unchecked.
+	 * HTTP methods the check applies to on a request handler; calls with other methods
+	 * pass unchecked. A filter that excludes every method the handler is mapped to is a
+	 * startup error; on a method that is not a request handler the check always applies.
 	 * @return the methods, or empty for all
 	 */
 	String[] methods() default {};
 
 	/**
-	 * SpEL over the context; {@code true} skips the check.
+	 * SpEL over the context; {@code true} skips the check, and then no authentication is
+	 * needed ({@code #subject} is {@code null} for an anonymous caller). Sees
+	 * {@code #context}, {@code #subject}, each resolved value, the method's arguments by
+	 * name, and the mapping's URI variables and required parameters.
 	 * @return the expression, or empty for none
 	 */
 	String leaveIf() default "";
 
 	/**
-	 * SpEL over the context; {@code false} denies.
+	 * SpEL over the context, with the same variables as {@link #leaveIf()}; {@code false}
+	 * denies.
 	 * @return the expression, or empty for none
 	 */
 	String check() default "";

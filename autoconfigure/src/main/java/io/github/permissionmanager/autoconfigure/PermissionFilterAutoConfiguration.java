@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionFilters;
 import io.github.permissionmanager.SubjectResolver;
+import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.filter.DefaultPermissionFilters;
@@ -51,7 +52,7 @@ public final class PermissionFilterAutoConfiguration {
 		@ConditionalOnMissingBean
 		PermissionFilters permissionFilters(GrantSnapshotCache snapshots, ObjectProvider<PermissionEvaluator> evaluator,
 				ObjectProvider<SubjectResolver> subjectResolver, ObjectProvider<DataSource> dataSource,
-				PermissionFilterProperties properties) {
+				ObjectProvider<CurrentCaller> caller, PermissionFilterProperties properties) {
 			PermissionEvaluator current = evaluator.getIfUnique();
 			if (!(current instanceof DefaultPermissionEvaluator)) {
 				logger.warn("PermissionFilters refuses every query: they compile the grant store's grants, and checks "
@@ -60,7 +61,7 @@ public final class PermissionFilterAutoConfiguration {
 			}
 			return new DefaultPermissionFilters(snapshots, evaluator::getIfUnique, subjectResolver::getObject,
 					DefaultConversionService.getSharedInstance(), properties.getMaxObjectIds(),
-					() -> stringsCompareLoosely(dataSource.getObject()));
+					() -> stringsCompareLoosely(dataSource.getObject()), () -> caller.getIfUnique(CurrentCaller::new));
 		}
 
 		// MariaDB and MySQL compare strings ignoring case and trailing spaces unless a

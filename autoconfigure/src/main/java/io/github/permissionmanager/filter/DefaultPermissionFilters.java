@@ -9,6 +9,7 @@ import io.github.permissionmanager.PermissionFilter;
 import io.github.permissionmanager.PermissionFilters;
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.SubjectResolver;
+import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.PermittedObjects;
@@ -18,10 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.log.LogMessage;
-import org.springframework.security.authentication.AuthenticationTrustResolver;
-import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -48,7 +46,7 @@ public final class DefaultPermissionFilters implements PermissionFilters {
 
 	private final Supplier<Boolean> stringsCompareLoosely;
 
-	private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+	private final Supplier<CurrentCaller> caller;
 
 	/**
 	 * Create the filters.
@@ -66,6 +64,28 @@ public final class DefaultPermissionFilters implements PermissionFilters {
 	public DefaultPermissionFilters(GrantSnapshotCache snapshots, Supplier<@Nullable PermissionEvaluator> evaluator,
 			Supplier<SubjectResolver> subjectResolver, ConversionService conversionService, int maxObjectIds,
 			Supplier<Boolean> stringsCompareLoosely) {
+		this(snapshots, evaluator, subjectResolver, conversionService, maxObjectIds, stringsCompareLoosely,
+				CurrentCaller::new);
+	}
+
+	/**
+	 * Create the filters, reading the current user as checks do.
+	 * @param snapshots the grant snapshots checks decide from
+	 * @param evaluator the application's evaluator, which must be the default one reading
+	 * those snapshots (looked up on use)
+	 * @param subjectResolver builds the current user's subject, as checks do (looked up
+	 * on use)
+	 * @param conversionService converts grant ids to the id attribute's type
+	 * @param maxObjectIds the most object ids one filter may compile to
+	 * @param stringsCompareLoosely whether the database compares strings ignoring case or
+	 * trailing spaces by default (MariaDB, MySQL), so string ids must be compared as
+	 * bytes (asked on first use)
+	 * @param caller reads the current user, the same way checks and the audit trail do
+	 * (looked up on first use)
+	 */
+	public DefaultPermissionFilters(GrantSnapshotCache snapshots, Supplier<@Nullable PermissionEvaluator> evaluator,
+			Supplier<SubjectResolver> subjectResolver, ConversionService conversionService, int maxObjectIds,
+			Supplier<Boolean> stringsCompareLoosely, Supplier<CurrentCaller> caller) {
 		Assert.notNull(snapshots, "snapshots cannot be null");
 		Assert.notNull(evaluator, "evaluator cannot be null");
 		Assert.notNull(subjectResolver, "subjectResolver cannot be null");
@@ -77,6 +97,7 @@ public final class DefaultPermissionFilters implements PermissionFilters {
 		this.conversion = new IdConversion(conversionService);
 		this.maxObjectIds = maxObjectIds;
 		this.stringsCompareLoosely = SingletonSupplier.of(stringsCompareLoosely);
+		this.caller = SingletonSupplier.of(caller);
 	}
 
 	@Override
@@ -139,11 +160,9 @@ public final class DefaultPermissionFilters implements PermissionFilters {
 	}
 
 	private Subject currentSubject(String permission) {
-		Authentication authentication = SecurityContextHolder.getContextHolderStrategy()
-			.getContext()
-			.getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()
-				|| this.trustResolver.isAnonymous(authentication)) {
+		// none, anonymous or nameless (a JWT without sub) is nobody, as for a check
+		Authentication authentication = this.caller.get().authentication();
+		if (authentication == null) {
 			throw new AuthenticationRequiredException(
 					"A permission filter on " + permission + " needs an authenticated user");
 		}

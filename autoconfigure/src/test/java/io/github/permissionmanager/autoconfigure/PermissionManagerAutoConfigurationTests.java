@@ -4,6 +4,7 @@ import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.caller.CurrentCaller;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,6 +12,14 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.context.SecurityContextImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +46,55 @@ class PermissionManagerAutoConfigurationTests {
 		this.contextRunner.withBean(PermissionEvaluator.class, () -> (request) -> Decision.allow("test evaluator"))
 			.run((context) -> assertThat(context.getBean(PermissionManager.class).check("bob", "event:read")).isTrue());
 		assertThat(output).doesNotContain("denies every check");
+	}
+
+	@Test
+	void callerIsReadThroughADeclaredSecurityContextHolderStrategyAndTrustResolver() {
+		SecurityContext bob = new SecurityContextImpl(
+				UsernamePasswordAuthenticationToken.authenticated("bob", null, AuthorityUtils.NO_AUTHORITIES));
+		SecurityContextHolderStrategy strategy = new SecurityContextHolderStrategy() {
+
+			@Override
+			public void clearContext() {
+			}
+
+			@Override
+			public SecurityContext getContext() {
+				return bob;
+			}
+
+			@Override
+			public void setContext(SecurityContext context) {
+			}
+
+			@Override
+			public SecurityContext createEmptyContext() {
+				return new SecurityContextImpl();
+			}
+
+		};
+		this.contextRunner.withBean(SecurityContextHolderStrategy.class, () -> strategy).run((context) -> {
+			assertThat(context).hasSingleBean(CurrentCaller.class);
+			assertThat(context.getBean(CurrentCaller.class).name()).isEqualTo("bob");
+		});
+		AuthenticationTrustResolver everyoneAnonymous = new AuthenticationTrustResolverImpl() {
+
+			@Override
+			public boolean isAnonymous(Authentication authentication) {
+				return true;
+			}
+
+		};
+		this.contextRunner.withBean(SecurityContextHolderStrategy.class, () -> strategy)
+			.withBean(AuthenticationTrustResolver.class, () -> everyoneAnonymous)
+			.run((context) -> assertThat(context.getBean(CurrentCaller.class).name()).isNull());
+	}
+
+	@Test
+	void currentCallerOfTheApplicationBacksOff() {
+		CurrentCaller mine = new CurrentCaller();
+		this.contextRunner.withBean(CurrentCaller.class, () -> mine)
+			.run((context) -> assertThat(context.getBean(CurrentCaller.class)).isSameAs(mine));
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.github.permissionmanager.enforcetest;
 
+import java.util.Map;
+import java.util.Optional;
+
 import io.github.permissionmanager.RequiresPermissions;
 import org.jspecify.annotations.Nullable;
 
@@ -8,6 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -90,6 +94,25 @@ class AttackController {
 			leaveIf = "#card_id == '10'")
 	String peek() {
 		return ran("peek");
+	}
+
+	// mapped to every verb; the filter names POST only
+	@RequestMapping("/events/{event_id}/anything")
+	@RequiresPermissions(value = "event:update", fetch = "event_id", methods = "POST")
+	String anything(@PathVariable("event_id") long eventId) {
+		return ran("anything " + eventId);
+	}
+
+	@GetMapping({ "/maybe", "/events/{event_id}/maybe" })
+	@RequiresPermissions(value = "event:read", fetch = "event_id")
+	String maybe(@PathVariable("event_id") Optional<Long> eventId) {
+		return ran("maybe " + eventId.orElse(null));
+	}
+
+	@PatchMapping("/events/{event_id}/meta")
+	@RequiresPermissions(value = "event:update", fetch = "event_id")
+	String meta(@PathVariable("event_id") long eventId, @RequestBody Map<String, Object> meta) {
+		return ran("meta " + eventId + " " + meta);
 	}
 
 	private String ran(String what) {

@@ -147,6 +147,11 @@ class FilterTests {
 					AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
 		assertThatExceptionOfType(AuthenticationRequiredException.class)
 			.isThrownBy(() -> this.docs.findAll(spec, PageRequest.of(0, 5)));
+		// a JWT without sub: no name is nobody, not a 500
+		SecurityContextHolder.getContext()
+			.setAuthentication(
+					new TestingAuthenticationToken("", "n/a", AuthorityUtils.createAuthorityList("ROLE_USER")));
+		assertThatExceptionOfType(AuthenticationRequiredException.class).isThrownBy(() -> this.docs.findAll(spec));
 		assertThat(this.dataSource.executed()).isZero();
 	}
 

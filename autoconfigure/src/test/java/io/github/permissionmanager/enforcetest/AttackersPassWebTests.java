@@ -1,0 +1,107 @@
+package io.github.permissionmanager.enforcetest;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Further attacks on the enforcement path, each written down as a test: verbs the filter
+ * does not know, Optional and Map arguments, matrix variables and encoded parameter
+ * names. Bob holds {@code event:read} and {@code event:update} on event 1 only.
+ */
+@SpringBootTest(classes = EnforceTestApplication.class)
+@AutoConfigureMockMvc
+@TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
+class AttackersPassWebTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	MapPermissionEvaluator evaluator;
+
+	@Autowired
+	SideEffects sideEffects;
+
+	@BeforeEach
+	void reset() {
+		this.evaluator.reset();
+		this.sideEffects.reset();
+		this.evaluator.grant("bob", "event:read", "event", 1);
+		this.evaluator.grant("bob", "event:update", "event", 1);
+	}
+
+	@Test
+	void verbTheFilterDoesNotKnowIsCheckedNotWaved() throws Exception {
+		this.mvc.perform(request(HttpMethod.valueOf("PROPFIND"), "/events/2/anything").with(user("bob")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/events/2/anything").with(user("bob"))).andExpect(status().isForbidden());
+		// GET is outside the filter of a handler mapped to every verb: it passes
+		// unchecked, as documented
+		this.mvc.perform(get("/events/2/anything").with(user("bob"))).andExpect(status().isOk());
+		assertThat(this.sideEffects.ran()).containsExactly("anything 2");
+	}
+
+	@Test
+	void emptyOptionalArgumentIsMissingAndNeverFallsBackToTheQueryString() throws Exception {
+		this.mvc.perform(get("/maybe").param("event_id", "1").with(user("bob"))).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/events/1/maybe").with(user("bob")))
+			.andExpect(status().isOk())
+			.andExpect(content().string("maybe 1"));
+		this.mvc.perform(get("/events/2/maybe").with(user("bob"))).andExpect(status().isForbidden());
+		assertThat(this.sideEffects.ran()).containsExactly("maybe 1");
+	}
+
+	@Test
+	void mapBodyThatNamesAnotherObjectIsRefused() throws Exception {
+		this.mvc
+			.perform(patch("/events/1/meta").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"event_id\":2}")
+				.with(user("bob")))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(patch("/events/1/meta").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"eventId\":\"2\"}")
+				.with(user("bob")))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(patch("/events/1/meta").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"event_id\":1,\"note\":\"x\"}")
+				.with(user("bob")))
+			.andExpect(status().isOk());
+		assertThat(this.sideEffects.ran()).hasSize(1);
+	}
+
+	@Test
+	void matrixVariableCannotSmuggleAnotherValueIntoThePath() throws Exception {
+		this.mvc.perform(get("/events/1;event_id=2/rows").with(user("bob")))
+			.andExpect(status().isOk())
+			.andExpect(content().string("rows of event 1"));
+		this.mvc.perform(get("/events/2;event_id=1/rows").with(user("bob"))).andExpect(status().isForbidden());
+		assertThat(this.evaluator.requests()).extracting((request) -> request.resource().id())
+			.containsExactly("1", "2");
+	}
+
+	@Test
+	void percentEncodedParameterNameIsTheSameParameter() throws Exception {
+		this.mvc.perform(get("/events/1/summary?event%5Fid=2").with(user("bob"))).andExpect(status().isBadRequest());
+		assertThat(this.sideEffects.ran()).isEmpty();
+	}
+
+}
