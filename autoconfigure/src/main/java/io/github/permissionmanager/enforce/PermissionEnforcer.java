@@ -21,6 +21,7 @@ import io.github.permissionmanager.resolve.RequestValues;
 import io.github.permissionmanager.resolve.ResolvedContext;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.expression.Expression;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 
@@ -164,8 +165,12 @@ public final class PermissionEnforcer {
 
 	private boolean leaves(PermissionRule rule, PermissionContext context, @Nullable Subject subject,
 			Map<String, @Nullable Object> variables) {
+		Expression leaveIf = rule.leaveIf();
+		if (leaveIf == null) {
+			return false;
+		}
 		try {
-			return RuleConditions.evaluate("leaveIf", rule.leaveIf(), context, subject, variables);
+			return RuleConditions.evaluate("leaveIf", leaveIf, context, subject, variables);
 		}
 		catch (PermissionEvaluationException ex) {
 			if (subject == null) {
