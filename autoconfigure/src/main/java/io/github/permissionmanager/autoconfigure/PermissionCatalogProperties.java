@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.permissionmanager.web.CatalogMessage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,6 +33,18 @@ public class PermissionCatalogProperties {
 	/**
 	 * What the catalog says about one permission (Airtrain), shown on a denial.
 	 */
+	/**
+	 * The catalog as the problem responses read it.
+	 * @return one message per permission, in the order of the configuration
+	 */
+	Map<String, CatalogMessage> messages() {
+		Map<String, CatalogMessage> messages = new LinkedHashMap<>();
+		this.catalog.forEach((permission, entry) -> messages.put(permission,
+				new CatalogMessage(entry.getUserMessage(), entry.getResolutionSteps(), entry.getSupportContact(),
+						entry.getDescription(), entry.getDataManagement())));
+		return messages;
+	}
+
 	public static class CatalogEntry {
 
 		/**

@@ -1,14 +1,10 @@
 package io.github.permissionmanager.autoconfigure;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.github.permissionmanager.enforce.PermissionAdvisor;
 import io.github.permissionmanager.enforce.RequiresPermissionsPointcut;
 import io.github.permissionmanager.reactive.ReactiveGuardValidator;
 import io.github.permissionmanager.reactive.ReactivePermissionInterceptor;
 import io.github.permissionmanager.reactive.ReactivePermissionProblems;
-import io.github.permissionmanager.web.CatalogMessage;
 import io.github.permissionmanager.web.PermissionProblems;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -67,14 +63,8 @@ public final class PermissionReactiveAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PermissionProblems permissionProblems(PermissionCatalogProperties catalogProperties,
-			PermissionEnforcementProperties enforcement) {
-		Map<String, CatalogMessage> catalog = new LinkedHashMap<>();
-		catalogProperties.getCatalog()
-			.forEach((permission, entry) -> catalog.put(permission,
-					new CatalogMessage(entry.getUserMessage(), entry.getResolutionSteps(), entry.getSupportContact(),
-							entry.getDescription(), entry.getDataManagement())));
-		return new PermissionProblems(catalog, enforcement.isHideExistence());
+	PermissionProblems permissionProblems(PermissionCatalogProperties catalogProperties) {
+		return new PermissionProblems(catalogProperties.messages());
 	}
 
 	@Bean

@@ -1,10 +1,7 @@
 package io.github.permissionmanager.autoconfigure;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import io.github.permissionmanager.web.CatalogMessage;
 import io.github.permissionmanager.web.PermissionContextArgumentResolver;
 import io.github.permissionmanager.web.PermissionProblemExceptionResolver;
 import io.github.permissionmanager.web.PermissionProblems;
@@ -38,12 +35,7 @@ public final class PermissionWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PermissionProblems permissionProblems(PermissionCatalogProperties catalogProperties) {
-		Map<String, CatalogMessage> catalog = new LinkedHashMap<>();
-		catalogProperties.getCatalog()
-			.forEach((permission, entry) -> catalog.put(permission,
-					new CatalogMessage(entry.getUserMessage(), entry.getResolutionSteps(), entry.getSupportContact(),
-							entry.getDescription(), entry.getDataManagement())));
-		return new PermissionProblems(catalog);
+		return new PermissionProblems(catalogProperties.messages());
 	}
 
 	@Bean
