@@ -4,11 +4,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * does not know, Optional and Map arguments, matrix variables and encoded parameter
  * names. Bob holds {@code event:read} and {@code event:update} on event 1 only.
  */
-@SpringBootTest(classes = EnforceTestApplication.class)
-@AutoConfigureMockMvc
-@TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
+@EnforceWebTest
 class AttackersPassWebTests {
 
 	@Autowired

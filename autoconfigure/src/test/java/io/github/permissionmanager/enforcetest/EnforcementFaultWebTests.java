@@ -6,12 +6,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and SpEL variables from arguments, URI variables and request parameters. Never a 500,
  * never the method body without a clean allow.
  */
-@SpringBootTest(classes = EnforceTestApplication.class)
-@AutoConfigureMockMvc
-@TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
+@EnforceWebTest
 class EnforcementFaultWebTests {
 
 	@Autowired

@@ -4,10 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * places is refused, and a bound form or body object must agree with what was checked.
  * Bob holds {@code event:read} and {@code event:update} on event 1 only.
  */
-@SpringBootTest(classes = EnforceTestApplication.class)
-@AutoConfigureMockMvc
-@TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
+@EnforceWebTest
 class SourcePrecedenceWebTests {
 
 	@Autowired
