@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -83,20 +82,22 @@ abstract class AbstractPermissionStoreTests {
 	protected JdbcPermissionGrants grants;
 
 	/**
-	 * The database under test.
-	 * @return its DataSource
+	 * The database under test, registered by each per-database suite as a static
+	 * extension.
+	 * @return the database
 	 */
-	protected abstract DataSource database();
+	protected abstract StoreDatabase storeDatabase();
 
-	/**
-	 * A table prefix of this run's own, so that concurrent builds on one server never
-	 * share tables.
-	 * @return the prefix
-	 */
-	protected abstract String tablePrefix();
+	protected DataSource database() {
+		return storeDatabase().dataSource();
+	}
+
+	protected String tablePrefix() {
+		return storeDatabase().tablePrefix();
+	}
 
 	static String uniquePrefix(String platform) {
-		return "pmt_" + platform + "_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+		return StoreDatabase.uniquePrefix(platform);
 	}
 
 	static void dropTables(DataSource database, String prefix) {
@@ -107,19 +108,13 @@ abstract class AbstractPermissionStoreTests {
 		}
 	}
 
-	/**
-	 * Hold, from another connection, a lock that makes reads of the grants table wait.
-	 * @param grantsTable the table to lock
-	 * @return what releases the lock
-	 * @throws Exception when the lock cannot be taken
-	 */
-	protected abstract AutoCloseable blockReads(String grantsTable) throws Exception;
+	protected AutoCloseable blockReads(String grantsTable) throws Exception {
+		return storeDatabase().blockReads(grantsTable);
+	}
 
-	/**
-	 * Whether the database under test is an embedded one.
-	 * @return whether {@code initialize-schema=embedded} creates the tables on it
-	 */
-	protected abstract boolean embedded();
+	protected boolean embedded() {
+		return storeDatabase().embedded();
+	}
 
 	@BeforeEach
 	void createStore() {
