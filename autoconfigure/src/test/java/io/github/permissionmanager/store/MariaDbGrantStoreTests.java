@@ -3,13 +3,13 @@ package io.github.permissionmanager.store;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The store suite on PostgreSQL (jdbc:postgresql://127.0.0.1:5432/test). Fails when the
+ * The grant store suite on MariaDB (jdbc:mariadb://127.0.0.1:3306/test). Fails when the
  * server does not answer and CI=true; skipped with the reason printed otherwise.
  */
-class PostgresPermissionStoreTests extends AbstractPermissionStoreTests {
+class MariaDbGrantStoreTests extends AbstractGrantStoreTests {
 
 	@RegisterExtension
-	static final StoreDatabase DATABASE = StoreDatabase.postgres();
+	static final StoreDatabase DATABASE = StoreDatabase.mariaDb();
 
 	@Override
 	protected StoreDatabase storeDatabase() {

@@ -3,9 +3,9 @@ package io.github.permissionmanager.store;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The store suite on an in-memory H2 database; always runs.
+ * The store decision suite on an in-memory H2 database; always runs.
  */
-class H2PermissionStoreTests extends AbstractPermissionStoreTests {
+class H2StoreDecisionTests extends AbstractStoreDecisionTests {
 
 	@RegisterExtension
 	static final StoreDatabase DATABASE = StoreDatabase.h2();

@@ -1,0 +1,19 @@
+package io.github.permissionmanager.store;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The grant store suite on PostgreSQL (jdbc:postgresql://127.0.0.1:5432/test). Fails when
+ * the server does not answer and CI=true; skipped with the reason printed otherwise.
+ */
+class PostgresGrantStoreTests extends AbstractGrantStoreTests {
+
+	@RegisterExtension
+	static final StoreDatabase DATABASE = StoreDatabase.postgres();
+
+	@Override
+	protected StoreDatabase storeDatabase() {
+		return DATABASE;
+	}
+
+}
