@@ -87,7 +87,8 @@ public final class ResolutionPlanner {
 			return List.of();
 		}
 		if (this.modelQueries == null) {
-			problems.add("model " + models + " needs JPA, but there is no EntityManagerFactory");
+			problems.add("model " + models + " needs JPA, but there is no EntityManagerFactory (a @WebMvcTest or "
+					+ "@WebFluxTest slice has none: add @AutoConfigureDataJpa to the test, or test with @SpringBootTest)");
 			return List.of();
 		}
 		List<ModelLookup> lookups = new ArrayList<>();
