@@ -7,6 +7,8 @@ import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.SubjectResolver;
 import io.github.permissionmanager.TenantResolver;
 import io.github.permissionmanager.PermissionAuthorizations;
+import io.github.permissionmanager.caller.CurrentCaller;
+import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.enforce.PermissionAdvisor;
 import io.github.permissionmanager.enforce.RequiresPermissionsPointcut;
 import io.github.permissionmanager.security.AuthorizationDeniedProblemResolver;
@@ -70,9 +72,11 @@ public final class PermissionSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PermissionChecks permissionChecks(ObjectProvider<PermissionManager> manager,
-			ObjectProvider<SubjectResolver> subjects, ObjectProvider<TenantResolver> tenants) {
-		return new PermissionChecks(manager::getObject, subjects::getObject, tenants::getIfUnique);
+	PermissionChecks permissionChecks(ObjectProvider<DecisionService> decisions,
+			ObjectProvider<SubjectResolver> subjects, ObjectProvider<TenantResolver> tenants,
+			ObjectProvider<CurrentCaller> caller) {
+		return new PermissionChecks(decisions::getObject, subjects::getObject, tenants::getIfUnique,
+				() -> caller.getIfUnique(CurrentCaller::new));
 	}
 
 	@Bean
@@ -131,9 +135,8 @@ public final class PermissionSecurityAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		AuthorizationDeniedProblemResolver permissionAuthorizationDeniedProblemResolver(
-				PermissionProblemExceptionResolver problems, ObjectProvider<SecurityContextHolderStrategy> strategy) {
-			return new AuthorizationDeniedProblemResolver(problems,
-					() -> strategy.getIfUnique(SecurityContextHolder::getContextHolderStrategy));
+				PermissionProblemExceptionResolver problems, ObjectProvider<CurrentCaller> caller) {
+			return new AuthorizationDeniedProblemResolver(problems, () -> caller.getIfUnique(CurrentCaller::new));
 		}
 
 	}
@@ -190,17 +193,16 @@ public final class PermissionSecurityAutoConfiguration {
 
 		@Bean(name = "permissions")
 		@ConditionalOnMissingBean(value = PermissionAuthorizations.class, name = "permissions")
-		DefaultPermissionAuthorizations permissions(PermissionChecks checks,
-				ObjectProvider<SecurityContextHolderStrategy> strategy) {
-			return new DefaultPermissionAuthorizations(checks,
-					() -> strategy.getIfUnique(SecurityContextHolder::getContextHolderStrategy));
+		DefaultPermissionAuthorizations permissions(PermissionChecks checks) {
+			return new DefaultPermissionAuthorizations(checks);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(PermissionProblemExceptionResolver.class)
-		PermissionAccessDeniedHandler permissionAccessDeniedHandler(PermissionProblemExceptionResolver problems) {
-			return new PermissionAccessDeniedHandler(problems);
+		PermissionAccessDeniedHandler permissionAccessDeniedHandler(PermissionProblemExceptionResolver problems,
+				ObjectProvider<CurrentCaller> caller) {
+			return new PermissionAccessDeniedHandler(problems, () -> caller.getIfUnique(CurrentCaller::new));
 		}
 
 		/**

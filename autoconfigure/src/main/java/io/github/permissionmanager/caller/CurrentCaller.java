@@ -51,7 +51,16 @@ public final class CurrentCaller {
 	 */
 	public @Nullable Authentication authentication() {
 		SecurityContext context = this.strategy.get().getContext();
-		Authentication authentication = (context != null) ? context.getAuthentication() : null;
+		return authenticated((context != null) ? context.getAuthentication() : null);
+	}
+
+	/**
+	 * An authentication handed over by Spring Security (to a {@code PermissionEvaluator}
+	 * or an {@code AuthorizationManager}), judged by the same rule as the current one.
+	 * @param authentication the authentication, or {@code null}
+	 * @return the authentication, or {@code null} when it is no authenticated caller
+	 */
+	public @Nullable Authentication authenticated(@Nullable Authentication authentication) {
 		if (authentication == null || !authentication.isAuthenticated()
 				|| this.trustResolver.isAnonymous(authentication)) {
 			return null;

@@ -10,6 +10,7 @@ import io.github.permissionmanager.AuthenticationRequiredException;
 import io.github.permissionmanager.PermissionAuthorizationDecision;
 import io.github.permissionmanager.PermissionDeniedException;
 import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.web.PermissionProblemExceptionResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,11 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AuthenticationTrustResolver;
-import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -38,21 +36,19 @@ public final class AuthorizationDeniedProblemResolver implements HandlerExceptio
 
 	private final PermissionProblemExceptionResolver problems;
 
-	private final Supplier<SecurityContextHolderStrategy> securityContext;
-
-	private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+	private final Supplier<CurrentCaller> caller;
 
 	/**
 	 * Create a resolver.
 	 * @param problems writes the problem responses
-	 * @param securityContext the strategy holding the caller
+	 * @param caller tells whether somebody is authenticated (401 or 403)
 	 */
 	public AuthorizationDeniedProblemResolver(PermissionProblemExceptionResolver problems,
-			Supplier<SecurityContextHolderStrategy> securityContext) {
+			Supplier<CurrentCaller> caller) {
 		Assert.notNull(problems, "problems cannot be null");
-		Assert.notNull(securityContext, "securityContext cannot be null");
+		Assert.notNull(caller, "caller cannot be null");
 		this.problems = problems;
-		this.securityContext = securityContext;
+		this.caller = SingletonSupplier.of(caller);
 	}
 
 	@Override
@@ -65,15 +61,32 @@ public final class AuthorizationDeniedProblemResolver implements HandlerExceptio
 		if (denials.isEmpty()) {
 			return null;
 		}
-		Authentication authentication = this.securityContext.get().getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()
-				|| this.trustResolver.isAnonymous(authentication)) {
+		return this.problems.resolveException(request, response, handler, problem(ex, denials, this.caller.get()));
+	}
+
+	/**
+	 * What a denial Permission Manager took part in answers: the refusal of a check that
+	 * could not be answered, else 401 when nobody is authenticated (as
+	 * {@link CurrentCaller} judges it: an authentication without a name is nobody), else
+	 * 403 naming what was missing.
+	 * @param ex Spring Security's denial
+	 * @param denials the request's denials, oldest first, not empty
+	 * @param caller reads the current caller
+	 * @return the exception to answer
+	 */
+	static RuntimeException problem(Exception ex, List<PermissionAuthorizationDecision> denials, CurrentCaller caller) {
+		for (PermissionAuthorizationDecision denial : denials) {
+			if (denial instanceof PermissionRefusal refusal) {
+				return refusal.getRefusal();
+			}
+		}
+		if (caller.authentication() == null) {
 			AuthenticationRequiredException required = new AuthenticationRequiredException(
 					(ex.getMessage() != null) ? ex.getMessage() : "Access Denied");
 			required.initCause(ex);
-			return this.problems.resolveException(request, response, handler, required);
+			return required;
 		}
-		return this.problems.resolveException(request, response, handler, denied(ex, denials));
+		return denied(ex, denials);
 	}
 
 	static PermissionDeniedException denied(Exception ex, List<PermissionAuthorizationDecision> denials) {

@@ -1,7 +1,6 @@
 package io.github.permissionmanager.security;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import io.github.permissionmanager.Logical;
 import io.github.permissionmanager.PermissionAuthorizations;
@@ -9,33 +8,26 @@ import io.github.permissionmanager.Resource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
  * The default {@link PermissionAuthorizations}: every rule and check decides through
- * {@link PermissionChecks}; {@code check} reads the caller from the
- * {@link SecurityContextHolderStrategy}.
+ * {@link PermissionChecks}; {@code check} reads the caller through the one
+ * {@code CurrentCaller}.
  */
 public final class DefaultPermissionAuthorizations implements PermissionAuthorizations {
 
 	private final PermissionChecks checks;
 
-	private final Supplier<SecurityContextHolderStrategy> securityContext;
-
 	/**
 	 * Create the rules and checks.
 	 * @param checks decides each rule and check
-	 * @param securityContext the strategy holding the caller
 	 */
-	public DefaultPermissionAuthorizations(PermissionChecks checks,
-			Supplier<SecurityContextHolderStrategy> securityContext) {
+	public DefaultPermissionAuthorizations(PermissionChecks checks) {
 		Assert.notNull(checks, "checks cannot be null");
-		Assert.notNull(securityContext, "securityContext cannot be null");
 		this.checks = checks;
-		this.securityContext = securityContext;
 	}
 
 	@Override
@@ -87,8 +79,7 @@ public final class DefaultPermissionAuthorizations implements PermissionAuthoriz
 			return false;
 		}
 		return this.checks
-			.decide(this.securityContext.get().getContext().getAuthentication(), List.of(permission), Logical.ALL,
-					resource, HasPermissionEvaluator.requestContext())
+			.decideForCurrentCaller(List.of(permission), resource, HasPermissionEvaluator.requestContext())
 			.isGranted();
 	}
 

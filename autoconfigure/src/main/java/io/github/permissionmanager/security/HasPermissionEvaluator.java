@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.permissionmanager.DomainResourceResolver;
 import io.github.permissionmanager.Logical;
 import io.github.permissionmanager.PermissionContext;
+import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.resolve.RequestValues;
 import org.apache.commons.logging.Log;
@@ -24,9 +25,12 @@ import org.springframework.util.StringUtils;
  * it on the resource the {@link DomainResourceResolver} names for the object. The
  * subject, its groups and the tenant are those of a {@code @RequiresPermissions} check.
  * <p>
- * It denies, never fails, when the permission is not a string (ACL masks are not
- * permissions here), when the id, the type or the object is {@code null} or names no
- * resource, when nobody is authenticated, and when the decision cannot be made.
+ * It denies when the permission is not a string (ACL masks are not permissions here),
+ * when the id, the type or the object is {@code null} or names no resource, and when
+ * nobody is authenticated. When the decision cannot be made (the store, the
+ * {@link DomainResourceResolver} or another collaborator failed; the tenant sources
+ * disagree) it throws instead of answering {@code false}, which the expression around it
+ * could negate: the method does not run, and the problem response says why (503, 403).
  */
 public final class HasPermissionEvaluator implements PermissionEvaluator {
 
@@ -62,8 +66,8 @@ public final class HasPermissionEvaluator implements PermissionEvaluator {
 			resource = this.domainResources.resolve(targetDomainObject);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not tell the resource of a " + targetDomainObject.getClass().getName() + "; denied", ex);
-			return this.checks.deny(name, "resource of the object could not be read").isGranted();
+			throw new PermissionEvaluationException(
+					"Could not tell the resource of a " + targetDomainObject.getClass().getName(), ex);
 		}
 		if (resource == null) {
 			return this.checks.deny(name, "the object names no resource").isGranted();

@@ -2,8 +2,10 @@ package io.github.permissionmanager.security;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.permissionmanager.PermissionAuthorizationDecision;
+import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.web.PermissionProblemExceptionResolver;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,12 +17,15 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Answers a denial of a Permission Manager request rule (or of a {@code hasPermission}
  * that reached Spring Security's filter chain) with the problem response of a
  * {@code @RequiresPermissions} denial: 403, {@code missingPermissions}, {@code resource}
- * and the catalog's text. Any other denial goes to the handler it would otherwise reach.
+ * and the catalog's text; 401 when the caller is no authenticated user (an authentication
+ * without a name); 503 when the check could not be answered (the store failed), 403 when
+ * tenant sources disagree. Any other denial goes to the handler it would otherwise reach.
  * <p>
  * It is registered for the requests {@link #deniedByPermissionManager()} matches, beside
  * Spring Security's other default handlers; an application that sets its own
@@ -32,23 +37,30 @@ public final class PermissionAccessDeniedHandler implements AccessDeniedHandler 
 
 	private final AccessDeniedHandler otherwise;
 
+	private final Supplier<CurrentCaller> caller;
+
 	/**
 	 * Create a handler that hands other denials to Spring Security's default one.
 	 * @param problems writes the problem responses
+	 * @param caller tells whether somebody is authenticated (401 or 403)
 	 */
-	public PermissionAccessDeniedHandler(PermissionProblemExceptionResolver problems) {
-		this(problems, new AccessDeniedHandlerImpl());
+	public PermissionAccessDeniedHandler(PermissionProblemExceptionResolver problems, Supplier<CurrentCaller> caller) {
+		this(problems, caller, new AccessDeniedHandlerImpl());
 	}
 
 	/**
 	 * Create a handler.
 	 * @param problems writes the problem responses
+	 * @param caller tells whether somebody is authenticated (401 or 403)
 	 * @param otherwise handles the denials Permission Manager took no part in
 	 */
-	public PermissionAccessDeniedHandler(PermissionProblemExceptionResolver problems, AccessDeniedHandler otherwise) {
+	public PermissionAccessDeniedHandler(PermissionProblemExceptionResolver problems, Supplier<CurrentCaller> caller,
+			AccessDeniedHandler otherwise) {
 		Assert.notNull(problems, "problems cannot be null");
+		Assert.notNull(caller, "caller cannot be null");
 		Assert.notNull(otherwise, "otherwise cannot be null");
 		this.problems = problems;
+		this.caller = SingletonSupplier.of(caller);
 		this.otherwise = otherwise;
 	}
 
@@ -62,7 +74,7 @@ public final class PermissionAccessDeniedHandler implements AccessDeniedHandler 
 			denials = List.of(decision);
 		}
 		if (denials.isEmpty() || this.problems.resolveException(request, response, null,
-				AuthorizationDeniedProblemResolver.denied(ex, denials)) == null) {
+				AuthorizationDeniedProblemResolver.problem(ex, denials, this.caller.get())) == null) {
 			this.otherwise.handle(request, response, ex);
 		}
 	}

@@ -7,34 +7,45 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.Logical;
 import io.github.permissionmanager.PermissionAuthorizationDecision;
 import io.github.permissionmanager.PermissionContext;
-import io.github.permissionmanager.PermissionManager;
+import io.github.permissionmanager.PermissionContextException;
+import io.github.permissionmanager.PermissionDeniedException;
+import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.SubjectResolver;
 import io.github.permissionmanager.TenantResolver;
+import io.github.permissionmanager.caller.CurrentCaller;
+import io.github.permissionmanager.decide.DecisionService;
+import io.github.permissionmanager.decide.PermissionCombiner;
 import io.github.permissionmanager.resolve.RequestValues;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.log.LogMessage;
-import org.springframework.security.authentication.AuthenticationTrustResolver;
-import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The one path the Spring Security bridges decide through: the subject from the
- * authentication (none or anonymous: denied), the tenant, then each permission through
- * the {@link PermissionManager}, so every bridge follows the same rules as
- * {@code PermissionManager#check} and publishes the same decision events. Anything that
- * goes wrong is a denial. A denial inside an HTTP request is remembered in the request,
- * so the problem response can name what was missing.
+ * The one path the Spring Security bridges decide through: the caller (as the one
+ * {@link CurrentCaller} judges it: none, anonymous or nameless is denied), the subject,
+ * the tenant, then the permissions through the {@link DecisionService} and the
+ * {@link PermissionCombiner} a {@code @RequiresPermissions} check uses, so every bridge
+ * follows the same rules and publishes the same decision events. A denial inside an HTTP
+ * request is remembered in the request, so the problem response can name what was
+ * missing.
+ * <p>
+ * A check that cannot be answered is not a denial: a boolean "no" could be negated by the
+ * expression around it ({@code !hasPermission(...)}). It is a refusal — a
+ * {@link PermissionEvaluationException} when the store or a collaborator failed (503), a
+ * {@link PermissionDeniedException} when the tenant sources disagree (403), a
+ * {@link PermissionContextException} when the tenant is given ambiguously (400) — thrown
+ * to a method-security expression, and handed to a request rule as a
+ * {@link PermissionRefusal}.
  */
 public final class PermissionChecks {
 
@@ -46,32 +57,39 @@ public final class PermissionChecks {
 	 */
 	public static final String DENIALS_ATTRIBUTE = PermissionChecks.class.getName() + ".DENIALS";
 
-	private final Supplier<PermissionManager> manager;
+	private static final String NO_CALLER = "no authenticated user";
+
+	private final Supplier<PermissionCombiner> permissions;
 
 	private final Supplier<SubjectResolver> subjects;
 
 	private final Supplier<@Nullable TenantResolver> tenants;
 
-	private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+	private final Supplier<CurrentCaller> caller;
 
 	/**
 	 * Create the checks; collaborators are looked up on first use.
-	 * @param manager decides each permission
+	 * @param decisions decides each permission, as for {@code @RequiresPermissions}
 	 * @param subjects builds the subject from the authentication
 	 * @param tenants finds the tenant, or supplies {@code null} for none
+	 * @param caller tells whether an authentication is an authenticated caller, and reads
+	 * the current one
 	 */
-	public PermissionChecks(Supplier<PermissionManager> manager, Supplier<SubjectResolver> subjects,
-			Supplier<@Nullable TenantResolver> tenants) {
-		Assert.notNull(manager, "manager cannot be null");
+	public PermissionChecks(Supplier<DecisionService> decisions, Supplier<SubjectResolver> subjects,
+			Supplier<@Nullable TenantResolver> tenants, Supplier<CurrentCaller> caller) {
+		Assert.notNull(decisions, "decisions cannot be null");
 		Assert.notNull(subjects, "subjects cannot be null");
 		Assert.notNull(tenants, "tenants cannot be null");
-		this.manager = SingletonSupplier.of(manager);
+		Assert.notNull(caller, "caller cannot be null");
+		this.permissions = SingletonSupplier.of(() -> new PermissionCombiner(decisions.get()));
 		this.subjects = SingletonSupplier.of(subjects);
 		this.tenants = tenants;
+		this.caller = SingletonSupplier.of(caller);
 	}
 
 	/**
-	 * Decide whether the caller holds the permissions on a resource.
+	 * Decide whether the caller holds the permissions on a resource; a denial is
+	 * remembered in the current request.
 	 * @param authentication the caller, or {@code null} for none
 	 * @param permissions the permissions
 	 * @param logical whether all or any of them are needed
@@ -79,15 +97,38 @@ public final class PermissionChecks {
 	 * check
 	 * @param context what the tenant resolver may read (path variables, parameters)
 	 * @return the decision, never {@code null}
+	 * @throws PermissionEvaluationException when the decision cannot be made
+	 * @throws PermissionDeniedException when the tenant sources disagree
+	 * @throws PermissionContextException when the tenant is given ambiguously
 	 */
 	public PermissionAuthorizationDecision decide(@Nullable Authentication authentication, List<String> permissions,
 			Logical logical, @Nullable Resource resource, PermissionContext context) {
-		return decide(authentication, permissions, logical, resource, context, PermissionChecks::remember);
+		PermissionAuthorizationDecision decision = evaluate(authentication, permissions, logical, resource, context);
+		if (!decision.isGranted()) {
+			remember(decision);
+		}
+		return decision;
+	}
+
+	/**
+	 * Decide whether the current caller (of the security context) holds the permissions
+	 * on a resource, as
+	 * {@link #decide(Authentication, List, Logical, Resource, PermissionContext)} does.
+	 * @param permissions the permissions
+	 * @param resource the resource without its tenant, or {@code null} for an unscoped
+	 * check
+	 * @param context what the tenant resolver may read (path variables, parameters)
+	 * @return the decision, never {@code null}
+	 */
+	public PermissionAuthorizationDecision decideForCurrentCaller(List<String> permissions, @Nullable Resource resource,
+			PermissionContext context) {
+		return decide(this.caller.get().authentication(), permissions, Logical.ALL, resource, context);
 	}
 
 	/**
 	 * Decide whether the caller holds the permissions on a resource, handing a denial to
-	 * the given sink instead of the current request.
+	 * the given sink instead of the current request; a check that cannot be answered is a
+	 * {@link PermissionRefusal}, never an exception.
 	 * @param authentication the caller, or {@code null} for none
 	 * @param permissions the permissions
 	 * @param logical whether all or any of them are needed
@@ -105,8 +146,7 @@ public final class PermissionChecks {
 			decision = evaluate(authentication, permissions, logical, resource, context);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not decide " + permissions + " on " + resource + "; denied", ex);
-			decision = new PermissionAuthorizationDecision(false, "evaluation failed", permissions, resource);
+			decision = new PermissionRefusal(ex, permissions, resource);
 		}
 		if (!decision.isGranted()) {
 			denials.accept(decision);
@@ -127,13 +167,35 @@ public final class PermissionChecks {
 		return decision;
 	}
 
+	/**
+	 * Whether nobody is authenticated, as every Permission Manager check judges it.
+	 * @return whether the current caller is missing, anonymous or nameless
+	 */
+	public boolean noCurrentCaller() {
+		return this.caller.get().authentication() == null;
+	}
+
 	private PermissionAuthorizationDecision evaluate(@Nullable Authentication authentication, List<String> permissions,
 			Logical logical, @Nullable Resource resource, PermissionContext context) {
-		if (authentication == null || !authentication.isAuthenticated()
-				|| this.trustResolver.isAnonymous(authentication)) {
-			return new PermissionAuthorizationDecision(false, "no authenticated user", permissions, resource);
+		try {
+			return sequence(authentication, permissions, logical, resource, context);
 		}
-		Subject subject = this.subjects.get().resolve(authentication);
+		catch (PermissionEvaluationException | PermissionDeniedException | PermissionContextException ex) {
+			throw ex;
+		}
+		// anything else a collaborator throws is no answer
+		catch (RuntimeException | Error ex) {
+			throw new PermissionEvaluationException("Could not decide " + permissions + " on " + resource, ex);
+		}
+	}
+
+	private PermissionAuthorizationDecision sequence(@Nullable Authentication authentication, List<String> permissions,
+			Logical logical, @Nullable Resource resource, PermissionContext context) {
+		Authentication caller = this.caller.get().authenticated(authentication);
+		if (caller == null) {
+			return new PermissionAuthorizationDecision(false, NO_CALLER, permissions, resource);
+		}
+		Subject subject = this.subjects.get().resolve(caller);
 		TenantResolver tenantResolver = this.tenants.get();
 		if (resource != null && tenantResolver != null) {
 			String tenant = tenantResolver.resolveTenant(subject, context);
@@ -141,22 +203,13 @@ public final class PermissionChecks {
 				resource = resource.withTenant(tenant);
 			}
 		}
-		List<String> missing = new ArrayList<>();
-		String reason = "no permission given";
-		for (String permission : permissions) {
-			Decision decision = this.manager.get().explain(subject, permission, resource);
-			if (decision.allowed() && logical == Logical.ANY) {
-				return new PermissionAuthorizationDecision(true, decision.reason(), List.of(), resource);
-			}
-			if (!decision.allowed()) {
-				missing.add(permission);
-			}
-			reason = decision.reason();
+		PermissionCombiner.Outcome outcome = this.permissions.get()
+			.required(subject, permissions, logical, resource, context);
+		if (!outcome.allowed()) {
+			return new PermissionAuthorizationDecision(false, subject.id() + " lacks " + outcome.missing(),
+					outcome.missing(), resource);
 		}
-		if (logical == Logical.ANY || !missing.isEmpty()) {
-			return new PermissionAuthorizationDecision(false, reason, missing, resource);
-		}
-		return new PermissionAuthorizationDecision(true, reason, List.of(), resource);
+		return new PermissionAuthorizationDecision(true, "allowed " + outcome.granted(), List.of(), resource);
 	}
 
 	private static void remember(PermissionAuthorizationDecision decision) {

@@ -223,12 +223,23 @@ class DecisionPropertyTests {
 		}
 
 		DefaultPermissionManager engine() {
-			Roles roles = new Roles(ROLES);
-			GrantSnapshotCache cache = new GrantSnapshotCache(this::load, roles, Clock.fixed(NOW, ZoneOffset.UTC),
+			GrantSnapshotCache cache = cache();
+			return new DefaultPermissionManager(decisions(cache), cache);
+		}
+
+		// the decision path of annotated checks and of the Spring Security bridges
+		DecisionService decisions() {
+			return decisions(cache());
+		}
+
+		private GrantSnapshotCache cache() {
+			return new GrantSnapshotCache(this::load, new Roles(ROLES), Clock.fixed(NOW, ZoneOffset.UTC),
 					Duration.ofMinutes(10), 1000);
-			DecisionService decisions = new DecisionService(new DefaultPermissionEvaluator(cache), (event) -> {
+		}
+
+		private static DecisionService decisions(GrantSnapshotCache cache) {
+			return new DecisionService(new DefaultPermissionEvaluator(cache), (event) -> {
 			}, false);
-			return new DefaultPermissionManager(decisions, cache);
 		}
 
 		// What the JDBC loader reads: the user's store groups, and the grants of the

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.Resource;
-import io.github.permissionmanager.decide.DefaultPermissionManager;
+import io.github.permissionmanager.caller.CurrentCaller;
+import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.enforce.AuthenticationSubjectResolver;
 import io.github.permissionmanager.security.DefaultDomainResourceResolver;
 import io.github.permissionmanager.security.HasPermissionEvaluator;
@@ -17,6 +19,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Property-based, on the worlds of {@link DecisionPropertyTests}: Spring Security's
@@ -34,9 +37,10 @@ class HasPermissionPropertyTests {
 		int checks = 0;
 		for (int world = 0; world < 200; world++) {
 			DecisionPropertyTests.World w = DecisionPropertyTests.World.random(random);
-			DefaultPermissionManager engine = w.engine();
-			PermissionChecks permissionChecks = new PermissionChecks(() -> engine,
-					() -> new AuthenticationSubjectResolver(true, "GROUP_"), () -> (subject, context) -> tenant.get());
+			DecisionService decisions = w.decisions();
+			PermissionChecks permissionChecks = new PermissionChecks(() -> decisions,
+					() -> new AuthenticationSubjectResolver(true, "GROUP_"), () -> (subject, context) -> tenant.get(),
+					CurrentCaller::new);
 			HasPermissionEvaluator evaluator = new HasPermissionEvaluator(permissionChecks,
 					new DefaultDomainResourceResolver());
 			ReferenceDecisions reference = new ReferenceDecisions(w.grants(), w.memberships(),
@@ -73,9 +77,9 @@ class HasPermissionPropertyTests {
 		DecisionPropertyTests.World w = new DecisionPropertyTests.World(
 				List.of(io.github.permissionmanager.Grant.of(io.github.permissionmanager.Grantee.user("bob"), "*")),
 				java.util.Map.of());
-		DefaultPermissionManager engine = w.engine();
-		HasPermissionEvaluator evaluator = new HasPermissionEvaluator(
-				new PermissionChecks(() -> engine, () -> new AuthenticationSubjectResolver(true, "GROUP_"), () -> null),
+		DecisionService decisions = w.decisions();
+		HasPermissionEvaluator evaluator = new HasPermissionEvaluator(new PermissionChecks(() -> decisions,
+				() -> new AuthenticationSubjectResolver(true, "GROUP_"), () -> null, CurrentCaller::new),
 				new DefaultDomainResourceResolver());
 		Authentication bob = new UsernamePasswordAuthenticationToken("bob", "n/a", List.of());
 		assertThat(evaluator.hasPermission(bob, 1, "doc", "doc:read")).isTrue();
@@ -93,6 +97,29 @@ class HasPermissionPropertyTests {
 				"key", "bob", List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS"))), 1, "doc", "doc:read"))
 			.as("anonymous")
 			.isFalse();
+		assertThat(evaluator.hasPermission(UsernamePasswordAuthenticationToken.authenticated(" ", "n/a", List.of()), 1,
+				"doc", "doc:read"))
+			.as("nameless, as CurrentCaller judges it")
+			.isFalse();
+	}
+
+	@Test
+	void hasPermissionThrowsWhatItCannotAnswerSoNoExpressionCanNegateIt() {
+		Authentication bob = new UsernamePasswordAuthenticationToken("bob", "n/a", List.of());
+		PermissionChecks failingStore = new PermissionChecks(() -> {
+			throw new IllegalStateException("store is down");
+		}, () -> new AuthenticationSubjectResolver(true, "GROUP_"), () -> null, CurrentCaller::new);
+		HasPermissionEvaluator evaluator = new HasPermissionEvaluator(failingStore,
+				new DefaultDomainResourceResolver());
+		assertThatExceptionOfType(PermissionEvaluationException.class)
+			.isThrownBy(() -> evaluator.hasPermission(bob, 1, "doc", "doc:read"))
+			.withRootCauseInstanceOf(IllegalStateException.class);
+		HasPermissionEvaluator failingResolver = new HasPermissionEvaluator(failingStore, (object) -> {
+			throw new IllegalStateException("no id");
+		});
+		assertThatExceptionOfType(PermissionEvaluationException.class)
+			.isThrownBy(() -> failingResolver.hasPermission(bob, new Object(), "doc:read"))
+			.withMessageContaining("java.lang.Object");
 	}
 
 }

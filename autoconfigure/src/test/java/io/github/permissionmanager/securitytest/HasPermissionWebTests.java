@@ -3,6 +3,8 @@ package io.github.permissionmanager.securitytest;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,11 +13,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -163,13 +170,56 @@ class HasPermissionWebTests {
 	}
 
 	@Test
-	void readWhenTheStoreFailsThenForbiddenNeverTheApplicationsServerError() throws Exception {
+	void readWhenTheStoreFailsThenServiceUnavailableNeverTheApplicationsServerError() throws Exception {
 		this.grants.grant(Grant.of(Grantee.user("bob"), "project:read").on("project", 7));
 		this.evaluator.broken(true);
 		this.mvc.perform(get("/projects/7").with(user("bob")))
-			.andExpect(status().isForbidden())
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.caughtBy").doesNotExist())
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret"))));
+			.andExpect(content().string(not(containsString("secret"))));
+		assertThat(this.calls.ran()).isEmpty();
+	}
+
+	@Test
+	void negatedHasPermissionWhenTheStoreFailsThenServiceUnavailableNotAnAllow() throws Exception {
+		// bob owns no project: the negated check lets him in
+		this.mvc.perform(get("/projects/7/suggestions").with(user("bob"))).andExpect(status().isOk());
+		this.evaluator.broken(true);
+		this.mvc.perform(get("/projects/8/suggestions").with(user("bob")))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.caughtBy").doesNotExist());
+		assertThat(this.calls.ran()).containsExactly("suggestions 7");
+	}
+
+	@Test
+	void auditWhenTheStoreFailsThenServiceUnavailableEvenIfAnotherClauseWouldAllow() throws Exception {
+		this.evaluator.broken(true);
+		this.mvc.perform(get("/audits/7").with(user("erin").roles("AUDITOR")))
+			.andExpect(status().isServiceUnavailable());
+		assertThat(this.calls.ran()).isEmpty();
+	}
+
+	@Test
+	void hasPermissionWithANullIdThenForbiddenEvenWithAGlobalGrant() throws Exception {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "project:read"));
+		this.mvc.perform(get("/projects/lookup").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.missingPermissions").value(contains("project:read")));
+		this.mvc.perform(get("/projects/lookup").param("projectId", "7").with(user("bob"))).andExpect(status().isOk());
+		assertThat(this.calls.ran()).containsExactly("suggestions -1");
+	}
+
+	@Test
+	void readWhenTheAuthenticationHasNoNameThenUnauthorizedProblem() throws Exception {
+		// allowed by its group, were the missing name not taken for nobody
+		this.grants.grant(Grant.of(Grantee.group("reviewers"), "project:read"));
+		this.mvc
+			.perform(get("/projects/7").with(authentication(UsernamePasswordAuthenticationToken.authenticated("", "n/a",
+					List.of(new SimpleGrantedAuthority("GROUP_reviewers"))))))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		assertThat(this.calls.ran()).isEmpty();
 	}
 

@@ -53,6 +53,20 @@ class ProjectController {
 		return "project " + projectId + " of " + tenant;
 	}
 
+	@GetMapping("/projects/{projectId}/suggestions")
+	@PreAuthorize("!hasPermission(#projectId, 'project', 'project:own')")
+	String suggestions(@PathVariable long projectId) {
+		this.service.suggestions(projectId);
+		return "suggestions for " + projectId;
+	}
+
+	@GetMapping("/projects/lookup")
+	@PreAuthorize("hasPermission(#projectId, 'project', 'project:read')")
+	String lookup(@RequestParam(required = false) Long projectId) {
+		this.service.suggestions(-1);
+		return "lookup " + projectId;
+	}
+
 	@GetMapping("/audits/{projectId}")
 	String audit(@PathVariable long projectId) {
 		return this.service.audit(projectId);

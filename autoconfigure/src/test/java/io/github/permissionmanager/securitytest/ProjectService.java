@@ -40,6 +40,10 @@ public class ProjectService {
 		return folder.name();
 	}
 
+	public void suggestions(long projectId) {
+		this.calls.ran("suggestions " + projectId);
+	}
+
 	@PreAuthorize("hasPermission(#projectId, 'project', 'project:read') or hasRole('AUDITOR')")
 	public String audit(long projectId) {
 		this.calls.ran("audit " + projectId);

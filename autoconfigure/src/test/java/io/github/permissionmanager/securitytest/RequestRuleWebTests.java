@@ -3,6 +3,8 @@ package io.github.permissionmanager.securitytest;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -18,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -114,12 +119,37 @@ class RequestRuleWebTests {
 	}
 
 	@Test
-	void cardsWhenTheStoreFailsThenForbiddenNeverAServerError() throws Exception {
+	void cardsWhenTheStoreFailsThenServiceUnavailableNeverAServerError() throws Exception {
 		this.grants.grant(Grant.of(Grantee.user("bob"), "board:read").on("board", 5));
 		this.evaluator.broken(true);
 		this.mvc.perform(get("/boards/5/cards").with(user("bob")))
-			.andExpect(status().isForbidden())
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(content().string(not(containsString("secret"))));
+		assertThat(this.calls.ran()).isEmpty();
+	}
+
+	@Test
+	void permissionsCheckWhenTheStoreFailsThenServiceUnavailable() throws Exception {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "board:export").on("board", 5));
+		this.evaluator.broken(true);
+		this.mvc.perform(get("/exports/5").with(user("bob")))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.caughtBy").doesNotExist());
+		assertThat(this.calls.ran()).isEmpty();
+	}
+
+	@Test
+	void cardsWhenTheAuthenticationHasNoNameThenUnauthorizedProblem() throws Exception {
+		// allowed by its group, were the blank name not taken for nobody
+		this.grants.grant(Grant.of(Grantee.group("readers"), "board:read"));
+		this.grants.grant(Grant.of(Grantee.group("readers"), "board:export"));
+		UsernamePasswordAuthenticationToken nameless = UsernamePasswordAuthenticationToken.authenticated(" ", "n/a",
+				List.of(new SimpleGrantedAuthority("GROUP_readers")));
+		this.mvc.perform(get("/boards/5/cards").with(authentication(nameless)))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(get("/exports/5").with(authentication(nameless))).andExpect(status().isUnauthorized());
 		assertThat(this.calls.ran()).isEmpty();
 	}
 
