@@ -10,15 +10,16 @@ import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.resolve.KeySource;
 import io.github.permissionmanager.resolve.MethodSources;
 import io.github.permissionmanager.resolve.RequestValues;
+import io.github.permissionmanager.resolve.ResolutionPlanner;
 import io.github.permissionmanager.resolve.SourcePolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The variables a method's conditions read, as {@code @PreAuthorize} users expect: beside
  * {@code #context}, {@code #subject} and each resolved value, a method argument by
- * parameter name (or {@code @PathVariable} / {@code @RequestParam} name), a URI template
- * variable of the mapping, and a request parameter the mapping requires (one value, as a
- * {@code String}; repeated, or also a URI variable: 400). Each name is read by the same
+ * parameter name (or its binding annotation's name), a URI template variable of the
+ * mapping, and a request parameter the mapping requires (one value, as a {@code String};
+ * repeated, or also a URI variable: 400). Each name is read by the same
  * {@link SourcePolicy} as a {@code fetch} key; a resolved value of the same name wins,
  * since it is what the check is about.
  */
@@ -58,6 +59,7 @@ final class ConditionVariables {
 							+ " required parameter of the mapping, nor a resolved fetch name)");
 				}
 				else if (planned.stream().noneMatch((source) -> source.key().equals(name))) {
+					ResolutionPlanner.checkOneArgument("SpEL variable", name, sources, problems);
 					planned.add(sources.keySource(name));
 				}
 			}

@@ -27,10 +27,12 @@ import org.springframework.util.StringUtils;
 
 /**
  * What one method can provide to context resolution, read once at startup: its arguments
- * by name (and by {@code @PathVariable} / {@code @RequestParam} name), and, for a web
- * handler, the URI template variables of its mapping, the parameters its mapping requires
- * ({@code params = "event_id"}), the HTTP methods it is mapped to, and the arguments
- * Spring MVC binds from the request ({@code @ModelAttribute}, {@code @RequestBody}).
+ * by parameter name and by the name of their binding annotation ({@code @PathVariable},
+ * {@code @RequestParam}, {@code @MatrixVariable}, {@code @RequestHeader}, ...), the names
+ * that more than one argument claims, and, for a web handler, the URI template variables
+ * of its mapping, the parameters its mapping requires ({@code params = "event_id"}), the
+ * HTTP methods it is mapped to, and the arguments Spring MVC binds from the request
+ * ({@code @ModelAttribute}, {@code @RequestBody}).
  */
 public final class MethodSources {
 
@@ -38,9 +40,14 @@ public final class MethodSources {
 
 	private static final String REQUEST_MAPPING = WEB_BIND + "RequestMapping";
 
-	private static final String PATH_VARIABLE = WEB_BIND + "PathVariable";
-
-	private static final String REQUEST_PARAM = WEB_BIND + "RequestParam";
+	// the annotations that bind one argument from a named request value (or request
+	// attribute)
+	private static final List<String> NAMED_BINDINGS = List
+		.of("PathVariable", "RequestParam", "MatrixVariable", "RequestHeader", "CookieValue", "RequestPart",
+				"RequestAttribute", "SessionAttribute")
+		.stream()
+		.map(WEB_BIND::concat)
+		.toList();
 
 	private static final String MODEL_ATTRIBUTE = WEB_BIND + "ModelAttribute";
 
@@ -52,6 +59,8 @@ public final class MethodSources {
 
 	private final Map<String, Integer> arguments;
 
+	private final Set<String> ambiguousArguments;
+
 	private final Set<String> uriVariables;
 
 	private final Set<String> parameters;
@@ -62,9 +71,11 @@ public final class MethodSources {
 
 	private final int contextArgumentIndex;
 
-	private MethodSources(Map<String, Integer> arguments, Set<String> uriVariables, Set<String> parameters,
-			@Nullable Set<String> httpMethods, Map<Integer, Class<?>> boundArguments, int contextArgumentIndex) {
+	private MethodSources(Map<String, Integer> arguments, Set<String> ambiguousArguments, Set<String> uriVariables,
+			Set<String> parameters, @Nullable Set<String> httpMethods, Map<Integer, Class<?>> boundArguments,
+			int contextArgumentIndex) {
 		this.arguments = arguments;
+		this.ambiguousArguments = ambiguousArguments;
 		this.uriVariables = uriVariables;
 		this.parameters = parameters;
 		this.httpMethods = httpMethods;
@@ -83,6 +94,7 @@ public final class MethodSources {
 			.get(REQUEST_MAPPING);
 		boolean handler = methodMapping.isPresent();
 		Map<String, Integer> arguments = new LinkedHashMap<>();
+		Set<String> ambiguous = new LinkedHashSet<>();
 		Map<Integer, Class<?>> bound = new LinkedHashMap<>();
 		int contextIndex = -1;
 		String[] parameterNames = names.getParameterNames(method);
@@ -93,17 +105,17 @@ public final class MethodSources {
 				continue;
 			}
 			MergedAnnotations annotations = MergedAnnotations.from(parameter.getParameter());
-			for (String type : new String[] { PATH_VARIABLE, REQUEST_PARAM }) {
+			for (String type : NAMED_BINDINGS) {
 				MergedAnnotation<?> annotation = annotations.get(type);
 				if (annotation.isPresent()) {
 					String name = annotation.getString("name");
 					if (StringUtils.hasText(name)) {
-						arguments.putIfAbsent(name, i);
+						claim(arguments, ambiguous, name, i);
 					}
 				}
 			}
 			if (parameterNames != null) {
-				arguments.putIfAbsent(parameterNames[i], i);
+				claim(arguments, ambiguous, parameterNames[i], i);
 			}
 			if (handler && isBound(parameter, annotations)) {
 				bound.put(i, parameter.getParameterType());
@@ -124,10 +136,20 @@ public final class MethodSources {
 				}
 			}
 		}
-		return new MethodSources(Collections.unmodifiableMap(arguments), Collections.unmodifiableSet(uriVariables),
-				Collections.unmodifiableSet(parameters),
+		return new MethodSources(Collections.unmodifiableMap(arguments), Collections.unmodifiableSet(ambiguous),
+				Collections.unmodifiableSet(uriVariables), Collections.unmodifiableSet(parameters),
 				(httpMethods != null) ? Collections.unmodifiableSet(httpMethods) : null,
 				Collections.unmodifiableMap(bound), contextIndex);
+	}
+
+	// Two arguments known by one name (@PathVariable("event_id") long id and
+	// @RequestHeader("event_id") long target): a check of that name could read the one
+	// the method does not use
+	private static void claim(Map<String, Integer> arguments, Set<String> ambiguous, String name, int index) {
+		Integer claimed = arguments.putIfAbsent(name, index);
+		if (claimed != null && claimed != index) {
+			ambiguous.add(name);
+		}
 	}
 
 	// What Spring MVC binds from the request into an object: @ModelAttribute,
@@ -187,6 +209,17 @@ public final class MethodSources {
 	}
 
 	/**
+	 * Whether a name is the name of more than one argument (by parameter name or binding
+	 * annotation), so a check of that key could read another argument than the one the
+	 * method uses.
+	 * @param key the key
+	 * @return whether several arguments are known by it
+	 */
+	public boolean namesSeveralArguments(String key) {
+		return this.ambiguousArguments.contains(key);
+	}
+
+	/**
 	 * Where a key may come from for this method.
 	 * @param key the key
 	 * @return its sources
@@ -228,8 +261,7 @@ public final class MethodSources {
 
 	/**
 	 * The names of the method's arguments that SpEL conditions may use as variables, with
-	 * their indexes: each parameter name and each {@code @PathVariable} /
-	 * {@code @RequestParam} name.
+	 * their indexes: each parameter name and each binding annotation's name.
 	 * @return the names and indexes
 	 */
 	public Map<String, Integer> argumentNames() {

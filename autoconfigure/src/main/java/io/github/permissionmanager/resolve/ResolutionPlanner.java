@@ -49,6 +49,7 @@ public final class ResolutionPlanner {
 				problems.add("fetch has an empty key");
 				return null;
 			}
+			checkOneArgument("fetch", key, sources, problems);
 		}
 		int size = spec.fetch().size();
 		KeySource[] keys = new KeySource[size];
@@ -103,6 +104,7 @@ public final class ResolutionPlanner {
 				problems.add(ex.getMessage());
 				continue;
 			}
+			checkOneArgument("fetch-key-url", lookupKey, sources, problems);
 			if (!sources.canProvide(lookupKey)) {
 				// a shared rule may name a lookup key that only some of its methods have
 				unprovidable.add(lookupKey);
@@ -113,6 +115,23 @@ public final class ResolutionPlanner {
 				.add(new ModelLookup(query, sources.keySource(lookupKey), name, resourceType(spec.resource(), name)));
 		}
 		return lookups;
+	}
+
+	/**
+	 * Add a problem when a key names more than one argument of the method.
+	 * @param attribute the attribute the key is read for, for the message
+	 * @param key the key
+	 * @param sources what the method can provide
+	 * @param problems where the problem is added
+	 */
+	public static void checkOneArgument(String attribute, String key, MethodSources sources, List<String> problems) {
+		if (sources.namesSeveralArguments(key)) {
+			String problem = attribute + " '" + key + "' names several arguments of the method, so the check could read"
+					+ " another one than the method uses; give each argument its own name";
+			if (!problems.contains(problem)) {
+				problems.add(problem);
+			}
+		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import io.github.permissionmanager.RequiresPermissions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.MatrixVariable;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -113,6 +114,13 @@ class AttackController {
 	@RequiresPermissions(value = "event:update", fetch = "event_id")
 	String meta(@PathVariable("event_id") long eventId, @RequestBody Map<String, Object> meta) {
 		return ran("meta " + eventId + " " + meta);
+	}
+
+	// the key names a matrix variable argument: that argument is what is checked
+	@GetMapping("/events/{event_id}/shift")
+	@RequiresPermissions(value = "event:read", fetch = "event_id")
+	String shift(@MatrixVariable(name = "event_id", pathVar = "event_id", required = false) @Nullable Long target) {
+		return ran("shift to event " + target);
 	}
 
 	private String ran(String what) {

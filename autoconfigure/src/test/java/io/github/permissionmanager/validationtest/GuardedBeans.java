@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.MatrixVariable;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -278,6 +280,37 @@ final class GuardedBeans {
 
 		@RequiresPermissions(value = "event:read", fetch = "eventId", check = "#eventId > 0 and #note != null")
 		public void read(long eventId, String note) {
+		}
+
+	}
+
+	// the check would read the path variable, the method may use the header
+	@RestController
+	static class TwoArgumentsOneName {
+
+		@GetMapping("/two/{event_id}")
+		@RequiresPermissions(value = "event:read", fetch = "event_id", check = "#eventId > 0")
+		String read(@PathVariable("event_id") long id, @RequestHeader("event_id") long eventId,
+				@MatrixVariable(name = "eventId", pathVar = "event_id") long shifted) {
+			return "";
+		}
+
+	}
+
+	// a key named by a matrix variable or a header is that argument: what the method uses
+	@RestController
+	static class ArgumentsBoundFromMatrixAndHeader {
+
+		@GetMapping("/matrix/{segment}")
+		@RequiresPermissions(value = "event:read", fetch = "event_id")
+		String matrix(@MatrixVariable(name = "event_id", pathVar = "segment") long target) {
+			return "";
+		}
+
+		@GetMapping("/header")
+		@RequiresPermissions(value = "event:read", fetch = "X-Event")
+		String header(@RequestHeader("X-Event") long target) {
+			return "";
 		}
 
 	}

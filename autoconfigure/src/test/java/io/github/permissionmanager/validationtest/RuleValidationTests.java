@@ -255,6 +255,20 @@ class RuleValidationTests {
 	}
 
 	@Test
+	void keyNamingTwoArgumentsRefusesToStart() {
+		this.runner.withBean(GuardedBeans.TwoArgumentsOneName.class)
+			.run((context) -> assertThat(failure(context)).contains(
+					"TwoArgumentsOneName#read: fetch 'event_id' names several arguments of the method",
+					"TwoArgumentsOneName#read: SpEL variable 'eventId' names several arguments of the method"));
+	}
+
+	@Test
+	void keyNamingAMatrixVariableOrHeaderArgumentStarts() {
+		this.runner.withBean(GuardedBeans.ArgumentsBoundFromMatrixAndHeader.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void everyProblemIsListedInOneMessage() {
 		this.runner.withBean(GuardedBeans.UnknownRule.class)
 			.withBean(GuardedBeans.BadSpel.class)
