@@ -16,6 +16,7 @@ import io.github.permissionmanager.SubjectResolver;
 import io.github.permissionmanager.TenantResolver;
 import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.PermissionCombiner;
+import io.github.permissionmanager.resolve.AmbiguousLookupException;
 import io.github.permissionmanager.resolve.ContextResolver;
 import io.github.permissionmanager.resolve.RequestValues;
 import io.github.permissionmanager.resolve.ResolvedContext;
@@ -150,14 +151,15 @@ public final class PermissionEnforcer {
 		try {
 			return this.contextResolver.resolve(rule.plan(), arguments, request);
 		}
-		catch (PermissionContextException ex) {
+		catch (PermissionContextException | AmbiguousLookupException ex) {
 			if (subject == null) {
 				// somebody not signed in learns nothing about the objects behind a
 				// leaveIf rule
+				DenialPolicy.logIfDataError(rule, ex, "a 401");
 				throw unauthenticated(rule);
 			}
-			if (ex.getReason() == PermissionContextException.Reason.NOT_FOUND) {
-				throw this.denials.notFound(rule, ex);
+			if (DenialPolicy.revealsStoredData(ex)) {
+				throw this.denials.storedData(rule, ex);
 			}
 			throw ex;
 		}

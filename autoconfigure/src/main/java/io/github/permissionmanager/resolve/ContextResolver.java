@@ -25,9 +25,11 @@ import org.springframework.util.Assert;
  * <p>
  * A lookup converts its value to the type of the entity's key (not convertible: 400),
  * runs one query, and is memoized for the rest of the request. No row is a 404; more than
- * one row means the check cannot be decided. With cross-checking on, a key found in the
- * call is compared with what the model says, so {@code /boards/1/cards/7} cannot act on a
- * card of board 2.
+ * one row means the check cannot be decided ({@link AmbiguousLookupException}); a bound
+ * object that disagrees with what the model found is a
+ * {@link ModelDisagreementException}. With cross-checking on, a key found in the call is
+ * compared with what the model says, so {@code /boards/1/cards/7} cannot act on a card of
+ * board 2.
  */
 public final class ContextResolver {
 
@@ -96,9 +98,7 @@ public final class ContextResolver {
 				Object value = lookUp(lookup, lookupValue, request);
 				KeySource answered = plan.keyNamed(lookup.query().fetchKey());
 				if (answered != null) {
-					// a bound form or body that names the key must agree with what the
-					// model says
-					SourcePolicy.agree(answered, value, arguments);
+					agreeWithModel(answered, value, arguments, lookup.resourceType());
 				}
 				context.value(lookup.name(), value);
 				return new ResolvedContext(context.build(), Resource.of(lookup.resourceType(), value));
@@ -106,6 +106,17 @@ public final class ContextResolver {
 		}
 		throw new PermissionContextException(Reason.MISSING_VALUE, plan.primaryResourceType(),
 				"None of " + plan + " is in the call");
+	}
+
+	// a bound form or body that names the key must agree with what the model says
+	private static void agreeWithModel(KeySource answered, Object value, @Nullable Object[] arguments,
+			String resourceType) {
+		try {
+			SourcePolicy.agree(answered, value, arguments);
+		}
+		catch (PermissionContextException ex) {
+			throw new ModelDisagreementException(resourceType, String.valueOf(ex.getMessage()));
+		}
 	}
 
 	private void crossCheck(ResolutionPlan plan, int index, Object value, @Nullable Object[] arguments,
@@ -130,8 +141,8 @@ public final class ContextResolver {
 		Object key = convert(lookupValue, query.keyType(), lookup);
 		List<@Nullable Object> rows = find(query, key, request);
 		if (rows.size() > 1) {
-			throw new PermissionEvaluationException(
-					"Lookup of " + query.entityName() + " by " + query.keyAttribute() + " matched more than one row");
+			throw new AmbiguousLookupException(lookup.resourceType(), "Lookup of " + query.entityName() + " by "
+					+ query.keyAttribute() + " '" + key + "' matched more than one row");
 		}
 		Object value = rows.isEmpty() ? null : rows.get(0);
 		if (value == null) {

@@ -123,9 +123,35 @@ class AttackController {
 		return ran("shift to event " + target);
 	}
 
+	// the event comes from the model; a body that names another event must not move the
+	// session (and, with hide-existence, must not tell where the session belongs)
+	@PatchMapping("/sessions/{id}/move")
+	@RequiresPermissions(value = "session:update", rule = "session-event")
+	String move(@PathVariable long id, @RequestBody SessionMove move) {
+		return ran("move session " + id + " to event " + move.eventId());
+	}
+
+	// an anonymous caller learns nothing about the rows behind a leaveIf rule
+	@GetMapping("/sessions/titled/{title}/preview")
+	@RequiresPermissions(value = "session:read", fetch = "event_id", model = Session.class, fetchKeyUrl = "title",
+			fetchKeyModel = "title", leaveIf = "#title == 'Keynote'")
+	String preview(@PathVariable String title) {
+		return ran("preview " + title);
+	}
+
 	private String ran(String what) {
 		this.sideEffects.ran(what);
 		return what;
+	}
+
+	/**
+	 * A JSON body that names the session's event.
+	 *
+	 * @param eventId the event, or {@code null}
+	 * @param title the new title, or {@code null}
+	 */
+	record SessionMove(@Nullable Long eventId, @Nullable String title) {
+
 	}
 
 	/**

@@ -35,10 +35,14 @@ class AttackersPassWebTests {
 	@Autowired
 	SideEffects sideEffects;
 
+	@Autowired
+	TestData data;
+
 	@BeforeEach
 	void reset() {
 		this.evaluator.reset();
 		this.sideEffects.reset();
+		this.data.reset();
 		this.evaluator.grant("bob", "event:read", "event", 1);
 		this.evaluator.grant("bob", "event:update", "event", 1);
 	}
@@ -128,6 +132,33 @@ class AttackersPassWebTests {
 		assertThat(this.evaluator.requests()).extracting((request) -> request.resource().id())
 			.containsExactly("1", "2");
 		assertThat(this.sideEffects.ran()).containsExactly("summary");
+	}
+
+	@Test
+	void bodyThatDisagreesWithTheModelIsRefusedAndMovesNothing() throws Exception {
+		this.evaluator.grant("bob", "session:update", "event", 2);
+		this.mvc
+			.perform(patch("/sessions/20/move").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"eventId\":1,\"title\":\"x\"}")
+				.with(user("bob")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.resource.type").value("event"));
+		this.mvc
+			.perform(patch("/sessions/20/move").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"eventId\":2,\"title\":\"x\"}")
+				.with(user("bob")))
+			.andExpect(status().isOk());
+		assertThat(this.sideEffects.ran()).containsExactly("move session 20 to event 2");
+	}
+
+	@Test
+	void anonymousCallerLearnsNothingFromALookupMatchingSeveralRows() throws Exception {
+		// sessions 31 and 32 are both titled Twin: a 503 would tell that rows exist
+		this.mvc.perform(get("/sessions/titled/Twin/preview")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/sessions/titled/Nobody/preview")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/sessions/titled/Twin/preview").with(user("bob")))
+			.andExpect(status().isServiceUnavailable());
+		assertThat(this.sideEffects.ran()).isEmpty();
 	}
 
 }

@@ -2,14 +2,19 @@ package io.github.permissionmanager.enforcetest;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -21,6 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * event a session belongs to).
  */
 @EnforceWebTest(properties = "permission-manager.hide-existence=true")
+@ExtendWith(OutputCaptureExtension.class)
 class HideExistenceWebTests {
 
 	@Autowired
@@ -86,6 +92,48 @@ class HideExistenceWebTests {
 		assertThat(crossCheck).isEqualTo(missingPermission);
 		assertThat(missingPermission).contains("card:update", "card:read").doesNotContain("\"id\"");
 		assertThat(this.sideEffects.ran()).isEmpty();
+	}
+
+	@Test
+	void lookupMatchingSeveralRowsAnswersLikeEveryOtherRefusalAndIsLogged(CapturedOutput output) throws Exception {
+		// sessions 31 and 32 are both titled Twin; bob may read the sessions of event 2
+		this.evaluator.grant("bob", "session:read", "event", 2);
+		String several = refused(get("/sessions/by-title/Twin"), "/sessions/by-title/Twin");
+		String missing = refused(get("/sessions/by-title/Nobody"), "/sessions/by-title/Nobody");
+		String denied = refused(get("/sessions/by-title/Opening"), "/sessions/by-title/Opening");
+		assertThat(several).isEqualTo(denied);
+		assertThat(missing).isEqualTo(denied);
+		assertThat(output).contains("Lookup of Session by title 'Twin' matched more than one row",
+				"answered as the rule's denial");
+		assertThat(this.sideEffects.ran()).isEmpty();
+	}
+
+	@Test
+	void bodyThatDisagreesWithTheModelAnswersLikeEveryOtherRefusal() throws Exception {
+		// session 20 belongs to event 2; bob may update the sessions of event 1 only
+		this.evaluator.grant("bob", "session:update", "event", 1);
+		String namesEventOne = refused(move(20, "{\"eventId\":1}"), "/sessions/20/move");
+		String namesEventTwo = refused(move(20, "{\"eventId\":2}"), "/sessions/20/move");
+		String missing = refused(move(999, "{\"eventId\":1}"), "/sessions/999/move");
+		assertThat(namesEventOne).isEqualTo(namesEventTwo);
+		assertThat(missing).isEqualTo(namesEventTwo);
+		assertThat(namesEventTwo).contains("session:update").doesNotContain("\"id\"");
+		assertThat(this.sideEffects.ran()).isEmpty();
+	}
+
+	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder move(long session,
+			String body) {
+		return patch("/sessions/" + session + "/move").contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	private String refused(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+			String path) throws Exception {
+		return this.mvc.perform(request.with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.replace(path, "PATH");
 	}
 
 	private String label(String path) throws Exception {
