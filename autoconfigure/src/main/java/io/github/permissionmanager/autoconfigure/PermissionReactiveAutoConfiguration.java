@@ -27,13 +27,15 @@ import org.springframework.context.annotation.Role;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 import org.springframework.web.reactive.DispatcherHandler;
 
 /**
  * {@code @RequiresPermissions} in a reactive (WebFlux) application: guarded methods
  * returning {@code Mono} or {@code Flux} are checked on subscription with the caller of
- * the reactive security context, their refusals answer RFC 9457 problems, and a guarded
- * method that cannot be checked reactively stops the start.
+ * the reactive security context and the request of the exchange (put in the subscriber's
+ * context by a {@link ServerWebExchangeContextFilter}), their refusals answer RFC 9457
+ * problems, and a guarded method that cannot be checked reactively stops the start.
  */
 @AutoConfiguration(after = PermissionEnforcementAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
@@ -53,6 +55,13 @@ public final class PermissionReactiveAutoConfiguration {
 		DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(new RequiresPermissionsPointcut(), interceptor);
 		advisor.setOrder(PermissionAdvisor.DEFAULT_ORDER - 2);
 		return advisor;
+	}
+
+	// What lets a check read the request: the exchange in the subscriber's context
+	@Bean
+	@ConditionalOnMissingBean
+	ServerWebExchangeContextFilter permissionExchangeContextFilter() {
+		return new ServerWebExchangeContextFilter();
 	}
 
 	@Bean

@@ -3,6 +3,8 @@ package io.github.permissionmanager.reactive;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.github.permissionmanager.resolve.RequestBinding;
+import io.github.permissionmanager.resolve.RequestValues;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -19,15 +21,21 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Runs a guarded method that returns a {@code Mono} or a {@code Flux} on subscription
- * instead of on the call: it reads the caller from {@link ReactiveSecurityContextHolder},
- * then, on the given scheduler (a blocking model lookup must not hold an event-loop
- * thread), lets the rest of the advice chain — the permission check first — run with that
- * caller in the {@link SecurityContextHolderStrategy}, exactly as an imperative call
- * would. A refusal is the publisher's error; the method is not called and nothing it
- * would return is subscribed. Each subscription is checked on its own.
+ * instead of on the call: it reads the caller from {@link ReactiveSecurityContextHolder}
+ * and the request from the exchange {@link ServerWebExchangeContextFilter} put in the
+ * subscriber's context, then, on the given scheduler (a blocking model lookup must not
+ * hold an event-loop thread), lets the rest of the advice chain — the permission check
+ * first — run with that caller in the {@link SecurityContextHolderStrategy} and that
+ * request in the {@link RequestBinding}, exactly as an imperative call would: path
+ * variables, query parameters, the {@code methods} filter and the tenant sources are read
+ * under the same rules as in Spring MVC. A refusal is the publisher's error, signalled
+ * before anything else; the method is not called and nothing it would return is
+ * subscribed. Each subscription is checked on its own.
  * <p>
  * Methods with any other return type pass through untouched (the startup check refuses
  * them in a reactive application).
@@ -59,20 +67,24 @@ public final class ReactivePermissionInterceptor implements MethodInterceptor {
 		Mono<Publisher<?>> call = ReactiveSecurityContextHolder.getContext()
 			.map((context) -> Optional.ofNullable(context.getAuthentication()))
 			.defaultIfEmpty(Optional.empty())
+			.zipWith(Mono.deferContextual((view) -> Mono.just(ServerWebExchangeContextFilter.getExchange(view))))
 			.publishOn(this.scheduler)
-			.map((authentication) -> proceedAs(authentication.orElse(null), invocation));
+			.map((caller) -> proceedAs(caller.getT1().orElse(null), caller.getT2().orElse(null), invocation));
 		if (Mono.class.isAssignableFrom(returnType)) {
 			return call.flatMap(Mono::from);
 		}
 		return call.flatMapMany(Flux::from);
 	}
 
-	private Publisher<?> proceedAs(@Nullable Authentication authentication, MethodInvocation invocation) {
+	private Publisher<?> proceedAs(@Nullable Authentication authentication, @Nullable ServerWebExchange exchange,
+			MethodInvocation invocation) {
 		SecurityContextHolderStrategy strategy = this.securityContext.get();
 		SecurityContext previous = strategy.getContext();
 		SecurityContext context = strategy.createEmptyContext();
 		context.setAuthentication(authentication);
 		strategy.setContext(context);
+		RequestValues previousRequest = RequestBinding
+			.bind((exchange != null) ? new ExchangeRequestValues(exchange) : null);
 		try {
 			// a clone per subscription: an invocation can proceed only once
 			MethodInvocation call = (invocation instanceof ProxyMethodInvocation proxy) ? proxy.invocableClone()
@@ -84,6 +96,7 @@ public final class ReactivePermissionInterceptor implements MethodInterceptor {
 			throw Exceptions.propagate(ex);
 		}
 		finally {
+			RequestBinding.restore(previousRequest);
 			strategy.setContext(previous);
 		}
 	}

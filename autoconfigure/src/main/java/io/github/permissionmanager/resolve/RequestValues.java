@@ -9,8 +9,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The parts of the current HTTP request that context resolution reads. Hides the Servlet
- * API, so an application without it (a batch job calling guarded services) never loads
- * it.
+ * API and WebFlux's exchange, so an application without them (a batch job calling guarded
+ * services) never loads them.
  */
 public interface RequestValues {
 
@@ -70,11 +70,16 @@ public interface RequestValues {
 	void setAttribute(String name, Object value);
 
 	/**
-	 * The current request, when the caller runs inside one.
+	 * The current request, when the caller runs inside one: the one bound by a reactive
+	 * call ({@link RequestBinding}), else the servlet request of the thread.
 	 * @return the request, or {@code null} outside an HTTP request (or without the
 	 * Servlet API)
 	 */
 	static @Nullable RequestValues current() {
+		RequestValues bound = RequestBinding.current();
+		if (bound != null) {
+			return bound;
+		}
 		return Holder.SERVLET_PRESENT ? ServletRequestValues.current() : null;
 	}
 

@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +37,25 @@ class PermissionReactiveAutoConfigurationTests {
 				.hasBean("permissionReactiveAdvisor")
 				.hasSingleBean(ReactiveGuardValidator.class)
 				.hasSingleBean(ReactivePermissionProblems.class));
+	}
+
+	@Test
+	void exchangeIsPutInTheSubscribersContextUnlessTheApplicationDoesIt() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(ServerWebExchangeContextFilter.class)
+			.hasBean("permissionExchangeContextFilter"));
+		this.runner.withBean("own", ServerWebExchangeContextFilter.class)
+			.run((context) -> assertThat(context).hasSingleBean(ServerWebExchangeContextFilter.class)
+				.doesNotHaveBean("permissionExchangeContextFilter"));
+	}
+
+	@Test
+	void methodsFilterExcludingEveryVerbOfAReactiveHandlerStopsTheStart() {
+		this.runner.withBean(PutOnlyHandler.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.isInstanceOf(InvalidPermissionRulesException.class)
+				.hasMessageContaining("PutOnlyHandler#update: methods [PATCH]"
+						+ " excludes every HTTP method the handler is mapped to [PUT]"));
 	}
 
 	@Test
@@ -76,6 +97,16 @@ class PermissionReactiveAutoConfigurationTests {
 		@RequiresPermissions("board:read")
 		public Flux<String> lines() {
 			return Flux.just("a");
+		}
+
+	}
+
+	static class PutOnlyHandler {
+
+		@PutMapping("/boards/{board_id}")
+		@RequiresPermissions(value = "board:update", fetch = "board_id", methods = "PATCH")
+		public Mono<String> update() {
+			return Mono.just("updated");
 		}
 
 	}

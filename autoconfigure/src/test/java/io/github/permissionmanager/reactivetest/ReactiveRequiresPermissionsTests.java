@@ -1,7 +1,5 @@
 package io.github.permissionmanager.reactivetest;
 
-import java.time.Duration;
-
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
@@ -14,11 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockUser;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 /**
  * {@code @RequiresPermissions} on WebFlux handler methods returning {@code Mono} and
@@ -26,9 +24,8 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
  * 9457 problem (403, 404, 401, 503), never the application's 500, and the method is
  * neither called nor subscribed.
  */
-@SpringBootTest(classes = ReactiveTestApplication.class, properties = { "spring.main.web-application-type=reactive",
-		"spring.datasource.url=jdbc:h2:mem:reactivetest;DB_CLOSE_DELAY=-1", "spring.jpa.hibernate.ddl-auto=create-drop",
-		"permission-manager.catalog[board\\:read].user-message=Only board members can read it." })
+@SpringBootTest(classes = ReactiveTestApplication.class)
+@TestPropertySource(locations = "classpath:reactivetest/reactive.properties")
 class ReactiveRequiresPermissionsTests {
 
 	@Autowired
@@ -50,13 +47,7 @@ class ReactiveRequiresPermissionsTests {
 
 	@BeforeEach
 	void setUp() {
-		// a first lookup on a loaded machine may take longer than the default five
-		// seconds
-		this.client = WebTestClient.bindToApplicationContext(this.context)
-			.apply(springSecurity())
-			.configureClient()
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		this.client = ReactiveTestApplication.client(this.context);
 		this.notes.save(new Note(30L, 3L));
 		this.notes.save(new Note(40L, 4L));
 		this.subscriptions.reset();

@@ -1,11 +1,13 @@
 package io.github.permissionmanager.reactivetest;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.securitytest.BreakableEvaluator;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,8 +16,11 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 /**
  * A WebFlux application guarded by {@code @RequiresPermissions} on methods returning
@@ -48,6 +53,21 @@ public class ReactiveTestApplication {
 	@Bean
 	Subscriptions subscriptions() {
 		return new Subscriptions();
+	}
+
+	/**
+	 * A client of the application through Spring Security's test support.
+	 * @param context the application
+	 * @return the client
+	 */
+	static WebTestClient client(ApplicationContext context) {
+		// a first lookup on a loaded machine may take longer than the default five
+		// seconds
+		return WebTestClient.bindToApplicationContext(context)
+			.apply(springSecurity())
+			.configureClient()
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	@ControllerAdvice
