@@ -1,16 +1,16 @@
 package io.github.permissionmanager.enforcetest;
 
+import io.github.permissionmanager.testsupport.OpenWebSecurity;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -18,10 +18,12 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * The application the enforcement tests run against: controllers and services guarded by
  * {@code @RequiresPermissions}, JPA entities on H2, a map-backed evaluator, and a
  * {@code @ControllerAdvice} that turns every exception into a 500. Spring Security lets
- * every request through to the handlers, and its firewall lets through matrix content and
- * any HTTP method unless {@code enforcetest.strict-firewall=true}.
+ * every request through to the handlers (anonymous ones too, so Permission Manager's own
+ * 401 is what answers them), and its firewall lets through matrix content and any HTTP
+ * method unless {@code enforcetest.strict-firewall=true}.
  */
 @SpringBootApplication
+@Import(OpenWebSecurity.class)
 public class EnforceTestApplication {
 
 	@Bean
@@ -37,16 +39,6 @@ public class EnforceTestApplication {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication
 	static class WebSecurity {
-
-		// Requests reach the handlers anonymously, so Permission Manager's own 401 is
-		// what answers
-		@Bean
-		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-				.csrf((csrf) -> csrf.disable())
-				.httpBasic(Customizer.withDefaults())
-				.build();
-		}
 
 		// For the real-port tests; the password is the user name
 		@Bean

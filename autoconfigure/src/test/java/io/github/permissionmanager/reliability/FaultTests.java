@@ -20,6 +20,7 @@ import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.AuthenticationRequiredException;
+import io.github.permissionmanager.testsupport.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -26,6 +26,8 @@ import io.github.permissionmanager.filtertest.DocRepository;
 import io.github.permissionmanager.filtertest.FilterTestApplication;
 import io.github.permissionmanager.filtertest.Folder;
 import io.github.permissionmanager.store.StoreTables;
+import io.github.permissionmanager.testsupport.RequiresServer;
+import io.github.permissionmanager.testsupport.Server;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -68,15 +70,15 @@ class FilterPropertyTests {
 	}
 
 	@Test
+	@RequiresServer(Server.POSTGRESQL)
 	void filtersAdmitExactlyWhatChecksAllowOnPostgres() {
-		Servers.require("FilterPropertyTests", "PostgreSQL", Servers.POSTGRES_URL, "postgres", "");
-		run(Servers.POSTGRES_URL, "postgres", Servers.uniquePrefix("filter"), 12);
+		run(Server.POSTGRESQL.url(), Server.POSTGRESQL.user(), Server.uniqueTablePrefix("rel_filter"), 12);
 	}
 
 	@Test
+	@RequiresServer(Server.MARIADB)
 	void filtersAdmitExactlyWhatChecksAllowOnMariaDb() {
-		Servers.require("FilterPropertyTests", "MariaDB", Servers.MARIADB_URL, "root", "");
-		run(Servers.MARIADB_URL, "root", Servers.uniquePrefix("filter"), 12);
+		run(Server.MARIADB.url(), Server.MARIADB.user(), Server.uniqueTablePrefix("rel_filter"), 12);
 	}
 
 	private static void run(String url, String user, String prefix, int worlds) {

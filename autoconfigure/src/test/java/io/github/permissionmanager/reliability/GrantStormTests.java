@@ -21,6 +21,8 @@ import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.testsupport.RequiresServer;
+import io.github.permissionmanager.testsupport.Server;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,14 +57,15 @@ class GrantStormTests {
 	}
 
 	@Test
+	@RequiresServer(Server.POSTGRESQL)
 	void stormOnPostgresKeepsEveryCheckConsistentWithTheLastChangeAndAuditsEachChangeOnce() throws Exception {
-		try (HikariDataSource dataSource = Servers.postgres(getClass().getSimpleName())) {
+		try (HikariDataSource dataSource = Server.POSTGRESQL.dataSource("reliability-PostgreSQL", 10)) {
 			storm(dataSource);
 		}
 	}
 
 	private void storm(DataSource dataSource) throws Exception {
-		Store store = Store.on(dataSource, Servers.uniquePrefix("storm"), Map.of(), Clock.systemUTC());
+		Store store = Store.on(dataSource, Server.uniqueTablePrefix("rel_storm"), Map.of(), Clock.systemUTC());
 		try {
 			storm(store);
 		}

@@ -3,6 +3,8 @@ package io.github.permissionmanager.reliability;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.permissionmanager.testsupport.Server;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,10 +19,10 @@ final class Instances {
 	}
 
 	static ConfigurableApplicationContext start(boolean web, String tablePrefix, String... properties) {
-		return start(Servers.Database.POSTGRES, web, tablePrefix, properties);
+		return start(Server.POSTGRESQL, web, tablePrefix, properties);
 	}
 
-	static ConfigurableApplicationContext start(Servers.Database database, boolean web, String tablePrefix,
+	static ConfigurableApplicationContext start(Server database, boolean web, String tablePrefix,
 			String... properties) {
 		List<String> all = new ArrayList<>(List.of("reliability.datasource.url=" + database.url(),
 				"reliability.datasource.username=" + database.user(),

@@ -12,6 +12,8 @@ import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.testsupport.RequiresServer;
+import io.github.permissionmanager.testsupport.Server;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,21 +41,23 @@ class PortabilityTests {
 	}
 
 	@Test
+	@RequiresServer(Server.POSTGRESQL)
 	void postgres() {
-		try (HikariDataSource dataSource = Servers.postgres(getClass().getSimpleName())) {
+		try (HikariDataSource dataSource = Server.POSTGRESQL.dataSource("reliability-PostgreSQL", 10)) {
 			assertThat(answers(dataSource)).containsExactlyElementsOf(expected());
 		}
 	}
 
 	@Test
+	@RequiresServer(Server.MARIADB)
 	void mariaDb() {
-		try (HikariDataSource dataSource = Servers.mariaDb(getClass().getSimpleName())) {
+		try (HikariDataSource dataSource = Server.MARIADB.dataSource("reliability-MariaDB", 10)) {
 			assertThat(answers(dataSource)).containsExactlyElementsOf(expected());
 		}
 	}
 
 	private static List<String> answers(DataSource dataSource) {
-		Store store = Store.on(dataSource, Servers.uniquePrefix("port"), Map.of(), Clock.systemUTC());
+		Store store = Store.on(dataSource, Server.uniqueTablePrefix("rel_port"), Map.of(), Clock.systemUTC());
 		try {
 			return answers(store);
 		}

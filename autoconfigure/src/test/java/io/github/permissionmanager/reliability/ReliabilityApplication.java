@@ -2,28 +2,29 @@ package io.github.permissionmanager.reliability;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
+import io.github.permissionmanager.testsupport.OpenWebSecurity;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableAsync;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The application the reliability suite runs: the real JDBC grant store and default
  * evaluator behind a {@link SwitchableDataSource} (which can be taken down) and a
  * {@link SwitchableEvaluator} (which can be made to throw or abstain), guarded
- * controllers and services, and HTTP Basic users whose password is their name.
+ * controllers and services, and HTTP Basic users whose password is their name (anonymous
+ * requests reach the handlers, so Permission Manager's own 401 answers them).
  */
 @SpringBootApplication
 @EnableAsync
+@Import(OpenWebSecurity.class)
 public class ReliabilityApplication {
 
 	static final String[] USERS = { "alice", "bob", "dave" };
@@ -54,16 +55,6 @@ public class ReliabilityApplication {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication
 	static class WebSecurity {
-
-		// Anonymous requests reach the handlers, so Permission Manager's own 401 answers
-		// them
-		@Bean
-		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-				.csrf((csrf) -> csrf.disable())
-				.httpBasic(Customizer.withDefaults())
-				.build();
-		}
 
 		@Bean
 		UserDetailsService users() {

@@ -19,6 +19,9 @@ import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
+import io.github.permissionmanager.testsupport.Http;
+import io.github.permissionmanager.testsupport.RequiresServer;
+import io.github.permissionmanager.testsupport.Server;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -74,10 +77,11 @@ class SlowStoreTests {
 	}
 
 	@Test
+	@RequiresServer(Server.POSTGRESQL)
 	void checksGiveUpAfterTheEvaluationTimeoutAndDenyThenRecover() throws Exception {
-		Servers.require(getClass().getSimpleName(), "PostgreSQL", Servers.POSTGRES_URL, "postgres", "");
-		JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(Servers.POSTGRES_URL, "postgres", ""));
-		String p = Servers.uniquePrefix("slow");
+		JdbcClient admin = JdbcClient
+			.create(new DriverManagerDataSource(Server.POSTGRESQL.url(), Server.POSTGRESQL.user(), ""));
+		String p = Server.uniqueTablePrefix("rel_slow");
 		try (ConfigurableApplicationContext context = Instances.start(true, p,
 				"permission-manager.evaluation.timeout=" + TIMEOUT.toMillis() + "ms")) {
 			context.getBean(PermissionGrants.class)

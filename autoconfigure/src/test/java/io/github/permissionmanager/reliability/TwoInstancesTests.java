@@ -27,6 +27,9 @@ import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.store.StoreTables;
 import io.github.permissionmanager.sync.PostgresChangeListener;
+import io.github.permissionmanager.testsupport.Http;
+import io.github.permissionmanager.testsupport.RequiresServer;
+import io.github.permissionmanager.testsupport.Server;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -52,8 +55,9 @@ class TwoInstancesTests {
 	private static final int ROUNDS = 200;
 
 	@Test
+	@RequiresServer(Server.POSTGRESQL)
 	void revokeOnOneOfThreeInstancesOnPostgresIsDeniedOnTheOthersWithinThePollInterval() throws Exception {
-		onShared(Servers.Database.POSTGRES, 3, false, (instances) -> {
+		onShared(Server.POSTGRESQL, 3, false, (instances) -> {
 			Latencies latencies = propagation(instances, Duration.ofSeconds(2));
 			latencies.print("poll every 100 ms, PostgreSQL, 3 instances");
 			assertThat(latencies.revokeP99()).isLessThan(Duration.ofMillis(100 + 250));
@@ -62,8 +66,9 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	@RequiresServer(Server.MARIADB)
 	void revokeOnOneInstanceOnMariaDbIsDeniedOnTheOtherWithinThePollInterval() throws Exception {
-		onShared(Servers.Database.MARIADB, 2, false, (instances) -> {
+		onShared(Server.MARIADB, 2, false, (instances) -> {
 			Latencies latencies = propagation(instances, Duration.ofSeconds(2));
 			latencies.print("poll every 100 ms, MariaDB, 2 instances");
 			assertThat(latencies.revokeP99()).isLessThan(Duration.ofMillis(100 + 250));
@@ -72,8 +77,9 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	@RequiresServer(Server.POSTGRESQL)
 	void withPostgresPushARevokeIsDeniedOnTheOtherInstanceNearlyAtOnce() throws Exception {
-		onShared(Servers.Database.POSTGRES, 2, false, (instances) -> {
+		onShared(Server.POSTGRESQL, 2, false, (instances) -> {
 			Latencies latencies = propagation(instances, Duration.ofSeconds(5));
 			latencies.print("PostgreSQL LISTEN/NOTIFY, poll every 5 s");
 			assertPushed(latencies);
@@ -82,9 +88,9 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	@RequiresServer({ Server.POSTGRESQL, Server.REDIS })
 	void withRedisPushARevokeIsDeniedOnTheOtherInstanceNearlyAtOnce() throws Exception {
-		Servers.requireRedis(getClass().getSimpleName());
-		onShared(Servers.Database.POSTGRES, 2, false, (instances) -> {
+		onShared(Server.POSTGRESQL, 2, false, (instances) -> {
 			Latencies latencies = propagation(instances, Duration.ofSeconds(5));
 			latencies.print("Redis pub/sub, poll every 5 s");
 			assertPushed(latencies);
@@ -94,8 +100,9 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	@RequiresServer(Server.POSTGRESQL)
 	void groupMembershipChangeOnOneInstanceIsSeenOnTheOther() throws Exception {
-		onShared(Servers.Database.POSTGRES, 2, false, (instances) -> {
+		onShared(Server.POSTGRESQL, 2, false, (instances) -> {
 			PermissionGrants grants = instances.get(0).getBean(PermissionGrants.class);
 			PermissionManager there = instances.get(1).getBean(PermissionManager.class);
 			grants.grant(Grant.of(Grantee.group("editors"), "note:read").on("note", 1));
@@ -111,8 +118,9 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	@RequiresServer(Server.POSTGRESQL)
 	void checkWithTheTokenOfARevokeIsDeniedOnTheOtherInstanceBeforeItPolls() throws Exception {
-		onShared(Servers.Database.POSTGRES, 2, false, (instances) -> {
+		onShared(Server.POSTGRESQL, 2, false, (instances) -> {
 			PermissionGrants grants = instances.get(0).getBean(PermissionGrants.class);
 			PermissionManager there = instances.get(1).getBean(PermissionManager.class);
 			grants.grant(BOB_READS);
@@ -133,8 +141,9 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	@RequiresServer(Server.POSTGRESQL)
 	void killedListenConnectionFallsBackToPollingAndReconnects() throws Exception {
-		onShared(Servers.Database.POSTGRES, 2, false, (instances) -> {
+		onShared(Server.POSTGRESQL, 2, false, (instances) -> {
 			PostgresChangeListener listener = instances.get(1).getBean(PostgresChangeListener.class);
 			within(Duration.ofSeconds(10), listener::isListening);
 			JdbcClient admin = JdbcClient.create(instances.get(0).getBean(SwitchableDataSource.class));
@@ -177,8 +186,9 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	@RequiresServer(Server.POSTGRESQL)
 	void storeUnreachableOnOneInstanceFailsClosedPastMaxStalenessAndRecoversByItself() throws Exception {
-		onShared(Servers.Database.POSTGRES, 2, true, (instances) -> {
+		onShared(Server.POSTGRESQL, 2, true, (instances) -> {
 			PermissionGrants grants = instances.get(0).getBean(PermissionGrants.class);
 			SwitchableDataSource database = instances.get(1).getBean(SwitchableDataSource.class);
 			Http http = new Http(((WebServerApplicationContext) instances.get(1)).getWebServer().getPort());
@@ -205,9 +215,10 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	@RequiresServer(Server.POSTGRESQL)
 	void stormOfWritersOnTwoInstancesIsNeverAllowedOnAThirdPastTheBound() throws Exception {
 		Duration bound = Duration.ofSeconds(2);
-		onShared(Servers.Database.POSTGRES, 3, false, (instances) -> {
+		onShared(Server.POSTGRESQL, 3, false, (instances) -> {
 			int writers = 4;
 			List<AtomicReference<long[]>> states = new ArrayList<>();
 			for (int i = 0; i < writers; i++) {
@@ -338,12 +349,11 @@ class TwoInstancesTests {
 		until(limit, condition);
 	}
 
-	private void onShared(Servers.Database database, int count, boolean web, Scenario scenario, String... properties)
+	private void onShared(Server database, int count, boolean web, Scenario scenario, String... properties)
 			throws Exception {
-		database.require(getClass().getSimpleName());
 		List<String> settings = new ArrayList<>(List.of(properties));
 		String name = (!settings.isEmpty() && !settings.get(0).contains("=")) ? settings.remove(0) : "shared";
-		String prefix = Servers.uniquePrefix(name);
+		String prefix = Server.uniqueTablePrefix("rel_" + name);
 		List<ConfigurableApplicationContext> instances = new ArrayList<>();
 		try {
 			for (int i = 0; i < count; i++) {

@@ -1,11 +1,14 @@
 package io.github.permissionmanager.store;
 
+import io.github.permissionmanager.testsupport.RequiresServer;
+import io.github.permissionmanager.testsupport.Server;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The grant store suite on MariaDB (jdbc:mariadb://127.0.0.1:3306/test). Fails when the
  * server does not answer and CI=true; skipped with the reason printed otherwise.
  */
+@RequiresServer(Server.MARIADB)
 class MariaDbGrantStoreTests extends AbstractGrantStoreTests {
 
 	@RegisterExtension

@@ -8,6 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.permissionmanager.testsupport.Server;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -41,7 +42,15 @@ abstract class StoreDatabase implements BeforeAllCallback, AfterAllCallback {
 	 * @return the database
 	 */
 	static StoreDatabase postgres() {
-		return new Postgres();
+		return new OnServer(Server.POSTGRESQL, "pg", (connection, table) -> {
+			connection.setAutoCommit(false);
+			connection.createStatement().execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+			return () -> {
+				connection.rollback();
+				connection.setAutoCommit(true);
+				connection.close();
+			};
+		});
 	}
 
 	/**
@@ -49,11 +58,17 @@ abstract class StoreDatabase implements BeforeAllCallback, AfterAllCallback {
 	 * @return the database
 	 */
 	static StoreDatabase mariaDb() {
-		return new MariaDb();
+		return new OnServer(Server.MARIADB, "maria", (connection, table) -> {
+			connection.createStatement().execute("LOCK TABLES " + table + " WRITE");
+			return () -> {
+				connection.createStatement().execute("UNLOCK TABLES");
+				connection.close();
+			};
+		});
 	}
 
 	static String uniquePrefix(String platform) {
-		return "pmt_" + platform + "_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+		return Server.uniqueTablePrefix("pmt_" + platform);
 	}
 
 	@Override
@@ -140,15 +155,25 @@ abstract class StoreDatabase implements BeforeAllCallback, AfterAllCallback {
 
 	}
 
-	private static final class Postgres extends StoreDatabase {
+	/**
+	 * A database server of the machine; the suite says it needs it with
+	 * {@code @RequiresServer}, so it is skipped or fails before this opens it.
+	 */
+	private static final class OnServer extends StoreDatabase {
 
-		Postgres() {
-			super("pg");
+		private final Server server;
+
+		private final ReadBlocker blocker;
+
+		OnServer(Server server, String platform, ReadBlocker blocker) {
+			super(platform);
+			this.server = server;
+			this.blocker = blocker;
 		}
 
 		@Override
 		HikariDataSource open() {
-			return RequiredDatabase.connect("PostgreSQL", "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+			return this.server.dataSource("store-suite-" + this.server.title(), 12);
 		}
 
 		@Override
@@ -158,43 +183,18 @@ abstract class StoreDatabase implements BeforeAllCallback, AfterAllCallback {
 
 		@Override
 		AutoCloseable blockReads(String grantsTable) throws SQLException {
-			Connection connection = dataSource().getConnection();
-			connection.setAutoCommit(false);
-			connection.createStatement().execute("LOCK TABLE " + grantsTable + " IN ACCESS EXCLUSIVE MODE");
-			return () -> {
-				connection.rollback();
-				connection.setAutoCommit(true);
-				connection.close();
-			};
+			return this.blocker.block(dataSource().getConnection(), grantsTable);
 		}
 
 	}
 
-	private static final class MariaDb extends StoreDatabase {
+	/**
+	 * How one server makes reads of a table wait: a lock held by a connection of its own.
+	 */
+	@FunctionalInterface
+	private interface ReadBlocker {
 
-		MariaDb() {
-			super("maria");
-		}
-
-		@Override
-		HikariDataSource open() {
-			return RequiredDatabase.connect("MariaDB", "jdbc:mariadb://127.0.0.1:3306/test", "root", "");
-		}
-
-		@Override
-		boolean embedded() {
-			return false;
-		}
-
-		@Override
-		AutoCloseable blockReads(String grantsTable) throws SQLException {
-			Connection connection = dataSource().getConnection();
-			connection.createStatement().execute("LOCK TABLES " + grantsTable + " WRITE");
-			return () -> {
-				connection.createStatement().execute("UNLOCK TABLES");
-				connection.close();
-			};
-		}
+		AutoCloseable block(Connection connection, String table) throws SQLException;
 
 	}
 

@@ -2,8 +2,9 @@ package io.github.permissionmanager.sample;
 
 import io.github.permissionmanager.sample.domain.SessionRepository;
 import io.github.permissionmanager.sample.domain.SessionSummary;
+import io.github.permissionmanager.testsupport.RequiresServer;
+import io.github.permissionmanager.testsupport.Server;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +23,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The {@code postgres} profile runs the sample on the PostgreSQL server of
  * 127.0.0.1:5432, with the grant store in tables of its own.
  */
-@ExtendWith(PostgresAvailable.class)
+@RequiresServer(Server.POSTGRESQL)
 @SpringBootTest
 @ActiveProfiles("postgres")
 @AutoConfigureMockMvc

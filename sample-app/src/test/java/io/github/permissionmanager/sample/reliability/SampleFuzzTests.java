@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.permissionmanager.testsupport.Http;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +88,7 @@ class SampleFuzzTests {
 
 	@Test
 	void seededFuzzRunNeverAnswers5xxNeverAllowsWithoutAGrantAndNeverLeaksInternals() throws Exception {
-		Http http = new Http(this.port);
+		Http http = new Http(this.port, (user) -> user.equals("mallory") ? "wrong" : user);
 		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 		List<Future<?>> runs = new ArrayList<>();
 		long started = System.nanoTime();
