@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -249,7 +250,7 @@ public final class GrantData {
 		 * @return the role's permissions, or the one permission
 		 */
 		public List<String> permissions() {
-			return this.role ? ROLES.get(this.name) : List.of(this.name);
+			return this.role ? Objects.requireNonNull(ROLES.get(this.name), this.name) : List.of(this.name);
 		}
 
 	}

@@ -14,6 +14,8 @@ public class ListedEvent {
 	@Id
 	private Long id;
 
+	// for JPA, which sets the fields
+	@SuppressWarnings("NullAway.Init")
 	protected ListedEvent() {
 	}
 

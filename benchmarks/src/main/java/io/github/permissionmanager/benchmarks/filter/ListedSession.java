@@ -24,6 +24,8 @@ public class ListedSession {
 	@JoinColumn(name = "event_id")
 	private ListedEvent event;
 
+	// for JPA, which sets the fields
+	@SuppressWarnings("NullAway.Init")
 	protected ListedSession() {
 	}
 

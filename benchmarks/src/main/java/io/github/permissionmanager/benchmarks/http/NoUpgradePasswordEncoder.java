@@ -1,5 +1,7 @@
 package io.github.permissionmanager.benchmarks.http;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -16,17 +18,17 @@ final class NoUpgradePasswordEncoder implements PasswordEncoder {
 	private final PasswordEncoder delegate = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
 	@Override
-	public String encode(CharSequence rawPassword) {
+	public @Nullable String encode(@Nullable CharSequence rawPassword) {
 		return this.delegate.encode(rawPassword);
 	}
 
 	@Override
-	public boolean matches(CharSequence rawPassword, String encodedPassword) {
+	public boolean matches(@Nullable CharSequence rawPassword, @Nullable String encodedPassword) {
 		return this.delegate.matches(rawPassword, encodedPassword);
 	}
 
 	@Override
-	public boolean upgradeEncoding(String encodedPassword) {
+	public boolean upgradeEncoding(@Nullable String encodedPassword) {
 		return false;
 	}
 

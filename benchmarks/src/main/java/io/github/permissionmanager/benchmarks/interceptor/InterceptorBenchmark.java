@@ -89,7 +89,8 @@ public class InterceptorBenchmark {
 			throw new IllegalStateException(guard + " allowed event " + OTHER_EVENT + ", which alice holds nothing on");
 		}
 		catch (RuntimeException expected) {
-			if (expected instanceof IllegalStateException && expected.getMessage().startsWith(guard)) {
+			if (expected instanceof IllegalStateException && expected.getMessage() != null
+					&& expected.getMessage().startsWith(guard)) {
 				throw expected;
 			}
 		}

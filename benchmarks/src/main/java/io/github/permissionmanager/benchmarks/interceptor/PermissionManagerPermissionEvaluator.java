@@ -29,7 +29,7 @@ final class PermissionManagerPermissionEvaluator implements PermissionEvaluator 
 	}
 
 	@Override
-	public boolean hasPermission(Authentication authentication, Object target, Object permission) {
+	public boolean hasPermission(Authentication authentication, @Nullable Object target, Object permission) {
 		// only the (id, type, permission) form is used here
 		return false;
 	}

@@ -12,6 +12,8 @@ public class Conference {
 	@Id
 	private Long id;
 
+	// for JPA, which sets the fields
+	@SuppressWarnings("NullAway.Init")
 	protected Conference() {
 	}
 

@@ -21,6 +21,8 @@ public class Talk {
 	@JoinColumn(name = "event_id")
 	private Conference event;
 
+	// for JPA, which sets the fields
+	@SuppressWarnings("NullAway.Init")
 	protected Talk() {
 	}
 

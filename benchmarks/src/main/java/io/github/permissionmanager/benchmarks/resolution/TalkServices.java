@@ -6,6 +6,7 @@ import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
 
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -100,8 +101,11 @@ final class TalkServices {
 	}
 
 	static void check(PermissionManager permissions, long eventId) {
-		String user = SecurityContextHolder.getContext().getAuthentication().getName();
-		if (!permissions.check(Subject.of(user), "session:update", Resource.of("event", eventId))) {
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		if (caller == null) {
+			throw new AccessDeniedException("no caller");
+		}
+		if (!permissions.check(Subject.of(caller.getName()), "session:update", Resource.of("event", eventId))) {
 			throw new AccessDeniedException("session:update denied");
 		}
 	}
