@@ -6,6 +6,7 @@ import io.github.permissionmanager.TenantResolver;
 import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
+import io.github.permissionmanager.decide.KnownPermissions;
 import io.github.permissionmanager.decide.PermissionCombiner;
 import io.github.permissionmanager.enforce.AuthenticationSubjectResolver;
 import io.github.permissionmanager.enforce.PermissionAdvisor;
@@ -46,8 +47,9 @@ import org.springframework.core.convert.support.DefaultConversionService;
 @AutoConfiguration(after = PermissionManagerAutoConfiguration.class,
 		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ PermissionRulesProperties.class, PermissionEnforcementProperties.class,
-		PermissionGroupsProperties.class, PermissionTenantProperties.class, PermissionEvaluationProperties.class })
+@EnableConfigurationProperties({ PermissionRulesProperties.class, PermissionCatalogProperties.class,
+		PermissionEnforcementProperties.class, PermissionGroupsProperties.class, PermissionTenantProperties.class,
+		PermissionEvaluationProperties.class })
 @Import(PermissionAutoProxyRegistrar.class)
 public final class PermissionEnforcementAutoConfiguration {
 
@@ -73,8 +75,9 @@ public final class PermissionEnforcementAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RuleValidator permissionRuleValidator(ConfigurableListableBeanFactory beanFactory, RuleRegistry registry) {
-		return new RuleValidator(beanFactory, registry);
+	RuleValidator permissionRuleValidator(ConfigurableListableBeanFactory beanFactory, RuleRegistry registry,
+			KnownPermissions knownPermissions, PermissionCatalogProperties catalog) {
+		return new RuleValidator(beanFactory, registry, knownPermissions, catalog.getCatalog().keySet());
 	}
 
 	@Bean

@@ -1,5 +1,8 @@
 package io.github.permissionmanager.autoconfigure;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionManager;
@@ -7,7 +10,9 @@ import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
+import io.github.permissionmanager.decide.KnownPermissions;
 import io.github.permissionmanager.decide.Roles;
+import io.github.permissionmanager.enforce.RuleDefinition;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -16,8 +21,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,7 +37,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ PermissionManagerProperties.class, PermissionEvaluationProperties.class })
+@EnableConfigurationProperties({ PermissionManagerProperties.class, PermissionEvaluationProperties.class,
+		PermissionRulesProperties.class, PermissionCatalogProperties.class, PermissionRegistryProperties.class })
 public final class PermissionManagerAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(PermissionManagerAutoConfiguration.class);
@@ -68,6 +76,27 @@ public final class PermissionManagerAutoConfiguration {
 	Roles permissionRoles(PermissionManagerProperties properties) {
 		// Expanded and validated here, so a role cycle stops the application at startup
 		return new Roles(properties.getRoles());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	KnownPermissions permissionKnownPermissions(Environment environment, Roles roles, PermissionRulesProperties rules,
+			PermissionCatalogProperties catalog) {
+		// the registry is read from the rules and the catalog: bind them strictly first,
+		// so a misspelled key stops the start instead of being dropped
+		StrictBinding.requireKnownKeys(environment, "permission-manager.rules",
+				Bindable.mapOf(String.class, RuleDefinition.class));
+		StrictBinding.requireKnownKeys(environment, "permission-manager.catalog",
+				Bindable.mapOf(String.class, PermissionCatalogProperties.CatalogEntry.class));
+		Set<String> configured = new LinkedHashSet<>(catalog.getCatalog().keySet());
+		rules.getRules().values().forEach((rule) -> {
+			configured.addAll(rule.getPermissions());
+			configured.addAll(rule.getOptional());
+		});
+		for (String role : roles.names()) {
+			roles.permissionsOf(role).forEach((permission) -> configured.add(permission.toString()));
+		}
+		return new KnownPermissions(roles, configured);
 	}
 
 	@Bean

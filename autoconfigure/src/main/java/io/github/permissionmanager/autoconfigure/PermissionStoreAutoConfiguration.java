@@ -10,6 +10,7 @@ import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
+import io.github.permissionmanager.decide.KnownPermissions;
 import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.decide.SubjectGrantsLoader;
 import io.github.permissionmanager.store.ChangeLog;
@@ -17,6 +18,7 @@ import io.github.permissionmanager.store.ChangeSignal;
 import io.github.permissionmanager.store.JdbcPermissionGrants;
 import io.github.permissionmanager.store.JdbcSubjectGrantsLoader;
 import io.github.permissionmanager.store.PermissionStoreSchemaInitializer;
+import io.github.permissionmanager.store.RegisteredPermissionGrants;
 import io.github.permissionmanager.store.StoreTables;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,7 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties({ PermissionStoreProperties.class, PermissionCacheProperties.class,
-		PermissionEvaluationProperties.class, PermissionSyncProperties.class })
+		PermissionEvaluationProperties.class, PermissionSyncProperties.class, PermissionRegistryProperties.class })
 public final class PermissionStoreAutoConfiguration {
 
 	@Bean
@@ -97,11 +99,14 @@ public final class PermissionStoreAutoConfiguration {
 	PermissionGrants permissionGrants(DataSource dataSource, PermissionStoreProperties store,
 			PermissionEvaluationProperties evaluation, ObjectProvider<PlatformTransactionManager> transactionManager,
 			GrantSnapshotCache snapshots, Roles roles, ObjectProvider<Clock> clock, ChangeLog changeLog,
-			ObjectProvider<CurrentCaller> caller) {
+			ObjectProvider<CurrentCaller> caller, PermissionRegistryProperties registry,
+			ObjectProvider<KnownPermissions> knownPermissions) {
 		TransactionTemplate transactions = new TransactionTemplate(
 				transactionManager.getIfUnique(() -> new JdbcTransactionManager(dataSource)));
-		return new JdbcPermissionGrants(jdbc(dataSource, evaluation), tables(store), transactions, snapshots, roles,
-				clock.getIfUnique(Clock::systemUTC), changeLog, caller.getIfUnique(CurrentCaller::new));
+		PermissionGrants grants = new JdbcPermissionGrants(jdbc(dataSource, evaluation), tables(store), transactions,
+				snapshots, roles, clock.getIfUnique(Clock::systemUTC), changeLog,
+				caller.getIfUnique(CurrentCaller::new));
+		return registry.isStrict() ? new RegisteredPermissionGrants(grants, knownPermissions.getObject()) : grants;
 	}
 
 	private static StoreTables tables(PermissionStoreProperties store) {

@@ -56,7 +56,8 @@ final class RuleParser {
 
 	/**
 	 * Check every named rule on its own, used by a method or not: malformed permissions,
-	 * unknown HTTP methods and bad SpEL.
+	 * unknown HTTP methods, bad SpEL, and keys and models that cannot work whatever the
+	 * method (an unknown entity or attribute, a model without fetch).
 	 * @param problems where problems are added, each prefixed with the rule
 	 */
 	void validateRules(List<String> problems) {
@@ -67,8 +68,25 @@ final class RuleParser {
 			httpMethods(rule.getMethods(), found);
 			this.expressions.parse("leave-if", rule.getLeaveIf(), found);
 			this.expressions.parse("check", rule.getCheck(), found);
+			this.planner.validate(
+					new ResolutionSpec(rule.getFetch(), pick("", rule.getFetchAs()), rule.getModel(),
+							rule.getFetchKeyUrl(), pick("", rule.getFetchKeyModel()), pick("", rule.getResource())),
+					found);
 			found.forEach((problem) -> problems.add("rule '" + name + "': " + problem));
 		});
+	}
+
+	/**
+	 * The permissions the named rules require or ask for as optional.
+	 * @return the permissions
+	 */
+	Set<String> rulePermissions() {
+		Set<String> permissions = new LinkedHashSet<>();
+		this.rules.values().forEach((rule) -> {
+			permissions.addAll(rule.getPermissions());
+			permissions.addAll(rule.getOptional());
+		});
+		return permissions;
 	}
 
 	/**

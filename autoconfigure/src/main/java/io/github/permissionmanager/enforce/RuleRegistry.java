@@ -2,8 +2,10 @@ package io.github.permissionmanager.enforce;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.permissionmanager.InvalidPermissionRulesException;
@@ -70,6 +72,29 @@ public final class RuleRegistry {
 		if (rule != null) {
 			this.rules.put(new Key(method, targetClass), rule);
 		}
+	}
+
+	/**
+	 * The permissions the named rules require or ask for as optional, used or not.
+	 * @return the permissions
+	 */
+	Set<String> rulePermissions() {
+		return this.parser.rulePermissions();
+	}
+
+	/**
+	 * The permissions the registered rules require or ask for as optional.
+	 * @return the permissions, each once
+	 */
+	Set<String> permissions() {
+		Set<String> permissions = new LinkedHashSet<>();
+		for (Object rule : this.rules.values()) {
+			if (rule instanceof PermissionRule parsed) {
+				permissions.addAll(parsed.permissions());
+				permissions.addAll(parsed.optional());
+			}
+		}
+		return permissions;
 	}
 
 	private Object parseOrFail(Method method, Class<?> targetClass) {

@@ -37,18 +37,10 @@ public final class ResolutionPlanner {
 	 */
 	public @Nullable ResolutionPlan plan(ResolutionSpec spec, MethodSources sources, List<String> problems) {
 		int before = problems.size();
-		if (spec.fetch().isEmpty()) {
-			if (!spec.models().isEmpty() || spec.fetchAs() != null || spec.resource() != null
-					|| !spec.fetchKeyUrl().isEmpty() || spec.fetchKeyModel() != null) {
-				problems.add("fetch-as, model, fetch-key-url, fetch-key-model and resource need fetch");
-			}
+		if (!checkFetch(spec, problems)) {
 			return null;
 		}
 		for (String key : spec.fetch()) {
-			if (!StringUtils.hasText(key)) {
-				problems.add("fetch has an empty key");
-				return null;
-			}
 			checkOneArgument("fetch", key, sources, problems);
 		}
 		int size = spec.fetch().size();
@@ -83,13 +75,7 @@ public final class ResolutionPlanner {
 			return List.of();
 		}
 		List<String> lookupKeys = spec.fetchKeyUrl();
-		if (lookupKeys.size() > 1 && lookupKeys.size() != models.size()) {
-			problems.add("fetch-key-url " + lookupKeys + " must name one key, or one per model " + models);
-			return List.of();
-		}
-		if (this.modelQueries == null) {
-			problems.add("model " + models + " needs JPA, but there is no EntityManagerFactory (a @WebMvcTest or "
-					+ "@WebFluxTest slice has none: add @AutoConfigureDataJpa to the test, or test with @SpringBootTest)");
+		if (!checkModels(spec, problems) || this.modelQueries == null) {
 			return List.of();
 		}
 		List<ModelLookup> lookups = new ArrayList<>();
@@ -132,6 +118,61 @@ public final class ResolutionPlanner {
 				problems.add(problem);
 			}
 		}
+	}
+
+	/**
+	 * Check what a rule asks for on its own, whatever method uses it (or none does): the
+	 * keys, and that each model is an entity with the attributes named.
+	 * @param spec what the rule asks for
+	 * @param problems where problems are added, one sentence each
+	 */
+	public void validate(ResolutionSpec spec, List<String> problems) {
+		if (!checkFetch(spec, problems) || spec.models().isEmpty() || !checkModels(spec, problems)
+				|| this.modelQueries == null) {
+			return;
+		}
+		for (String model : spec.models()) {
+			try {
+				this.modelQueries.plan(model, spec.fetch(), spec.fetchKeyModel());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(ex.getMessage());
+			}
+		}
+	}
+
+	// false when the spec cannot be planned further
+	private static boolean checkFetch(ResolutionSpec spec, List<String> problems) {
+		if (spec.fetch().isEmpty()) {
+			if (!spec.models().isEmpty() || spec.fetchAs() != null || spec.resource() != null
+					|| !spec.fetchKeyUrl().isEmpty() || spec.fetchKeyModel() != null) {
+				problems.add("fetch-as, model, fetch-key-url, fetch-key-model and resource need fetch");
+			}
+			return false;
+		}
+		for (String key : spec.fetch()) {
+			if (!StringUtils.hasText(key)) {
+				problems.add("fetch has an empty key");
+				return false;
+			}
+		}
+		return true;
+	}
+
+	// false when the models cannot be looked up
+	private boolean checkModels(ResolutionSpec spec, List<String> problems) {
+		List<String> models = spec.models();
+		List<String> lookupKeys = spec.fetchKeyUrl();
+		if (lookupKeys.size() > 1 && lookupKeys.size() != models.size()) {
+			problems.add("fetch-key-url " + lookupKeys + " must name one key, or one per model " + models);
+			return false;
+		}
+		if (this.modelQueries == null) {
+			problems.add("model " + models + " needs JPA, but there is no EntityManagerFactory (a @WebMvcTest or "
+					+ "@WebFluxTest slice has none: add @AutoConfigureDataJpa to the test, or test with @SpringBootTest)");
+			return false;
+		}
+		return true;
 	}
 
 	/**

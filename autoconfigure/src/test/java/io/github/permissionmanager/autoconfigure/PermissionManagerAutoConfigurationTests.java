@@ -1,10 +1,14 @@
 package io.github.permissionmanager.autoconfigure;
 
+import java.util.List;
+
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.caller.CurrentCaller;
+import io.github.permissionmanager.decide.KnownPermissions;
+import io.github.permissionmanager.decide.Roles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -95,6 +99,24 @@ class PermissionManagerAutoConfigurationTests {
 		CurrentCaller mine = new CurrentCaller();
 		this.contextRunner.withBean(CurrentCaller.class, () -> mine)
 			.run((context) -> assertThat(context.getBean(CurrentCaller.class)).isSameAs(mine));
+	}
+
+	@Test
+	void permissionRegistryKnowsTheRulesAndRolesAndBacksOff() {
+		this.contextRunner
+			.withPropertyValues("permission-manager.rules.r.permissions=task:update",
+					"permission-manager.roles.owner=report:read")
+			.run((context) -> {
+				KnownPermissions known = context.getBean(KnownPermissions.class);
+				known.complete();
+				assertThat(known.isKnown("task:update")).isTrue();
+				assertThat(known.isKnown("report:*")).isTrue();
+				assertThat(known.isKnown("owner")).isTrue();
+				assertThat(known.isKnown("ownr")).isFalse();
+			});
+		KnownPermissions mine = new KnownPermissions(Roles.none(), List.of());
+		this.contextRunner.withBean(KnownPermissions.class, () -> mine)
+			.run((context) -> assertThat(context.getBean(KnownPermissions.class)).isSameAs(mine));
 	}
 
 }
