@@ -1,6 +1,10 @@
 package io.github.permissionmanager.autoconfigure;
 
 import java.sql.DatabaseMetaData;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -11,8 +15,13 @@ import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.filter.DefaultPermissionFilters;
+import io.github.permissionmanager.filter.GrantTable;
+import io.github.permissionmanager.store.StoreTables;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,21 +30,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.orm.jpa.EntityManagerFactoryInfo;
+import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
  * List filtering: a {@link PermissionFilters} bean when the application has Spring Data
- * JPA and the grant store (whose snapshots the filters compile).
+ * JPA and the grant store (whose snapshots the filters compile, and whose grant table
+ * they query for subjects with many object grants).
  */
 @AutoConfiguration(after = { PermissionStoreAutoConfiguration.class, PermissionEnforcementAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(PermissionFilterProperties.class)
+@EnableConfigurationProperties({ PermissionFilterProperties.class, PermissionStoreProperties.class })
 public final class PermissionFilterAutoConfiguration {
 
 	/**
@@ -52,29 +63,75 @@ public final class PermissionFilterAutoConfiguration {
 		@ConditionalOnMissingBean
 		PermissionFilters permissionFilters(GrantSnapshotCache snapshots, ObjectProvider<PermissionEvaluator> evaluator,
 				ObjectProvider<SubjectResolver> subjectResolver, ObjectProvider<DataSource> dataSource,
-				ObjectProvider<CurrentCaller> caller, PermissionFilterProperties properties) {
+				ObjectProvider<EntityManagerFactory> entityManagerFactories, ObjectProvider<CurrentCaller> caller,
+				ObjectProvider<Clock> clock, PermissionFilterProperties properties, PermissionStoreProperties store) {
 			PermissionEvaluator current = evaluator.getIfUnique();
 			if (!(current instanceof DefaultPermissionEvaluator)) {
 				logger.warn("PermissionFilters refuses every query: they compile the grant store's grants, and checks "
 						+ "are decided by "
 						+ ((current != null) ? current.getClass().getName() : "no single evaluator"));
 			}
+			// the store's DataSource, as the store auto-configuration picks it
+			Supplier<DataSource> storeDataSource = dataSource::getObject;
+			GrantTable grantTable = new GrantTable(new StoreTables(store.getTablePrefix()),
+					() -> productName(storeDataSource.get()), clock.getIfUnique(Clock::systemUTC),
+					new SharedDatabase(entityManagerFactories, storeDataSource));
 			return new DefaultPermissionFilters(snapshots, evaluator::getIfUnique, subjectResolver::getObject,
-					DefaultConversionService.getSharedInstance(), properties.getMaxObjectIds(),
-					() -> stringsCompareLoosely(dataSource.getObject()), () -> caller.getIfUnique(CurrentCaller::new));
+					DefaultConversionService.getSharedInstance(), properties.getMaxObjectIds(), grantTable,
+					() -> caller.getIfUnique(CurrentCaller::new));
 		}
 
-		// MariaDB and MySQL compare strings ignoring case and trailing spaces unless a
-		// column has a binary collation; the product name is read once, on first use
-		private static boolean stringsCompareLoosely(DataSource dataSource) {
+		private static String productName(DataSource dataSource) {
 			try {
-				String product = JdbcUtils.extractDatabaseMetaData(dataSource,
-						DatabaseMetaData::getDatabaseProductName);
-				DatabaseDriver driver = DatabaseDriver.fromProductName(product);
-				return driver == DatabaseDriver.MARIADB || driver == DatabaseDriver.MYSQL;
+				return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
 			}
 			catch (MetaDataAccessException ex) {
 				throw new IllegalStateException("Could not read the database product name", ex);
+			}
+		}
+
+	}
+
+	/**
+	 * Whether the entities a JPA query reads live in the grant store's database: the
+	 * query's {@code CriteriaBuilder} is that of one of the application's entity manager
+	 * factories, and that factory was built on the store's DataSource. Anything else
+	 * (another DataSource, a factory not built by Spring) is not the same database.
+	 */
+	static final class SharedDatabase implements Predicate<CriteriaBuilder> {
+
+		private final ObjectProvider<EntityManagerFactory> factories;
+
+		private final Supplier<DataSource> store;
+
+		private final Map<CriteriaBuilder, Boolean> answers = new ConcurrentReferenceHashMap<>(4,
+				ConcurrentReferenceHashMap.ReferenceType.WEAK);
+
+		SharedDatabase(ObjectProvider<EntityManagerFactory> factories, Supplier<DataSource> store) {
+			this.factories = factories;
+			this.store = store;
+		}
+
+		@Override
+		public boolean test(CriteriaBuilder builder) {
+			return this.answers.computeIfAbsent(builder, this::sharesDatabase);
+		}
+
+		private boolean sharesDatabase(CriteriaBuilder builder) {
+			DataSource store = this.store.get();
+			return this.factories.stream()
+				.filter((factory) -> builderOf(factory) == builder)
+				.anyMatch(
+						(factory) -> factory instanceof EntityManagerFactoryInfo info && info.getDataSource() == store);
+		}
+
+		private static @Nullable CriteriaBuilder builderOf(EntityManagerFactory factory) {
+			try {
+				return factory.getCriteriaBuilder();
+			}
+			catch (IllegalStateException ex) {
+				// closed
+				return null;
 			}
 		}
 

@@ -9,11 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class PermissionFilterProperties {
 
 	/**
-	 * Most object ids one permission filter compiles into an IN list; a subject holding a
-	 * permission on more objects of a type than this fails the query (503) instead of
-	 * sending an unbounded list. Grant such a permission on the whole type.
+	 * Most object ids one permission filter lists in an IN; for a subject holding a
+	 * permission on more objects of a type, the filter looks its grants up in the grant
+	 * table (a correlated EXISTS) instead, which needs the entities in the grant store's
+	 * database. 0 always looks them up.
 	 */
-	private int maxObjectIds = 10_000;
+	private int maxObjectIds = 1000;
 
 	public int getMaxObjectIds() {
 		return this.maxObjectIds;

@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.log.LogMessage;
+import org.springframework.util.Assert;
 
 /**
  * Everything one subject holds, indexed by scope: tenant, then resource type, then object
@@ -121,15 +122,7 @@ final class GrantSnapshot {
 	 * grants are not listed.
 	 */
 	Set<String> objectIds(GrantImplication.Requested permission, String type, @Nullable String tenant) {
-		Set<String> ids = new LinkedHashSet<>();
-		this.anyTenant.collectObjectIds(permission, type, ids);
-		if (tenant != null) {
-			ScopeIndex scope = this.tenants.get(tenant);
-			if (scope != null) {
-				scope.collectObjectIds(permission, type, ids);
-			}
-		}
-		return ids;
+		return objects(permission, type, tenant).ids();
 	}
 
 	/**
@@ -141,7 +134,38 @@ final class GrantSnapshot {
 		if (match(permission, Resource.ofType(type).withTenant(tenant)) != null) {
 			return PermittedObjects.every();
 		}
-		return PermittedObjects.only(objectIds(permission, type, tenant));
+		return objects(permission, type, tenant);
+	}
+
+	private PermittedObjects objects(GrantImplication.Requested permission, String type, @Nullable String tenant) {
+		Set<String> ids = new LinkedHashSet<>();
+		Set<String> permissions = new LinkedHashSet<>();
+		this.anyTenant.collectObjects(permission, type, ids, permissions);
+		if (tenant != null) {
+			ScopeIndex scope = this.tenants.get(tenant);
+			if (scope != null) {
+				scope.collectObjects(permission, type, ids, permissions);
+			}
+		}
+		return PermittedObjects.only(ids, permissions, this.groups);
+	}
+
+	/**
+	 * What {@link #permitted} answers for every tenant at once: the grants in every
+	 * tenant, and those of each tenant that allow something.
+	 */
+	PermittedObjectsByTenant permittedByTenant(GrantImplication.Requested permission, String type) {
+		PermittedObjects everyTenant = this.anyTenant.permitted(permission, type, this.groups);
+		Map<String, PermittedObjects> byTenant = new HashMap<>();
+		if (!everyTenant.all()) {
+			this.tenants.forEach((tenant, scope) -> {
+				PermittedObjects objects = scope.permitted(permission, type, this.groups);
+				if (objects.all() || !objects.ids().isEmpty()) {
+					byTenant.put(tenant, objects);
+				}
+			});
+		}
+		return new PermittedObjectsByTenant(everyTenant, byTenant);
 	}
 
 	String user() {
@@ -217,14 +241,31 @@ final class GrantSnapshot {
 			return (object != null) ? object.match(permission) : null;
 		}
 
-		void collectObjectIds(GrantImplication.Requested permission, String type, Set<String> ids) {
+		PermittedObjects permitted(GrantImplication.Requested permission, String type, Set<String> groups) {
+			if (match(permission, Resource.ofType(type)) != null) {
+				return PermittedObjects.every();
+			}
+			Set<String> ids = new LinkedHashSet<>();
+			Set<String> permissions = new LinkedHashSet<>();
+			collectObjects(permission, type, ids, permissions);
+			return PermittedObjects.only(ids, permissions, groups);
+		}
+
+		// The objects the request is allowed on, and the permission of the grant that
+		// allows each (the first one found: one per object is enough to find them again)
+		void collectObjects(GrantImplication.Requested permission, String type, Set<String> ids,
+				Set<String> permissions) {
 			TypeIndex index = this.types.get(type);
 			if (index == null) {
 				return;
 			}
 			for (Map.Entry<String, PermissionTrie> object : index.objects.entrySet()) {
-				if (object.getValue().match(permission) != null) {
+				Decision allow = object.getValue().match(permission);
+				if (allow != null) {
+					Grant grant = allow.grant();
+					Assert.state(grant != null, "an allow of a snapshot names its grant");
 					ids.add(object.getKey());
+					permissions.add(grant.permission());
 				}
 			}
 		}

@@ -1,5 +1,6 @@
 package io.github.permissionmanager.filter;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.permissionmanager.AuthenticationRequiredException;
@@ -13,6 +14,7 @@ import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.PermittedObjects;
+import io.github.permissionmanager.decide.PermittedObjectsByTenant;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -25,10 +27,11 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The default {@link PermissionFilters}: compiles a subject's grant snapshot (the one the
- * default evaluator decides from) into the objects it may act on. Anything that would
- * make the filter disagree with a check fails the query instead of widening it: no user
- * (401), a store failure, an evaluator other than the default one, more object grants
- * than {@code maxObjectIds} (503).
+ * default evaluator decides from) into the objects it may act on: a list of ids up to
+ * {@code maxObjectIds}, a correlated {@code EXISTS} on the grant table beyond. Anything
+ * that would make the filter disagree with a check fails the query instead of widening
+ * it: no user (401), a store failure, an evaluator other than the default one, a subject
+ * whose object grants cannot be listed nor found in the grant table (503).
  */
 public final class DefaultPermissionFilters implements PermissionFilters {
 
@@ -44,29 +47,9 @@ public final class DefaultPermissionFilters implements PermissionFilters {
 
 	private final int maxObjectIds;
 
-	private final Supplier<Boolean> stringsCompareLoosely;
+	private final GrantTable grantTable;
 
 	private final Supplier<CurrentCaller> caller;
-
-	/**
-	 * Create the filters.
-	 * @param snapshots the grant snapshots checks decide from
-	 * @param evaluator the application's evaluator, which must be the default one reading
-	 * those snapshots (looked up on use)
-	 * @param subjectResolver builds the current user's subject, as checks do (looked up
-	 * on use)
-	 * @param conversionService converts grant ids to the id attribute's type
-	 * @param maxObjectIds the most object ids one filter may compile to
-	 * @param stringsCompareLoosely whether the database compares strings ignoring case or
-	 * trailing spaces by default (MariaDB, MySQL), so string ids must be compared as
-	 * bytes (asked on first use)
-	 */
-	public DefaultPermissionFilters(GrantSnapshotCache snapshots, Supplier<@Nullable PermissionEvaluator> evaluator,
-			Supplier<SubjectResolver> subjectResolver, ConversionService conversionService, int maxObjectIds,
-			Supplier<Boolean> stringsCompareLoosely) {
-		this(snapshots, evaluator, subjectResolver, conversionService, maxObjectIds, stringsCompareLoosely,
-				CurrentCaller::new);
-	}
 
 	/**
 	 * Create the filters, reading the current user as checks do.
@@ -76,90 +59,82 @@ public final class DefaultPermissionFilters implements PermissionFilters {
 	 * @param subjectResolver builds the current user's subject, as checks do (looked up
 	 * on use)
 	 * @param conversionService converts grant ids to the id attribute's type
-	 * @param maxObjectIds the most object ids one filter may compile to
-	 * @param stringsCompareLoosely whether the database compares strings ignoring case or
-	 * trailing spaces by default (MariaDB, MySQL), so string ids must be compared as
-	 * bytes (asked on first use)
+	 * @param maxObjectIds the most object ids one filter lists; beyond, it looks them up
+	 * in the grant table
+	 * @param grantTable the grant table, for subjects with more object ids than that
+	 */
+	public DefaultPermissionFilters(GrantSnapshotCache snapshots, Supplier<@Nullable PermissionEvaluator> evaluator,
+			Supplier<SubjectResolver> subjectResolver, ConversionService conversionService, int maxObjectIds,
+			GrantTable grantTable) {
+		this(snapshots, evaluator, subjectResolver, conversionService, maxObjectIds, grantTable, CurrentCaller::new);
+	}
+
+	/**
+	 * Create the filters.
+	 * @param snapshots the grant snapshots checks decide from
+	 * @param evaluator the application's evaluator, which must be the default one reading
+	 * those snapshots (looked up on use)
+	 * @param subjectResolver builds the current user's subject, as checks do (looked up
+	 * on use)
+	 * @param conversionService converts grant ids to the id attribute's type
+	 * @param maxObjectIds the most object ids one filter lists; beyond, it looks them up
+	 * in the grant table
+	 * @param grantTable the grant table, for subjects with more object ids than that
 	 * @param caller reads the current user, the same way checks and the audit trail do
 	 * (looked up on first use)
 	 */
 	public DefaultPermissionFilters(GrantSnapshotCache snapshots, Supplier<@Nullable PermissionEvaluator> evaluator,
 			Supplier<SubjectResolver> subjectResolver, ConversionService conversionService, int maxObjectIds,
-			Supplier<Boolean> stringsCompareLoosely, Supplier<CurrentCaller> caller) {
+			GrantTable grantTable, Supplier<CurrentCaller> caller) {
 		Assert.notNull(snapshots, "snapshots cannot be null");
 		Assert.notNull(evaluator, "evaluator cannot be null");
 		Assert.notNull(subjectResolver, "subjectResolver cannot be null");
-		Assert.isTrue(maxObjectIds > 0, "maxObjectIds must be positive");
-		Assert.notNull(stringsCompareLoosely, "stringsCompareLoosely cannot be null");
+		Assert.isTrue(maxObjectIds >= 0, "maxObjectIds cannot be negative");
+		Assert.notNull(grantTable, "grantTable cannot be null");
 		this.snapshots = snapshots;
 		this.evaluator = evaluator;
 		this.subjectResolver = subjectResolver;
 		this.conversion = new IdConversion(conversionService);
 		this.maxObjectIds = maxObjectIds;
-		this.stringsCompareLoosely = SingletonSupplier.of(stringsCompareLoosely);
+		this.grantTable = grantTable;
 		this.caller = SingletonSupplier.of(caller);
 	}
 
 	@Override
 	public PermissionFilter permitted(String permission) {
 		Assert.hasText(permission, "permission cannot be empty");
-		return new DefaultPermissionFilter(this, null, permission, null);
+		return new DefaultPermissionFilter(this, null, permission, null, null);
 	}
 
 	@Override
 	public PermissionFilter permitted(Subject subject, String permission) {
 		Assert.notNull(subject, "subject cannot be null");
 		Assert.hasText(permission, "permission cannot be empty");
-		return new DefaultPermissionFilter(this, subject, permission, null);
-	}
-
-	boolean stringsCompareLoosely() {
-		try {
-			return this.stringsCompareLoosely.get();
-		}
-		catch (RuntimeException ex) {
-			throw new PermissionEvaluationException("Could not find out how the database compares strings", ex);
-		}
+		return new DefaultPermissionFilter(this, subject, permission, null, null);
 	}
 
 	IdConversion conversion() {
 		return this.conversion;
 	}
 
-	/**
-	 * What the subject may act on, read now (never cached in a query plan).
-	 */
-	PermittedObjects permittedObjects(@Nullable Subject given, String permission, String resourceType,
-			@Nullable String tenant) {
-		Subject subject = (given != null) ? given : currentSubject(permission);
-		PermissionEvaluator current = this.evaluator.get();
-		if (!(current instanceof DefaultPermissionEvaluator)) {
-			throw new PermissionEvaluationException("A permission filter compiles the grant store's grants, but checks "
-					+ "are decided by " + ((current != null) ? current.getClass().getName() : "no evaluator")
-					+ "; its decisions cannot be turned into a query");
-		}
-		PermittedObjects objects;
-		try {
-			objects = this.snapshots.permitted(subject, permission, resourceType, tenant);
-		}
-		catch (IllegalArgumentException ex) {
-			// as a check does: a permission that cannot be parsed is allowed on nothing
-			logger.warn(LogMessage.format("Permission filter on '%s' admits no row: %s", permission, ex.getMessage()));
-			return PermittedObjects.none();
-		}
-		catch (RuntimeException ex) {
-			throw new PermissionEvaluationException("Could not read the grants of '" + subject.id() + "' to filter "
-					+ resourceType + " by " + permission, ex);
-		}
-		if (objects.ids().size() > this.maxObjectIds) {
-			throw new PermissionEvaluationException("'" + subject.id() + "' holds " + permission + " on "
-					+ objects.ids().size() + " objects of " + resourceType + ", more than permission-manager.filter"
-					+ ".max-object-ids (" + this.maxObjectIds + "): grant it on the whole type or raise the limit");
-		}
-		return objects;
+	GrantTable grantTable() {
+		return this.grantTable;
 	}
 
-	private Subject currentSubject(String permission) {
+	/**
+	 * Whether this many object ids are listed rather than looked up in the grant table.
+	 */
+	boolean listed(int objectIds) {
+		return objectIds <= this.maxObjectIds;
+	}
+
+	/**
+	 * The subject to filter for: the given one, else the current user, read now.
+	 */
+	Subject subject(@Nullable Subject given, String permission) {
+		if (given != null) {
+			return given;
+		}
 		// none, anonymous or nameless (a JWT without sub) is nobody, as for a check
 		Authentication authentication = this.caller.get().authentication();
 		if (authentication == null) {
@@ -167,6 +142,45 @@ public final class DefaultPermissionFilters implements PermissionFilters {
 					"A permission filter on " + permission + " needs an authenticated user");
 		}
 		return this.subjectResolver.get().resolve(authentication);
+	}
+
+	/**
+	 * What the subject may act on, read now (never cached in a query plan).
+	 */
+	PermittedObjects permittedObjects(Subject subject, String permission, String resourceType,
+			@Nullable String tenant) {
+		return read(subject, permission, resourceType,
+				() -> this.snapshots.permitted(subject, permission, resourceType, tenant), PermittedObjects.none());
+	}
+
+	/**
+	 * What the subject may act on in each tenant, read now.
+	 */
+	PermittedObjectsByTenant permittedByTenant(Subject subject, String permission, String resourceType) {
+		return read(subject, permission, resourceType,
+				() -> this.snapshots.permittedByTenant(subject, permission, resourceType),
+				new PermittedObjectsByTenant(PermittedObjects.none(), Map.of()));
+	}
+
+	private <T> T read(Subject subject, String permission, String resourceType, Supplier<T> answer, T nothing) {
+		PermissionEvaluator current = this.evaluator.get();
+		if (!(current instanceof DefaultPermissionEvaluator)) {
+			throw new PermissionEvaluationException("A permission filter compiles the grant store's grants, but checks "
+					+ "are decided by " + ((current != null) ? current.getClass().getName() : "no evaluator")
+					+ "; its decisions cannot be turned into a query");
+		}
+		try {
+			return answer.get();
+		}
+		catch (IllegalArgumentException ex) {
+			// as a check does: a permission that cannot be parsed is allowed on nothing
+			logger.warn(LogMessage.format("Permission filter on '%s' admits no row: %s", permission, ex.getMessage()));
+			return nothing;
+		}
+		catch (RuntimeException ex) {
+			throw new PermissionEvaluationException("Could not read the grants of '" + subject.id() + "' to filter "
+					+ resourceType + " by " + permission, ex);
+		}
 	}
 
 }

@@ -1,28 +1,24 @@
 package io.github.permissionmanager.filter;
 
 import java.io.Serial;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.permissionmanager.PermissionEvaluationException;
-import io.github.permissionmanager.decide.PermittedObjects;
+import io.github.permissionmanager.Subject;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.metamodel.ManagedType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.jpa.domain.Specification;
 
 /**
  * The specification of a permission filter on one attribute. Each query it builds (the
- * page, then the count) reads the subject's grants anew, so nothing is frozen in a plan:
- * no predicate but "not null" when a type-wide or global grant covers the permission, an
- * {@code IN} over the converted object ids otherwise, a false predicate when nothing
- * does. String ids are compared byte for byte on databases that fold case or trailing
- * spaces.
+ * page, then the count) reads the subject's grants anew, so nothing is frozen in a plan;
+ * {@link FilterCompiler} decides the predicate.
  */
 final class PermittedSpecification<T> implements Specification<T> {
 
@@ -35,7 +31,7 @@ final class PermittedSpecification<T> implements Specification<T> {
 
 	private final String attributePath;
 
-	private final transient Map<Class<?>, AttributePath> paths = new ConcurrentHashMap<>();
+	private final transient Map<Class<?>, Attributes> attributes = new ConcurrentHashMap<>();
 
 	PermittedSpecification(DefaultPermissionFilter filter, String resourceType, String attributePath) {
 		this.filter = filter;
@@ -49,29 +45,33 @@ final class PermittedSpecification<T> implements Specification<T> {
 			throw new PermissionEvaluationException("A permission filter on " + this.resourceType
 					+ " is for read queries; it was used without a CriteriaQuery (a bulk update or delete?)");
 		}
-		AttributePath attribute = this.paths.computeIfAbsent(root.getJavaType(), (type) -> resolve(root));
-		PermittedObjects objects = this.filter.permittedObjects(this.resourceType);
-		Path<?> path = attribute.of(root);
-		if (objects.all()) {
-			return builder.isNotNull(path);
+		Attributes attributes = this.attributes.computeIfAbsent(root.getJavaType(), (type) -> resolve(root.getModel()));
+		Subject subject = this.filter.subject();
+		DefaultPermissionFilters filters = this.filter.filters();
+		FilterRequest request = new FilterRequest(subject.id(), this.filter.permission(), this.resourceType);
+		AttributePath tenant = attributes.tenant();
+		CriteriaTarget target = new CriteriaTarget(filters, request, builder, attributes.id().of(root),
+				attributes.id().javaType(), (tenant != null) ? tenant.of(root) : null,
+				(tenant != null) ? tenant.javaType() : String.class);
+		if (tenant != null) {
+			return FilterCompiler.compile(target,
+					filters.permittedByTenant(subject, this.filter.permission(), this.resourceType), filters::listed);
 		}
-		List<Object> ids = this.filter.conversion().convert(objects.ids(), attribute.javaType());
-		if (ids.isEmpty()) {
-			return builder.disjunction();
-		}
-		if (attribute.javaType() == String.class && this.filter.stringsCompareLoosely()) {
-			// MariaDB and MySQL fold case and trailing spaces by default ('c1' = 'C1 '):
-			// the plain IN keeps the index in use, the byte-wise one makes the comparison
-			// exact
-			return builder.and(path.in(ids), builder.function("binary", String.class, path).in(ids));
-		}
-		return path.in(ids);
+		return FilterCompiler.compile(target,
+				filters.permittedObjects(subject, this.filter.permission(), this.resourceType, this.filter.tenant()),
+				this.filter.tenant(), filters::listed);
 	}
 
-	private AttributePath resolve(Root<T> root) {
-		AttributePath attribute = AttributePath.resolve(root.getModel(), this.attributePath, this.resourceType);
-		if (!this.filter.conversion().canConvert(attribute.javaType())) {
-			throw AttributePath.invalid(this.attributePath, this.resourceType, root.getModel(),
+	private Attributes resolve(ManagedType<?> model) {
+		AttributePath id = resolve(model, this.attributePath);
+		String tenantAttribute = this.filter.tenantAttribute();
+		return new Attributes(id, (tenantAttribute != null) ? resolve(model, tenantAttribute) : null);
+	}
+
+	private AttributePath resolve(ManagedType<?> model, String path) {
+		AttributePath attribute = AttributePath.resolve(model, path, this.resourceType);
+		if (!this.filter.filters().conversion().canConvert(attribute.javaType())) {
+			throw AttributePath.invalid(path, this.resourceType, model,
 					"ids cannot be converted to " + attribute.javaType().getName());
 		}
 		return attribute;
@@ -79,7 +79,12 @@ final class PermittedSpecification<T> implements Specification<T> {
 
 	@Override
 	public String toString() {
-		return "permitted(" + this.filter.permission() + ").on(" + this.resourceType + ", " + this.attributePath + ")";
+		String tenant = this.filter.tenantAttribute();
+		return "permitted(" + this.filter.permission() + ")" + ((tenant != null) ? ".inTenantOf(" + tenant + ")" : "")
+				+ ".on(" + this.resourceType + ", " + this.attributePath + ")";
+	}
+
+	private record Attributes(AttributePath id, @Nullable AttributePath tenant) {
 	}
 
 }

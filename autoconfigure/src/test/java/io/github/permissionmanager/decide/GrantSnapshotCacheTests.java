@@ -199,6 +199,34 @@ class GrantSnapshotCacheTests {
 	}
 
 	@Test
+	void permittedObjectsNameThePermissionsAndGroupsThatFindThemAgainInTheGrantTable() {
+		this.storeGroups.set(Set.of("ops"));
+		this.stored.set(List.of(Grant.of(Grantee.user("bob"), "event:read").on("event", 1),
+				Grant.of(Grantee.group("ops"), "event:*").on("event", 2),
+				Grant.of(Grantee.user("bob"), "event:update").on("event", 3),
+				Grant.of(Grantee.user("bob"), "event:read,list").on("event", 4).inTenant("acme"),
+				Grant.of(Grantee.user("bob"), "event:read").on("event").inTenant("globex")));
+		GrantSnapshotCache cache = cache(this.loader, Duration.ofMinutes(10), 100);
+		Subject bob = Subject.of("bob").withGroups("staff");
+
+		PermittedObjects none = cache.permitted(bob, "event:read", "event", null);
+		assertThat(none.all()).isFalse();
+		assertThat(none.ids()).containsExactlyInAnyOrder("1", "2");
+		assertThat(none.permissions()).containsExactlyInAnyOrder("event:read", "event:*");
+		assertThat(none.groups()).containsExactlyInAnyOrder("staff", "ops");
+		assertThat(cache.permitted(bob, "event:read", "event", "acme").permissions()).contains("event:read,list");
+		assertThat(cache.permitted(bob, "event:read", "event", "globex").all()).isTrue();
+		assertThat(cache.permitted(bob, "task:read", "event", null)).isEqualTo(PermittedObjects.none());
+
+		PermittedObjectsByTenant byTenant = cache.permittedByTenant(bob, "event:read", "event");
+		assertThat(byTenant.everyTenant().ids()).containsExactlyInAnyOrder("1", "2");
+		assertThat(byTenant.tenants()).containsOnlyKeys("acme", "globex");
+		assertThat(byTenant.tenants().get("acme").ids()).containsExactly("4");
+		assertThat(byTenant.tenants().get("globex").all()).isTrue();
+		assertThat(this.loads).hasValue(1);
+	}
+
+	@Test
 	void objectIdsComeFromTheSnapshot() {
 		this.stored.set(List.of(Grant.of(Grantee.user("bob"), "event:read").on("event", 1),
 				Grant.of(Grantee.user("bob"), "event:read").on("event", 2),

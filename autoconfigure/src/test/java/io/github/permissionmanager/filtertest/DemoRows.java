@@ -8,7 +8,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 /**
  * Fills the tables once the application has started:
  * {@value FilterTestApplication#FOLDERS} folders, {@value FilterTestApplication#DOCS}
- * documents (every seventh with no folder, code or uuid) and one note per document.
+ * documents (every seventh with no folder, code, uuid or tenant; the others in tenants
+ * {@value FilterTestApplication#TENANTS} in turn) and one note per document.
  */
 public final class DemoRows implements SmartInitializingSingleton {
 
@@ -35,10 +36,15 @@ public final class DemoRows implements SmartInitializingSingleton {
 		for (long id = 1; id <= FilterTestApplication.DOCS; id++) {
 			boolean bare = (id % 7 == 0);
 			docs.add(new Doc(id, bare ? null : folders.get((int) (id % folders.size())), bare ? null : "c" + id,
-					bare ? null : FilterTestApplication.uuidOf(id), "doc " + id));
+					bare ? null : FilterTestApplication.uuidOf(id), "doc " + id, bare ? null : tenantOf(id)));
 		}
 		this.docs.saveAll(docs);
 		this.notes.saveAll(docs.stream().map((doc) -> new Note(doc.getId(), doc)).toList());
+	}
+
+	private static String tenantOf(long id) {
+		List<String> tenants = List.of(FilterTestApplication.TENANTS.split(","));
+		return tenants.get((int) (id % tenants.size()));
 	}
 
 }

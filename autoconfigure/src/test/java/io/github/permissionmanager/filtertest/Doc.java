@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A document: a long id, a folder (which may be missing), a string code and a UUID, so
- * filters can be placed on each kind of id.
+ * filters can be placed on each kind of id, and the tenant it belongs to (which may be
+ * missing).
  */
 @Entity
 public class Doc {
@@ -27,15 +28,19 @@ public class Doc {
 
 	private String title;
 
+	private @Nullable String tenant;
+
 	protected Doc() {
 	}
 
-	public Doc(long id, @Nullable Folder folder, @Nullable String code, @Nullable UUID uuid, String title) {
+	public Doc(long id, @Nullable Folder folder, @Nullable String code, @Nullable UUID uuid, String title,
+			@Nullable String tenant) {
 		this.id = id;
 		this.folder = folder;
 		this.code = code;
 		this.uuid = uuid;
 		this.title = title;
+		this.tenant = tenant;
 	}
 
 	public Long getId() {
@@ -56,6 +61,10 @@ public class Doc {
 
 	public String getTitle() {
 		return this.title;
+	}
+
+	public @Nullable String getTenant() {
+		return this.tenant;
 	}
 
 }

@@ -34,6 +34,12 @@ public class FilterTestApplication {
 	 */
 	public static final int DOCS = 30;
 
+	/**
+	 * The tenants of documents, in turn: two that differ only by case, one by a trailing
+	 * space.
+	 */
+	public static final String TENANTS = "t1,t2,T1,t1 ";
+
 	/** Folders 1 to 6. */
 	public static final int FOLDERS = 6;
 

@@ -20,8 +20,10 @@ import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.filter.DefaultPermissionFilters;
+import io.github.permissionmanager.filter.GrantTable;
 import io.github.permissionmanager.store.CountingDataSource;
 import io.github.permissionmanager.store.MutableClock;
+import io.github.permissionmanager.store.StoreTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,8 +51,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * Permission filters on the real store and JPA (H2): the current user, composition,
  * sorting, paging and counting in the database, paths through associations, UUID and
  * string ids, the SQL form, changes seen by the next query, and every way a filter could
- * widen the result (no user, a failing store, a bad path, another evaluator, too many
- * object grants), each of which fails the query before it runs.
+ * widen the result (no user, a failing store, a bad path, another evaluator), each of
+ * which fails the query before it runs. Subjects with more than three object grants are
+ * looked up in the grant table ({@link GrantTableFilterTests}).
  */
 class FilterTests {
 
@@ -71,7 +74,7 @@ class FilterTests {
 		// statements are counted on the whole DataSource: the change log follower's polls
 		// would count too
 		context = FilterTestApplication.start("jdbc:h2:mem:filter-tests;DB_CLOSE_DELAY=-1", "sa", "filter_",
-				"permission-manager.cache.sync.mode=none");
+				"permission-manager.cache.sync.mode=none", "permission-manager.filter.max-object-ids=3");
 	}
 
 	@AfterAll
@@ -293,7 +296,8 @@ class FilterTests {
 		}, Roles.none(), context.getBean(MutableClock.class), null, 0);
 		DefaultPermissionFilters filters = new DefaultPermissionFilters(failing,
 				() -> new DefaultPermissionEvaluator(failing), () -> (authentication) -> Subject.of("bob"),
-				DefaultConversionService.getSharedInstance(), 100, () -> false);
+				DefaultConversionService.getSharedInstance(), 100, new GrantTable(new StoreTables("filter_"),
+						() -> "H2", context.getBean(MutableClock.class), (builder) -> true));
 		this.dataSource.reset();
 		assertThatExceptionOfType(PermissionEvaluationException.class)
 			.isThrownBy(() -> this.docs.findAll(filters.permitted(Subject.of("bob"), "doc:read").on("doc", "id"),
@@ -301,25 +305,6 @@ class FilterTests {
 			.withMessage("Could not read the grants of 'bob' to filter doc by doc:read")
 			.withCauseInstanceOf(DataAccessResourceFailureException.class);
 		assertThat(this.dataSource.executed()).isZero();
-	}
-
-	@Test
-	void moreObjectGrantsThanTheLimitFailTheQueryInsteadOfSendingAnUnboundedList() {
-		GrantSnapshotCache snapshots = context.getBean(GrantSnapshotCache.class);
-		DefaultPermissionFilters filters = new DefaultPermissionFilters(snapshots,
-				() -> new DefaultPermissionEvaluator(snapshots), () -> (authentication) -> Subject.of("bob"),
-				DefaultConversionService.getSharedInstance(), 2, () -> false);
-		grant(Grant.of(Grantee.user("bob"), "doc:read").on("doc", 1));
-		grant(Grant.of(Grantee.user("bob"), "doc:read").on("doc", 2));
-		assertThat(ids(filters.permitted(Subject.of("bob"), "doc:read").on("doc", "id"))).containsExactly(1L, 2L);
-		grant(Grant.of(Grantee.user("bob"), "doc:read").on("doc", 3));
-		assertThatExceptionOfType(PermissionEvaluationException.class)
-			.isThrownBy(() -> ids(filters.permitted(Subject.of("bob"), "doc:read").on("doc", "id")))
-			.withMessageContaining("on 3 objects of doc, more than permission-manager.filter.max-object-ids (2)");
-		// a grant on the whole type needs no list at all
-		grant(Grant.of(Grantee.user("bob"), "doc:read").on("doc"));
-		assertThat(this.docs.count(filters.permitted(Subject.of("bob"), "doc:read").on("doc", "id")))
-			.isEqualTo(FilterTestApplication.DOCS);
 	}
 
 	@Test

@@ -16,13 +16,16 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * A DataSource that counts the statements executed through it and remembers the query
- * timeout each was given, so tests can bound the number of queries and see the timeout.
+ * timeout each was given and the SQL of each prepared one, so tests can bound the number
+ * of queries and see the timeout and the SQL.
  */
 public final class CountingDataSource extends DelegatingDataSource {
 
 	private final AtomicInteger executed = new AtomicInteger();
 
 	private final List<Integer> queryTimeouts = new CopyOnWriteArrayList<>();
+
+	private final List<String> prepared = new CopyOnWriteArrayList<>();
 
 	public CountingDataSource(DataSource target) {
 		super(target);
@@ -35,6 +38,11 @@ public final class CountingDataSource extends DelegatingDataSource {
 	public void reset() {
 		this.executed.set(0);
 		this.queryTimeouts.clear();
+		this.prepared.clear();
+	}
+
+	public List<String> prepared() {
+		return this.prepared;
 	}
 
 	public List<Integer> queryTimeouts() {
@@ -53,6 +61,10 @@ public final class CountingDataSource extends DelegatingDataSource {
 
 	private Connection wrap(Connection connection) {
 		return proxy(Connection.class, connection, (proxy, method, args) -> {
+			if (method.getName().startsWith("prepare") && args != null && args.length > 0
+					&& args[0] instanceof String sql) {
+				this.prepared.add(sql);
+			}
 			Object result = invoke(connection, method, args);
 			return (result instanceof Statement statement) ? wrapStatement(statement, method.getReturnType()) : result;
 		});

@@ -1,0 +1,119 @@
+package io.github.permissionmanager.filter;
+
+import java.util.List;
+import java.util.Set;
+
+import io.github.permissionmanager.decide.PermittedObjects;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A filter's terms in a JPA Criteria query, on the row's id attribute (and its tenant
+ * attribute when rows carry one).
+ */
+final class CriteriaTarget implements FilterCompiler.Query<Predicate> {
+
+	private final DefaultPermissionFilters filters;
+
+	private final FilterRequest filter;
+
+	private final CriteriaBuilder builder;
+
+	private final Path<?> id;
+
+	private final Class<?> idType;
+
+	private final @Nullable Path<?> tenant;
+
+	private final Class<?> tenantType;
+
+	CriteriaTarget(DefaultPermissionFilters filters, FilterRequest filter, CriteriaBuilder builder, Path<?> id,
+			Class<?> idType, @Nullable Path<?> tenant, Class<?> tenantType) {
+		this.filters = filters;
+		this.filter = filter;
+		this.builder = builder;
+		this.id = id;
+		this.idType = idType;
+		this.tenant = tenant;
+		this.tenantType = tenantType;
+	}
+
+	@Override
+	public Predicate idNotNull() {
+		return this.builder.isNotNull(this.id);
+	}
+
+	@Override
+	public Predicate nothing() {
+		return this.builder.disjunction();
+	}
+
+	@Override
+	public Predicate idIn(Set<String> ids) {
+		return in(this.id, this.idType, ids);
+	}
+
+	@Override
+	public Predicate tenantIn(Set<String> tenants) {
+		Path<?> tenant = this.tenant;
+		if (tenant == null) {
+			throw new IllegalStateException("rows carry no tenant");
+		}
+		return in(tenant, this.tenantType, tenants);
+	}
+
+	private Predicate in(Path<?> path, Class<?> type, Set<String> values) {
+		List<Object> converted = this.filters.conversion().convert(values, type);
+		if (converted.isEmpty()) {
+			return this.builder.disjunction();
+		}
+		SqlDialect dialect = this.filters.grantTable().dialect();
+		if (type == String.class && dialect != null && dialect.stringsCompareLoosely()) {
+			// MariaDB and MySQL fold case and trailing spaces by default ('c1' = 'C1 '):
+			// the plain IN keeps the index in use, the byte-wise one makes the comparison
+			// exact
+			return this.builder.and(path.in(converted),
+					this.builder.function("binary", String.class, path).in(converted));
+		}
+		return path.in(converted);
+	}
+
+	@Override
+	public Predicate exists(PermittedObjects objects, @Nullable String tenant) {
+		GrantTable table = this.filters.grantTable();
+		SqlDialect dialect = table.dialect();
+		if (dialect == null) {
+			throw GrantExists.unavailable(this.filter, objects.ids().size(),
+					"the grant store's database is none of H2, PostgreSQL, MariaDB or MySQL");
+		}
+		if (!HibernateExists.supports(this.builder)) {
+			throw GrantExists.unavailable(this.filter, objects.ids().size(),
+					"the query is not built by Hibernate, whose sql() function puts it into the query");
+		}
+		if (!table.sharesDatabase(this.builder)) {
+			throw GrantExists.unavailable(this.filter, objects.ids().size(),
+					"the entities are not in the grant store's database");
+		}
+		for (Class<?> type : (this.tenant != null) ? List.of(this.idType, this.tenantType) : List.of(this.idType)) {
+			if (!dialect.printsAsJava(type)) {
+				throw GrantExists.unavailable(this.filter, objects.ids().size(),
+						"values of " + type.getName() + " cannot be compared with the grant table's text");
+			}
+		}
+		return HibernateExists.exists(this.builder, table, dialect, this.filter, objects, tenant, this.id, this.idType,
+				this.tenant, this.tenantType);
+	}
+
+	@Override
+	public Predicate and(Predicate left, Predicate right) {
+		return this.builder.and(left, right);
+	}
+
+	@Override
+	public Predicate or(List<Predicate> terms) {
+		return (terms.size() == 1) ? terms.get(0) : this.builder.or(terms.toArray(Predicate[]::new));
+	}
+
+}

@@ -1,0 +1,126 @@
+package io.github.permissionmanager.filter;
+
+import java.util.Collection;
+
+import io.github.permissionmanager.PermissionEvaluationException;
+import io.github.permissionmanager.decide.PermittedObjects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The predicate for a subject with many object grants: a correlated {@code EXISTS} on the
+ * grant table instead of a list of ids, so its size follows the number of distinct
+ * permission strings and groups, not the number of grants. A row is admitted when the
+ * table holds a grant of the user or of one of its groups, on the row's id (compared as
+ * text, exactly as a check compares it), whose permission is one of those the snapshot
+ * found implying the request, in every tenant or the row's, and not expired at the moment
+ * the query is built.
+ */
+final class GrantExists {
+
+	/** Most permission strings or groups one predicate lists. */
+	static final int MAX_LISTED = 1000;
+
+	private GrantExists() {
+	}
+
+	/**
+	 * Write the predicate.
+	 * @param table the grant table
+	 * @param filter whose grants, on which resource type
+	 * @param objects the snapshot's answer, which lists objects
+	 * @param tenant the tenant of every row, or {@code null}; ignored when the rows carry
+	 * their own
+	 * @param sql the query the predicate is written into
+	 * @return the predicate
+	 */
+	static String render(GrantTable table, FilterRequest filter, PermittedObjects objects, @Nullable String tenant,
+			Sql sql) {
+		bounded(objects.permissions(), "distinct permissions", filter);
+		bounded(objects.groups(), "groups", filter);
+		StringBuilder exists = new StringBuilder("EXISTS (SELECT 1 FROM ").append(table.name())
+			.append(" pm_g WHERE pm_g.resource_type = ")
+			.append(sql.value(filter.resourceType()))
+			.append(" AND pm_g.resource_id = ")
+			.append(sql.id())
+			.append(" AND pm_g.permission IN (")
+			.append(sql.values(objects.permissions()))
+			.append(") AND ((pm_g.grantee_kind = 'USER' AND pm_g.grantee_name = ")
+			.append(sql.value(filter.user()))
+			.append(")");
+		if (!objects.groups().isEmpty()) {
+			exists.append(" OR (pm_g.grantee_kind = 'GROUP' AND pm_g.grantee_name IN (")
+				.append(sql.values(objects.groups()))
+				.append("))");
+		}
+		exists.append(") AND (pm_g.tenant IS NULL");
+		String rowTenant = sql.rowTenant();
+		if (rowTenant != null) {
+			exists.append(" OR pm_g.tenant = ").append(rowTenant);
+		}
+		else if (tenant != null) {
+			exists.append(" OR pm_g.tenant = ").append(sql.value(tenant));
+		}
+		return exists.append(") AND (pm_g.expires_at IS NULL OR pm_g.expires_at > ")
+			.append(sql.value(table.now()))
+			.append("))")
+			.toString();
+	}
+
+	/**
+	 * The failure of a filter that can neither list a subject's objects nor look them up
+	 * in the grant table.
+	 * @param filter what was filtered
+	 * @param objects how many objects the subject's grants name
+	 * @param reason why the grant table cannot be queried
+	 * @return the exception
+	 */
+	static PermissionEvaluationException unavailable(FilterRequest filter, int objects, String reason) {
+		return new PermissionEvaluationException("'" + filter.user() + "' holds " + filter.permission() + " on "
+				+ objects + " objects of " + filter.resourceType() + ", more than permission-manager.filter"
+				+ ".max-object-ids lists, and the grant table cannot be queried instead: " + reason);
+	}
+
+	private static void bounded(Collection<String> values, String what, FilterRequest filter) {
+		if (values.size() > MAX_LISTED) {
+			throw new PermissionEvaluationException(
+					"A permission filter on " + filter.resourceType() + " cannot list the " + values.size() + " " + what
+							+ " of '" + filter.user() + "' (at most " + MAX_LISTED + ")");
+		}
+	}
+
+	/**
+	 * The query the predicate goes into: how values are bound and how the row's columns
+	 * are read. Each method is called in the order its text appears in the predicate.
+	 */
+	interface Sql {
+
+		/**
+		 * A bound value.
+		 * @param value the value
+		 * @return its placeholder
+		 */
+		String value(Object value);
+
+		/**
+		 * Bound values, for an {@code IN} list.
+		 * @param values the values, at least one
+		 * @return their placeholders, comma-separated
+		 */
+		String values(Collection<?> values);
+
+		/**
+		 * The row's id as text comparable with {@code resource_id}.
+		 * @return its SQL
+		 */
+		String id();
+
+		/**
+		 * The row's tenant as text comparable with {@code tenant}, when rows carry their
+		 * own tenant.
+		 * @return its SQL, or {@code null}
+		 */
+		@Nullable String rowTenant();
+
+	}
+
+}

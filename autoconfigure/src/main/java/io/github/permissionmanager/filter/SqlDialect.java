@@ -1,0 +1,95 @@
+package io.github.permissionmanager.filter;
+
+import java.math.BigInteger;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.jdbc.DatabaseDriver;
+
+/**
+ * How a filter writes SQL against the grant table on each database the store supports:
+ * how a row's id becomes the text a grant's {@code resource_id} holds, compared exactly
+ * as a check compares {@code toString()} (case, trailing spaces and all).
+ */
+enum SqlDialect {
+
+	H2(false, "VARCHAR"), POSTGRESQL(false, "VARCHAR"),
+
+	// The default collations ignore case and trailing spaces: compare with the store's
+	// own binary, no-pad collation, which also keeps its index usable
+	MARIADB(true, "CHAR CHARACTER SET utf8mb4", "utf8mb4_nopad_bin"),
+	MYSQL(true, "CHAR CHARACTER SET utf8mb4", "utf8mb4_0900_bin");
+
+	// Types whose toString() is what the databases print when casting them to text
+	private static final Set<Class<?>> NUMBERS = Set.of(Long.class, Integer.class, Short.class, Byte.class,
+			BigInteger.class);
+
+	private final boolean stringsCompareLoosely;
+
+	private final String text;
+
+	private final @Nullable String collation;
+
+	SqlDialect(boolean stringsCompareLoosely, String text) {
+		this(stringsCompareLoosely, text, null);
+	}
+
+	SqlDialect(boolean stringsCompareLoosely, String text, @Nullable String collation) {
+		this.stringsCompareLoosely = stringsCompareLoosely;
+		this.text = text;
+		this.collation = collation;
+	}
+
+	/**
+	 * The dialect of a database.
+	 * @param productName the product name its driver reports
+	 * @return the dialect, or {@code null} for a database the store does not support
+	 */
+	static @Nullable SqlDialect of(String productName) {
+		return switch (DatabaseDriver.fromProductName(productName)) {
+			case H2 -> H2;
+			case POSTGRESQL -> POSTGRESQL;
+			case MARIADB -> MARIADB;
+			case MYSQL -> MYSQL;
+			default -> null;
+		};
+	}
+
+	/**
+	 * Whether strings compare ignoring case or trailing spaces by default, so that string
+	 * ids must be compared byte for byte.
+	 * @return whether they do
+	 */
+	boolean stringsCompareLoosely() {
+		return this.stringsCompareLoosely;
+	}
+
+	/**
+	 * Whether values of a type print, when cast to text in SQL, as their
+	 * {@code toString()}: strings, whole numbers, and UUIDs where the database has a UUID
+	 * type (MySQL stores them as bytes).
+	 * @param type the Java type of the attribute
+	 * @return whether the grant table can be matched against it
+	 */
+	boolean printsAsJava(Class<?> type) {
+		return type == String.class || NUMBERS.contains(type) || (type == UUID.class && this != MYSQL);
+	}
+
+	/**
+	 * An SQL expression of a row's value as text comparable, exactly, with a column of
+	 * the grant table.
+	 * @param expression the value's SQL (a column, or a placeholder)
+	 * @param type the Java type of the value
+	 * @return the expression
+	 */
+	String asText(String expression, Class<?> type) {
+		String text = (type == String.class) ? expression : "CAST(" + expression + " AS " + this.text + ")";
+		if (this.collation == null) {
+			return text;
+		}
+		return ((type == String.class) ? "CONVERT(" + text + " USING utf8mb4)" : text) + " COLLATE " + this.collation;
+	}
+
+}
