@@ -1,23 +1,31 @@
 package io.github.permissionmanager.autoconfigure;
 
+import javax.sql.DataSource;
+
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionFilters;
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.filter.DefaultPermissionFilters;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.criteria.CriteriaBuilder;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
 
 /**
  * The filters' auto-configuration: a {@link PermissionFilters} bean with Spring Data JPA
@@ -71,6 +79,39 @@ class PermissionFilterAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("permission-manager.filter.max-object-ids=3")
 			.run((context) -> assertThat(context.getBean(PermissionFilterProperties.class).getMaxObjectIds())
 				.isEqualTo(3));
+	}
+
+	@Test
+	void theGrantTableIsQueriedOnlyWithTheEntitiesOfAFactoryBuiltOnTheStoresDataSource() {
+		DataSource store = mock(DataSource.class);
+		CriteriaBuilder sameBuilder = mock(CriteriaBuilder.class);
+		CriteriaBuilder otherBuilder = mock(CriteriaBuilder.class);
+		CriteriaBuilder plainBuilder = mock(CriteriaBuilder.class);
+		EntityManagerFactory same = factory(sameBuilder, store);
+		EntityManagerFactory other = factory(otherBuilder, mock(DataSource.class));
+		EntityManagerFactory plain = mock(EntityManagerFactory.class);
+		given(plain.getCriteriaBuilder()).willReturn(plainBuilder);
+		EntityManagerFactory closed = mock(EntityManagerFactory.class);
+		given(closed.getCriteriaBuilder()).willThrow(new IllegalStateException("closed"));
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("closed", closed);
+		beans.registerSingleton("same", same);
+		beans.registerSingleton("other", other);
+		beans.registerSingleton("plain", plain);
+		PermissionFilterAutoConfiguration.SharedDatabase shared = new PermissionFilterAutoConfiguration.SharedDatabase(
+				beans.getBeanProvider(EntityManagerFactory.class), () -> store);
+		assertThat(shared.test(sameBuilder)).isTrue();
+		assertThat(shared.test(otherBuilder)).as("another DataSource").isFalse();
+		assertThat(shared.test(plainBuilder)).as("a factory that does not say its DataSource").isFalse();
+		assertThat(shared.test(mock(CriteriaBuilder.class))).as("no factory of the application").isFalse();
+	}
+
+	private static EntityManagerFactory factory(CriteriaBuilder builder, DataSource dataSource) {
+		EntityManagerFactory factory = mock(EntityManagerFactory.class,
+				withSettings().extraInterfaces(EntityManagerFactoryInfo.class));
+		given(factory.getCriteriaBuilder()).willReturn(builder);
+		given(((EntityManagerFactoryInfo) factory).getDataSource()).willReturn(dataSource);
+		return factory;
 	}
 
 	@Test
