@@ -83,24 +83,15 @@ final class CriteriaTarget implements FilterCompiler.Query<Predicate> {
 	@Override
 	public Predicate exists(PermittedObjects objects, @Nullable String tenant) {
 		GrantTable table = this.filters.grantTable();
-		SqlDialect dialect = table.dialect();
-		if (dialect == null) {
-			throw GrantExists.unavailable(this.filter, objects.ids().size(),
-					"the grant store's database is none of H2, PostgreSQL, MariaDB or MySQL");
-		}
+		int count = objects.ids().size();
+		SqlDialect dialect = GrantExists.dialect(table, this.filter, count,
+				(this.tenant != null) ? List.of(this.idType, this.tenantType) : List.of(this.idType));
 		if (!HibernateExists.supports(this.builder)) {
-			throw GrantExists.unavailable(this.filter, objects.ids().size(),
+			throw GrantExists.unavailable(this.filter, count,
 					"the query is not built by Hibernate, whose sql() function puts it into the query");
 		}
 		if (!table.sharesDatabase(this.builder)) {
-			throw GrantExists.unavailable(this.filter, objects.ids().size(),
-					"the entities are not in the grant store's database");
-		}
-		for (Class<?> type : (this.tenant != null) ? List.of(this.idType, this.tenantType) : List.of(this.idType)) {
-			if (!dialect.printsAsJava(type)) {
-				throw GrantExists.unavailable(this.filter, objects.ids().size(),
-						"values of " + type.getName() + " cannot be compared with the grant table's text");
-			}
+			throw GrantExists.unavailable(this.filter, count, "the entities are not in the grant store's database");
 		}
 		return HibernateExists.exists(this.builder, table, dialect, this.filter, objects, tenant, this.id, this.idType,
 				this.tenant, this.tenantType);

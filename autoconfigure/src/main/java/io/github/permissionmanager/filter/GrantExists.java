@@ -1,6 +1,7 @@
 package io.github.permissionmanager.filter;
 
 import java.util.Collection;
+import java.util.List;
 
 import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.decide.PermittedObjects;
@@ -64,6 +65,31 @@ final class GrantExists {
 			.append(sql.value(table.now()))
 			.append("))")
 			.toString();
+	}
+
+	/**
+	 * The dialect to look a subject's objects up in the grant table with, when the
+	 * store's database and the row's value types allow it.
+	 * @param table the grant table
+	 * @param filter what is filtered
+	 * @param objects how many objects the subject's grants name
+	 * @param types the Java types of the row's values compared with the table's text
+	 * @return the dialect
+	 * @throws PermissionEvaluationException when the table cannot be queried
+	 */
+	static SqlDialect dialect(GrantTable table, FilterRequest filter, int objects, List<Class<?>> types) {
+		SqlDialect dialect = table.dialect();
+		if (dialect == null) {
+			throw unavailable(filter, objects,
+					"the grant store's database is none of H2, PostgreSQL, MariaDB or MySQL");
+		}
+		for (Class<?> type : types) {
+			if (!dialect.printsAsJava(type)) {
+				throw unavailable(filter, objects,
+						"values of " + type.getName() + " cannot be compared with the grant table's text");
+			}
+		}
+		return dialect;
 	}
 
 	/**

@@ -93,15 +93,7 @@ final class SqlTarget implements FilterCompiler.Query<String> {
 	@Override
 	public String exists(PermittedObjects objects, @Nullable String tenant) {
 		GrantTable table = this.owner.grantTable();
-		SqlDialect dialect = table.dialect();
-		if (dialect == null) {
-			throw GrantExists.unavailable(this.filter, objects.ids().size(),
-					"the grant store's database is none of H2, PostgreSQL, MariaDB or MySQL");
-		}
-		if (!dialect.printsAsJava(this.idType)) {
-			throw GrantExists.unavailable(this.filter, objects.ids().size(),
-					"values of " + this.idType.getName() + " cannot be compared with the grant table's text");
-		}
+		SqlDialect dialect = GrantExists.dialect(table, this.filter, objects.ids().size(), List.of(this.idType));
 		return GrantExists.render(table, this.filter, objects, tenant, new GrantExists.Sql() {
 
 			@Override

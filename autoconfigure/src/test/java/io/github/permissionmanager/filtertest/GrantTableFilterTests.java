@@ -1,5 +1,6 @@
 package io.github.permissionmanager.filtertest;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -235,6 +236,16 @@ class GrantTableFilterTests {
 		// a grant on the whole type needs no list at all
 		grant(Grant.of(Grantee.user("bob"), "doc:read").on("doc"));
 		assertThat(this.docs.count(spec)).isEqualTo(FilterTestApplication.DOCS);
+	}
+
+	@Test
+	void idsOfATypeTheDatabaseDoesNotPrintAsJavaDoesAreNeverComparedAsText() {
+		grant(bob("doc:read", "doc", 1), bob("doc:read", "doc", 2), bob("doc:read", "doc", 3));
+		assertThatExceptionOfType(PermissionEvaluationException.class)
+			.isThrownBy(
+					() -> this.filters.permitted(Subject.of("bob"), "doc:read").sql("doc", "d.id", BigDecimal.class))
+			.withMessageEndingWith("the grant table cannot be queried instead: values of java.math.BigDecimal cannot "
+					+ "be compared with the grant table's text");
 	}
 
 	@Test
