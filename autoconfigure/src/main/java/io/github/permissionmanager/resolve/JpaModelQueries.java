@@ -115,7 +115,7 @@ public final class JpaModelQueries implements ModelQueries {
 				return valuePath(name, attribute);
 			}
 		}
-		String association = associationName(camel);
+		String association = ResolutionPlanner.associationName(camel);
 		if (association != null) {
 			tried.add(association + ".id");
 			SingularAttribute<?, ?> attribute = singular(entity, association);
@@ -179,13 +179,6 @@ public final class JpaModelQueries implements ModelQueries {
 			if (attribute.isId()) {
 				return attribute;
 			}
-		}
-		return null;
-	}
-
-	private static @Nullable String associationName(String camelKey) {
-		if (camelKey.length() > 2 && camelKey.endsWith("Id")) {
-			return camelKey.substring(0, camelKey.length() - 2);
 		}
 		return null;
 	}

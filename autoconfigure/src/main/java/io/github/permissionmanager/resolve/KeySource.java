@@ -10,13 +10,15 @@ import java.util.List;
  * @param argumentIndex the index of the argument the key names, or {@code -1}
  * @param parameterDeclared whether the method's mapping requires the key as a request
  * parameter ({@code params = "event_id"}), which makes an undeclared parameter a source
- * @param bound the properties of bound form or body objects that carry the same key,
- * which must agree with the value
+ * @param boundArguments the indexes of the arguments Spring MVC fills from request data
+ * into an object (form, body, part, entity), which must agree with the value
+ * @param boundNames the names under which those objects can carry the key
  */
-public record KeySource(String key, int argumentIndex, boolean parameterDeclared, List<BoundProperty> bound) {
+public record KeySource(String key, int argumentIndex, boolean parameterDeclared, List<Integer> boundArguments,
+		BoundNames boundNames) {
 
 	public KeySource {
-		bound = List.copyOf(bound);
+		boundArguments = List.copyOf(boundArguments);
 	}
 
 	/**

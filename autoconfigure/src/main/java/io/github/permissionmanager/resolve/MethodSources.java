@@ -1,8 +1,6 @@
 package io.github.permissionmanager.resolve;
 
-import java.beans.PropertyDescriptor;
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -67,12 +65,12 @@ public final class MethodSources {
 
 	private final @Nullable Set<String> httpMethods;
 
-	private final Map<Integer, Class<?>> boundArguments;
+	private final List<Integer> boundArguments;
 
 	private final int contextArgumentIndex;
 
 	private MethodSources(Map<String, Integer> arguments, Set<String> ambiguousArguments, Set<String> uriVariables,
-			Set<String> parameters, @Nullable Set<String> httpMethods, Map<Integer, Class<?>> boundArguments,
+			Set<String> parameters, @Nullable Set<String> httpMethods, List<Integer> boundArguments,
 			int contextArgumentIndex) {
 		this.arguments = arguments;
 		this.ambiguousArguments = ambiguousArguments;
@@ -95,7 +93,7 @@ public final class MethodSources {
 		boolean handler = methodMapping.isPresent();
 		Map<String, Integer> arguments = new LinkedHashMap<>();
 		Set<String> ambiguous = new LinkedHashSet<>();
-		Map<Integer, Class<?>> bound = new LinkedHashMap<>();
+		List<Integer> bound = new ArrayList<>();
 		int contextIndex = -1;
 		String[] parameterNames = names.getParameterNames(method);
 		for (int i = 0; i < method.getParameterCount(); i++) {
@@ -118,7 +116,7 @@ public final class MethodSources {
 				claim(arguments, ambiguous, parameterNames[i], i);
 			}
 			if (handler && isBound(parameter, annotations)) {
-				bound.put(i, parameter.getParameterType());
+				bound.add(i);
 			}
 		}
 		Set<String> uriVariables = new LinkedHashSet<>();
@@ -138,8 +136,8 @@ public final class MethodSources {
 		}
 		return new MethodSources(Collections.unmodifiableMap(arguments), Collections.unmodifiableSet(ambiguous),
 				Collections.unmodifiableSet(uriVariables), Collections.unmodifiableSet(parameters),
-				(httpMethods != null) ? Collections.unmodifiableSet(httpMethods) : null,
-				Collections.unmodifiableMap(bound), contextIndex);
+				(httpMethods != null) ? Collections.unmodifiableSet(httpMethods) : null, List.copyOf(bound),
+				contextIndex);
 	}
 
 	// Two arguments known by one name (@PathVariable("event_id") long id and
@@ -152,19 +150,41 @@ public final class MethodSources {
 		}
 	}
 
-	// What Spring MVC binds from the request into an object: @ModelAttribute,
-	// @RequestBody, and
-	// an application type without any web annotation (an implicit @ModelAttribute)
+	// What Spring MVC fills from request data into an object the method reads:
+	// @ModelAttribute, @RequestBody, @RequestPart, an HttpEntity's body, every request
+	// parameter, header or matrix variable as a Map, and an application type without any
+	// web annotation (an implicit @ModelAttribute)
 	private static boolean isBound(MethodParameter parameter, MergedAnnotations annotations) {
-		if (annotations.isPresent(MODEL_ATTRIBUTE) || annotations.isPresent(REQUEST_BODY)) {
+		if (annotations.isPresent(MODEL_ATTRIBUTE) || annotations.isPresent(REQUEST_BODY)
+				|| annotations.isPresent(WEB_BIND + "RequestPart")) {
 			return true;
 		}
 		Class<?> type = parameter.getParameterType();
+		if (isHttpEntity(type)) {
+			return true;
+		}
+		if (Map.class.isAssignableFrom(type)) {
+			for (String map : List.of("RequestParam", "RequestHeader", "MatrixVariable")) {
+				MergedAnnotation<?> annotation = annotations.get(WEB_BIND + map);
+				if (annotation.isPresent() && !StringUtils.hasText(annotation.getString("name"))) {
+					return true;
+				}
+			}
+		}
 		if (BeanUtils.isSimpleProperty(type) || type.isArray() || type.getName().startsWith("java.")
 				|| type.getName().startsWith("jakarta.") || type.getName().startsWith("org.springframework.")) {
 			return false;
 		}
 		return annotations.stream().noneMatch((annotation) -> annotation.getType().getName().startsWith(WEB_BIND));
+	}
+
+	private static boolean isHttpEntity(Class<?> type) {
+		for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+			if (current.getName().equals("org.springframework.http.HttpEntity")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void addUriVariables(String[] paths, Set<String> into) {
@@ -225,38 +245,20 @@ public final class MethodSources {
 	 * @return its sources
 	 */
 	public KeySource keySource(String key) {
-		return new KeySource(key, argumentIndex(key), this.parameters.contains(key), boundProperties(key));
+		return keySource(key, null);
 	}
 
-	private List<BoundProperty> boundProperties(String key) {
-		List<BoundProperty> found = new ArrayList<>();
-		String camel = ResolutionPlanner.camelCase(key);
-		this.boundArguments.forEach((index, type) -> {
-			for (String name : camel.equals(key) ? List.of(key) : List.of(key, camel)) {
-				BoundProperty property = property(index, type, name);
-				if (property != null) {
-					found.add(property);
-				}
-			}
-		});
-		return found;
-	}
-
-	private static @Nullable BoundProperty property(int index, Class<?> type, String name) {
-		if (Map.class.isAssignableFrom(type)) {
-			return new BoundProperty(index, name, null);
-		}
-		if (type.isRecord()) {
-			for (RecordComponent component : type.getRecordComponents()) {
-				if (component.getName().equals(name)) {
-					return new BoundProperty(index, name, component.getAccessor());
-				}
-			}
-			return null;
-		}
-		PropertyDescriptor descriptor = BeanUtils.getPropertyDescriptor(type, name);
-		Method getter = (descriptor != null) ? descriptor.getReadMethod() : null;
-		return (getter != null) ? new BoundProperty(index, name, getter) : null;
+	/**
+	 * Where a key may come from for this method, and the names under which a bound form
+	 * or body object can carry it.
+	 * @param key the key
+	 * @param alias the name the resolved value is known by ({@code fetch-as}), or
+	 * {@code null}
+	 * @return its sources
+	 */
+	public KeySource keySource(String key, @Nullable String alias) {
+		return new KeySource(key, argumentIndex(key), this.parameters.contains(key), this.boundArguments,
+				this.boundArguments.isEmpty() ? BoundNames.NONE : BoundNames.of(key, alias));
 	}
 
 	/**

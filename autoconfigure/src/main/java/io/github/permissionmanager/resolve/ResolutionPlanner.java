@@ -49,7 +49,7 @@ public final class ResolutionPlanner {
 		String[] types = new String[size];
 		for (int i = 0; i < size; i++) {
 			String key = spec.fetch().get(i);
-			keys[i] = sources.keySource(key);
+			keys[i] = sources.keySource(key, spec.fetchAs());
 			names[i] = (spec.fetchAs() != null) ? spec.fetchAs() : key;
 			types[i] = resourceType(spec.resource(), names[i]);
 		}
@@ -193,6 +193,19 @@ public final class ResolutionPlanner {
 			return name.substring(0, name.length() - 2);
 		}
 		return name;
+	}
+
+	/**
+	 * The association a camelCase key names by its id: {@code eventId} names
+	 * {@code event}.
+	 * @param camelKey the key in camelCase
+	 * @return the association, or {@code null} when the key does not end in {@code Id}
+	 */
+	static @Nullable String associationName(String camelKey) {
+		if (camelKey.length() > 2 && camelKey.endsWith("Id")) {
+			return camelKey.substring(0, camelKey.length() - 2);
+		}
+		return null;
 	}
 
 	/**

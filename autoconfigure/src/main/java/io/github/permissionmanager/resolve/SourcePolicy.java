@@ -20,8 +20,10 @@ import org.jspecify.annotations.Nullable;
  * parameter (query string or form field), or as a parameter given more than once, is
  * ambiguous: 400, whichever source the method reads, since Spring's data binder and the
  * method's arguments may read different ones.</li>
- * <li>A bound form or body object ({@code @ModelAttribute}, {@code @RequestBody}) that
- * carries the key must carry the same value, else 400.</li>
+ * <li>A bound form or body object ({@code @ModelAttribute}, {@code @RequestBody},
+ * {@code @RequestPart}, an {@code HttpEntity}, a map of every parameter) that carries the
+ * key, at the top or nested as {@link BoundNames} says, must carry the same value, else
+ * 400.</li>
  * </ol>
  * Model lookups come after these and are sequenced by {@link ContextResolver}.
  */
@@ -83,12 +85,9 @@ public final class SourcePolicy {
 	 * @throws PermissionContextException when one carries another value
 	 */
 	public static void agree(KeySource source, Object value, @Nullable Object[] arguments) {
-		for (BoundProperty property : source.bound()) {
-			Object bound = property.read(arguments);
-			if (bound != null && !bound.toString().equals(value.toString())) {
-				throw new PermissionContextException(Reason.INVALID_VALUE, null, "'" + source.key()
-						+ "' of a bound argument says '" + bound + "', but the check reads '" + value + "'");
-			}
+		for (int index : source.boundArguments()) {
+			Object bound = (arguments != null && index < arguments.length) ? arguments[index] : null;
+			BoundObjects.agree(bound, source.boundNames(), value, source.key());
 		}
 	}
 

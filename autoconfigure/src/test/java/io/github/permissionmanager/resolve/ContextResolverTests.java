@@ -44,7 +44,7 @@ class ContextResolverTests {
 			List.of(new ModelLookup(SESSION_EVENT, key("id", 0), "event_id", "event")));
 
 	private static KeySource key(String key, int argumentIndex) {
-		return new KeySource(key, argumentIndex, false, List.of());
+		return new KeySource(key, argumentIndex, false, List.of(), BoundNames.NONE);
 	}
 
 	@AfterEach
