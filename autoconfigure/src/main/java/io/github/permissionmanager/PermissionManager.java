@@ -13,8 +13,83 @@ import org.jspecify.annotations.Nullable;
  * is not used). The overloads that take one are at least as fresh as a
  * {@link ConsistencyToken} returned by {@link PermissionGrants}, or read the store
  * ({@link Consistency#full()}).
+ * <p>
+ * The overloads without a user or subject ask about the current user, built exactly as a
+ * guarded call builds it (see {@link #currentSubject()}).
  */
 public interface PermissionManager {
+
+	/**
+	 * The current user as the subject of a check, built exactly as a
+	 * {@code @RequiresPermissions} call builds it: the authenticated user's name, the
+	 * groups its authorities name and its JWT claims as attributes (the grant store's
+	 * memberships count in every decision, as for any subject).
+	 * @return the current subject
+	 * @throws AuthenticationRequiredException when nobody is authenticated (an anonymous
+	 * or nameless caller is nobody): a 401 in Spring MVC
+	 * @throws PermissionEvaluationException when this manager cannot read the current
+	 * user (this default)
+	 */
+	default Subject currentSubject() {
+		throw new PermissionEvaluationException(
+				getClass().getName() + " cannot read the current user: ask with a Subject instead");
+	}
+
+	/**
+	 * Whether the current user holds a permission, unscoped (only grants with no resource
+	 * type match).
+	 * @param permission the permission
+	 * @return whether it is allowed
+	 * @throws AuthenticationRequiredException when nobody is authenticated
+	 */
+	default boolean check(String permission) {
+		return check(currentSubject(), permission, null);
+	}
+
+	/**
+	 * Whether the current user holds a permission on a resource.
+	 * @param permission the permission
+	 * @param resource the resource
+	 * @return whether it is allowed
+	 * @throws AuthenticationRequiredException when nobody is authenticated
+	 */
+	default boolean check(String permission, Resource resource) {
+		return check(currentSubject(), permission, resource);
+	}
+
+	/**
+	 * Why the current user does or does not hold a permission, unscoped.
+	 * @param permission the permission
+	 * @return the decision with its reason
+	 * @throws AuthenticationRequiredException when nobody is authenticated
+	 */
+	default Decision explain(String permission) {
+		return explain(currentSubject(), permission, null);
+	}
+
+	/**
+	 * Why the current user does or does not hold a permission on a resource.
+	 * @param permission the permission
+	 * @param resource the resource
+	 * @return the decision with its reason
+	 * @throws AuthenticationRequiredException when nobody is authenticated
+	 */
+	default Decision explain(String permission, Resource resource) {
+		return explain(currentSubject(), permission, resource);
+	}
+
+	/**
+	 * The ids of the objects of a type the current user may act on with a permission,
+	 * through its own grants and those of its groups (authorities and store memberships
+	 * alike).
+	 * @param permission the permission
+	 * @param resourceType the resource type
+	 * @return the object ids named by grants that allow it
+	 * @throws AuthenticationRequiredException when nobody is authenticated
+	 */
+	default Set<String> objectIds(String permission, String resourceType) {
+		return objectIds(currentSubject(), permission, resourceType, null);
+	}
 
 	/**
 	 * Whether a user holds a permission, unscoped (only grants with no resource type

@@ -6,7 +6,9 @@ import java.util.Set;
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionManager;
+import io.github.permissionmanager.SubjectResolver;
 import io.github.permissionmanager.caller.CurrentCaller;
+import io.github.permissionmanager.caller.CurrentSubject;
 import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
@@ -102,8 +104,12 @@ public final class PermissionManagerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PermissionManager permissionManager(DecisionService permissionDecisionService,
-			ObjectProvider<GrantSnapshotCache> snapshots) {
-		return new DefaultPermissionManager(permissionDecisionService, snapshots.getIfUnique());
+			ObjectProvider<GrantSnapshotCache> snapshots, CurrentCaller caller,
+			ObjectProvider<SubjectResolver> subjectResolver) {
+		// the subject resolver of the enforcement path, so the current user is built as a
+		// guarded call builds it
+		return new DefaultPermissionManager(permissionDecisionService, snapshots.getIfUnique(),
+				new CurrentSubject(caller, subjectResolver::getObject));
 	}
 
 }

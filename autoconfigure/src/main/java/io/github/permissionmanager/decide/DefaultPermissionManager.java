@@ -1,6 +1,7 @@
 package io.github.permissionmanager.decide;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.permissionmanager.Consistency;
 import io.github.permissionmanager.ConsistencyToken;
@@ -36,16 +37,41 @@ public final class DefaultPermissionManager implements PermissionManager {
 
 	private final @Nullable GrantSnapshotCache snapshots;
 
+	private final Supplier<Subject> currentSubject;
+
 	/**
-	 * Create a manager.
+	 * Create a manager that cannot read the current user.
 	 * @param decisions the decision path
 	 * @param snapshots the grant snapshots {@link #objectIds} reads, or {@code null} when
 	 * there is no grant store
 	 */
 	public DefaultPermissionManager(DecisionService decisions, @Nullable GrantSnapshotCache snapshots) {
+		this(decisions, snapshots, () -> {
+			throw new PermissionEvaluationException("this PermissionManager cannot read the current user");
+		});
+	}
+
+	/**
+	 * Create a manager.
+	 * @param decisions the decision path
+	 * @param snapshots the grant snapshots {@link #objectIds} reads, or {@code null} when
+	 * there is no grant store
+	 * @param currentSubject builds the current user's subject as a guarded call does,
+	 * throwing {@link io.github.permissionmanager.AuthenticationRequiredException} when
+	 * nobody is authenticated
+	 */
+	public DefaultPermissionManager(DecisionService decisions, @Nullable GrantSnapshotCache snapshots,
+			Supplier<Subject> currentSubject) {
 		Assert.notNull(decisions, "decisions cannot be null");
+		Assert.notNull(currentSubject, "currentSubject cannot be null");
 		this.decisions = decisions;
 		this.snapshots = snapshots;
+		this.currentSubject = currentSubject;
+	}
+
+	@Override
+	public Subject currentSubject() {
+		return this.currentSubject.get();
 	}
 
 	@Override
