@@ -37,6 +37,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.util.StringUtils;
 
 /**
  * The enforcement path of {@code @RequiresPermissions}: the advisor and its interceptor,
@@ -91,7 +92,8 @@ public final class PermissionEnforcementAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SubjectResolver permissionSubjectResolver(PermissionGroupsProperties groups) {
-		return new AuthenticationSubjectResolver(groups.isFromAuthorities(), groups.getAuthorityPrefix());
+		return new AuthenticationSubjectResolver(groups.isFromAuthorities(), groups.getAuthorityPrefix(),
+				StringUtils.hasText(groups.getClaim()) ? groups.getClaim() : null);
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package io.github.permissionmanager.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,6 +22,14 @@ public class PermissionGroupsProperties {
 	 */
 	private String authorityPrefix = "GROUP_";
 
+	/**
+	 * JWT claim holding group names: a list, or one string of names separated by spaces.
+	 * A claim of that exact name is read first (Auth0's namespaced claims contain dots),
+	 * else a dotted path into nested claims (Keycloak's realm_access.roles). None when
+	 * unset.
+	 */
+	private @Nullable String claim;
+
 	public boolean isFromAuthorities() {
 		return this.fromAuthorities;
 	}
@@ -34,6 +44,14 @@ public class PermissionGroupsProperties {
 
 	public void setAuthorityPrefix(String authorityPrefix) {
 		this.authorityPrefix = authorityPrefix;
+	}
+
+	public @Nullable String getClaim() {
+		return this.claim;
+	}
+
+	public void setClaim(@Nullable String claim) {
+		this.claim = claim;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.permissionmanager.enforce;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -17,8 +18,9 @@ import org.springframework.util.ClassUtils;
 /**
  * The default {@link SubjectResolver}: id is {@link Authentication#getName()}; groups are
  * the authorities carrying the configured prefix (without it), or every authority when
- * the prefix is empty; attributes are the JWT claims when the principal is a JWT.
- * Memberships held by the grant store are added by the evaluator that reads the store.
+ * the prefix is empty, and the names a JWT claim holds when a groups claim is configured;
+ * attributes are the JWT claims when the principal is a JWT. Memberships held by the
+ * grant store are added by the evaluator that reads the store.
  */
 public final class AuthenticationSubjectResolver implements SubjectResolver {
 
@@ -29,15 +31,32 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 
 	private final String authorityPrefix;
 
+	private final @Nullable String groupsClaim;
+
 	/**
-	 * Create a resolver.
+	 * Create a resolver that reads no groups claim.
 	 * @param groupsFromAuthorities whether authorities count as groups
 	 * @param authorityPrefix the prefix an authority must have to count as a group
 	 */
 	public AuthenticationSubjectResolver(boolean groupsFromAuthorities, String authorityPrefix) {
+		this(groupsFromAuthorities, authorityPrefix, null);
+	}
+
+	/**
+	 * Create a resolver.
+	 * @param groupsFromAuthorities whether authorities count as groups
+	 * @param authorityPrefix the prefix an authority must have to count as a group
+	 * @param groupsClaim the JWT claim holding group names, or {@code null} for none: a
+	 * list of names or one string of names separated by spaces; a claim of that exact
+	 * name first, else a dotted path into nested claims ({@code realm_access.roles})
+	 */
+	public AuthenticationSubjectResolver(boolean groupsFromAuthorities, String authorityPrefix,
+			@Nullable String groupsClaim) {
 		Assert.notNull(authorityPrefix, "authorityPrefix cannot be null");
+		Assert.isTrue(groupsClaim == null || !groupsClaim.isBlank(), "groupsClaim cannot be blank");
 		this.groupsFromAuthorities = groupsFromAuthorities;
 		this.authorityPrefix = authorityPrefix;
+		this.groupsClaim = groupsClaim;
 	}
 
 	@Override
@@ -55,6 +74,13 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 			}
 		}
 		Map<String, Object> attributes = JWT_PRESENT ? JwtClaims.of(authentication.getPrincipal()) : Map.of();
+		if (this.groupsClaim != null && !attributes.isEmpty()) {
+			Set<String> claimed = JwtClaims.groups(attributes, this.groupsClaim);
+			if (!claimed.isEmpty()) {
+				groups = (groups != null) ? groups : new LinkedHashSet<>();
+				groups.addAll(claimed);
+			}
+		}
 		return new Subject(authentication.getName(), (groups != null) ? groups : Set.of(), attributes);
 	}
 
@@ -74,6 +100,39 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 				}
 			});
 			return claims;
+		}
+
+		// a value of another shape names no group: the subject has fewer groups, never
+		// more
+		static Set<String> groups(Map<String, Object> claims, String claim) {
+			Object value = claims.containsKey(claim) ? claims.get(claim) : nested(claims, claim);
+			Set<String> groups = new LinkedHashSet<>();
+			if (value instanceof Collection<?> names) {
+				for (Object name : names) {
+					if (name instanceof String text && !text.isBlank()) {
+						groups.add(text);
+					}
+				}
+			}
+			else if (value instanceof String names) {
+				for (String name : names.trim().split("\\s+")) {
+					if (!name.isEmpty()) {
+						groups.add(name);
+					}
+				}
+			}
+			return groups;
+		}
+
+		private static @Nullable Object nested(Map<String, Object> claims, String path) {
+			Object current = claims;
+			for (String part : path.split("\\.")) {
+				if (!(current instanceof Map<?, ?> map)) {
+					return null;
+				}
+				current = map.get(part);
+			}
+			return current;
 		}
 
 	}

@@ -1,0 +1,108 @@
+package io.github.permissionmanager.jwttest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * A real Spring Authorization Server, started on a random port by the JWT tests: it
+ * issues signed access tokens (client credentials) whose {@code sub} is the client id,
+ * with {@code groups} and {@code tenant} claims added by a token customizer, and
+ * publishes its keys at its JWK set endpoint. One client per kind of token a test needs.
+ * <p>
+ * Not a {@code @Configuration}: the guarded application's component scan must not find
+ * it.
+ */
+@EnableAutoConfiguration
+@Import(OAuth2AuthorizationServerConfiguration.class)
+public class TokenIssuer {
+
+	/**
+	 * The secret of a client (each must have its own).
+	 * @param client the client id
+	 * @return its secret
+	 */
+	static String secret(String client) {
+		return client + "-secret";
+	}
+
+	static ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(TokenIssuer.class)
+			.properties("server.port=0", "spring.main.banner-mode=off", "permission-manager.enabled=false",
+					"spring.datasource.url=jdbc:h2:mem:jwttest-issuer;DB_CLOSE_DELAY=-1")
+			.run();
+	}
+
+	@Bean
+	RegisteredClientRepository registeredClients() {
+		return new InMemoryRegisteredClientRepository(client("ci-bot"), client("globex-bot"), client("outsider"),
+				client("nameless"), client("expired"));
+	}
+
+	private static RegisteredClient client(String id) {
+		return RegisteredClient.withId(id)
+			.clientId(id)
+			.clientSecret("{noop}" + secret(id))
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.build();
+	}
+
+	@Bean
+	JWKSource<SecurityContext> jwkSource() throws JOSEException {
+		RSAKey key = new RSAKeyGenerator(2048).keyID("issuer-key").generate();
+		return new ImmutableJWKSet<>(new JWKSet(key));
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings() {
+		// no issuer set: it is the URL the server is reached at
+		return AuthorizationServerSettings.builder().build();
+	}
+
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> groupsAndTenantClaims() {
+		return (context) -> {
+			JwtClaimsSet.Builder claims = context.getClaims();
+			switch (context.getRegisteredClient().getClientId()) {
+				case "ci-bot" -> claims.claim("groups", List.of("readers")).claim("tenant", "acme");
+				case "globex-bot" -> claims.claim("groups", List.of("readers")).claim("tenant", "globex");
+				case "nameless" -> claims.claim("groups", List.of("readers")).claims((all) -> all.remove("sub"));
+				case "expired" -> {
+					Instant issued = Instant.now().minus(Duration.ofHours(3));
+					claims.claim("groups", List.of("readers"))
+						.issuedAt(issued)
+						.notBefore(issued)
+						.expiresAt(issued.plus(Duration.ofHours(1)));
+				}
+				default -> {
+				}
+			}
+		};
+	}
+
+}
