@@ -12,6 +12,7 @@ import io.github.permissionmanager.caller.CurrentSubject;
 import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
+import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.KnownPermissions;
 import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.enforce.RuleDefinition;
@@ -78,6 +79,12 @@ public final class PermissionManagerAutoConfiguration {
 	Roles permissionRoles(PermissionManagerProperties properties) {
 		// Expanded and validated here, so a role cycle stops the application at startup
 		return new Roles(properties.getRoles());
+	}
+
+	// One for the checks and the store alike, so each permission string is parsed once
+	@Bean
+	GrantImplication permissionGrantImplication(Roles roles) {
+		return new GrantImplication(roles);
 	}
 
 	@Bean

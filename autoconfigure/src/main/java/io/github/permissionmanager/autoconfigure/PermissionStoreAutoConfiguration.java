@@ -9,9 +9,9 @@ import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
+import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.KnownPermissions;
-import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.decide.SubjectGrantsLoader;
 import io.github.permissionmanager.store.ChangeLog;
 import io.github.permissionmanager.store.ChangeSignal;
@@ -42,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * cache: on when the application has a DataSource. Every bean backs off when the
  * application declares its own.
  */
-// After the core, whose Roles the store validates grants with and expands them by
+// After the core, whose GrantImplication (roles and wildcards) the checks and the store
+// share
 @AutoConfiguration(
 		after = { PermissionManagerAutoConfiguration.class, DataSourceAutoConfiguration.class,
 				DataSourceTransactionManagerAutoConfiguration.class },
@@ -71,10 +72,11 @@ public final class PermissionStoreAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	GrantSnapshotCache permissionGrantSnapshotCache(SubjectGrantsLoader loader, Roles roles,
+	GrantSnapshotCache permissionGrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication,
 			PermissionCacheProperties cache, ObjectProvider<Clock> clock) {
 		Duration ttl = cache.isEnabled() ? cache.getTtl() : null;
-		return new GrantSnapshotCache(loader, roles, clock.getIfUnique(Clock::systemUTC), ttl, cache.getMaximumSize());
+		return new GrantSnapshotCache(loader, implication, clock.getIfUnique(Clock::systemUTC), ttl,
+				cache.getMaximumSize());
 	}
 
 	@Bean
@@ -98,13 +100,13 @@ public final class PermissionStoreAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	PermissionGrants permissionGrants(DataSource dataSource, PermissionStoreProperties store,
 			PermissionEvaluationProperties evaluation, ObjectProvider<PlatformTransactionManager> transactionManager,
-			GrantSnapshotCache snapshots, Roles roles, ObjectProvider<Clock> clock, ChangeLog changeLog,
-			ObjectProvider<CurrentCaller> caller, PermissionRegistryProperties registry,
+			GrantSnapshotCache snapshots, GrantImplication implication, ObjectProvider<Clock> clock,
+			ChangeLog changeLog, ObjectProvider<CurrentCaller> caller, PermissionRegistryProperties registry,
 			ObjectProvider<KnownPermissions> knownPermissions) {
 		TransactionTemplate transactions = new TransactionTemplate(
 				transactionManager.getIfUnique(() -> new JdbcTransactionManager(dataSource)));
 		PermissionGrants grants = new JdbcPermissionGrants(jdbc(dataSource, evaluation), tables(store), transactions,
-				snapshots, roles, clock.getIfUnique(Clock::systemUTC), changeLog,
+				snapshots, implication, clock.getIfUnique(Clock::systemUTC), changeLog,
 				caller.getIfUnique(CurrentCaller::new));
 		return registry.isStrict() ? new RegisteredPermissionGrants(grants, knownPermissions.getObject()) : grants;
 	}

@@ -61,7 +61,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	private final CacheTrust trust = new CacheTrust();
 
 	/**
-	 * Create a cache.
+	 * Create a cache with an implication of its own over the roles.
 	 * @param loader reads a subject's grants from the store
 	 * @param roles the roles grants may name
 	 * @param clock the clock expiry is measured with
@@ -70,16 +70,30 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 */
 	public GrantSnapshotCache(SubjectGrantsLoader loader, Roles roles, Clock clock, @Nullable Duration ttl,
 			long maximumSize) {
-		this(loader, roles, clock, ttl, maximumSize, Ticker.systemTicker());
+		this(loader, new GrantImplication(roles), clock, ttl, maximumSize, Ticker.systemTicker());
 	}
 
-	GrantSnapshotCache(SubjectGrantsLoader loader, Roles roles, Clock clock, @Nullable Duration ttl, long maximumSize,
-			Ticker ticker) {
+	/**
+	 * Create a cache.
+	 * @param loader reads a subject's grants from the store
+	 * @param implication the implication snapshots are built and matched with, shared
+	 * with the store so each permission string is parsed once
+	 * @param clock the clock expiry is measured with
+	 * @param ttl how long a snapshot is kept at most, or {@code null} to cache nothing
+	 * @param maximumSize how many subjects are kept at most
+	 */
+	public GrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication, Clock clock,
+			@Nullable Duration ttl, long maximumSize) {
+		this(loader, implication, clock, ttl, maximumSize, Ticker.systemTicker());
+	}
+
+	GrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication, Clock clock, @Nullable Duration ttl,
+			long maximumSize, Ticker ticker) {
 		Assert.notNull(loader, "loader cannot be null");
-		Assert.notNull(roles, "roles cannot be null");
+		Assert.notNull(implication, "implication cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.loader = loader;
-		this.implication = new GrantImplication(roles);
+		this.implication = implication;
 		this.clock = clock;
 		this.cache = (ttl != null && !ttl.isZero() && maximumSize > 0) ? Caffeine.newBuilder()
 			.expireAfterWrite(ttl)

@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.decide.GrantImplication;
-import io.github.permissionmanager.decide.Roles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -21,8 +20,8 @@ final class GrantMatcher {
 
 	private final GrantImplication implication;
 
-	GrantMatcher(Roles roles) {
-		this.implication = new GrantImplication(roles);
+	GrantMatcher(GrantImplication implication) {
+		this.implication = implication;
 	}
 
 	void validate(Grant grant) {

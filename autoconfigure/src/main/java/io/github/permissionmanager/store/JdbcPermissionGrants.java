@@ -18,6 +18,7 @@ import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.GrantChangeListener;
+import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.Roles;
 import org.jspecify.annotations.Nullable;
 
@@ -59,13 +60,14 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	 * @param tables the table names
 	 * @param transactions runs each change in a transaction
 	 * @param listener told of every change (the decision cache)
-	 * @param roles the roles, for validation and for {@link #users}/{@link #groups}
+	 * @param roles the roles, for validation and for {@link #users}/{@link #groups} (read
+	 * through an implication of this store's own)
 	 * @param clock the clock for creation times, audit rows and expiry
 	 * @param changeLog gets one row per changed grantee, in the transaction of the change
 	 */
 	public JdbcPermissionGrants(JdbcClient jdbc, StoreTables tables, TransactionOperations transactions,
 			GrantChangeListener listener, Roles roles, Clock clock, ChangeLog changeLog) {
-		this(jdbc, tables, transactions, listener, roles, clock, changeLog, new CurrentCaller());
+		this(jdbc, tables, transactions, listener, new GrantImplication(roles), clock, changeLog, new CurrentCaller());
 	}
 
 	/**
@@ -74,18 +76,20 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 	 * @param tables the table names
 	 * @param transactions runs each change in a transaction
 	 * @param listener told of every change (the decision cache)
-	 * @param roles the roles, for validation and for {@link #users}/{@link #groups}
+	 * @param implication what a grant implies, roles and wildcards included, for
+	 * validation and for {@link #users}/{@link #groups}: the one the checks use
 	 * @param clock the clock for creation times, audit rows and expiry
 	 * @param changeLog gets one row per changed grantee, in the transaction of the change
 	 * @param caller tells who makes each change, for the audit trail
 	 */
 	public JdbcPermissionGrants(JdbcClient jdbc, StoreTables tables, TransactionOperations transactions,
-			GrantChangeListener listener, Roles roles, Clock clock, ChangeLog changeLog, CurrentCaller caller) {
+			GrantChangeListener listener, GrantImplication implication, Clock clock, ChangeLog changeLog,
+			CurrentCaller caller) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(tables, "tables cannot be null");
 		Assert.notNull(transactions, "transactions cannot be null");
 		Assert.notNull(listener, "listener cannot be null");
-		Assert.notNull(roles, "roles cannot be null");
+		Assert.notNull(implication, "implication cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		Assert.notNull(changeLog, "changeLog cannot be null");
 		Assert.notNull(caller, "caller cannot be null");
@@ -95,7 +99,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 		this.changes = new ChangeRecorder(listener, changeLog);
 		this.clock = clock;
 		this.audit = new AuditTrail(jdbc, tables, clock, caller);
-		this.matcher = new GrantMatcher(roles);
+		this.matcher = new GrantMatcher(implication);
 		this.holders = new GrantHolders(jdbc, tables, this.matcher, clock);
 	}
 

@@ -17,6 +17,7 @@ import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
+import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.decide.SubjectGrants;
@@ -31,6 +32,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -83,6 +85,18 @@ class PermissionStoreAutoConfigurationTests {
 				assertThat(context.getBean(PermissionGrants.class)
 					.users(GrantQuery.builder().permissions("coorganizer").build())).containsExactly("bob");
 			});
+	}
+
+	@Test
+	void checksAndTheStoreShareOneGrantImplicationSoEachPermissionIsParsedOnce() {
+		this.contextRunner.run((context) -> {
+			GrantImplication implication = context.getBean(GrantImplication.class);
+			assertThat(ReflectionTestUtils.getField(context.getBean(GrantSnapshotCache.class), "implication"))
+				.isSameAs(implication);
+			Object matcher = ReflectionTestUtils.getField(context.getBean(PermissionGrants.class), "matcher");
+			assertThat(matcher).isNotNull();
+			assertThat(ReflectionTestUtils.getField(matcher, "implication")).isSameAs(implication);
+		});
 	}
 
 	@Test

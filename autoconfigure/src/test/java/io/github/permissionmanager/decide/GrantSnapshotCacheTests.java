@@ -47,7 +47,8 @@ class GrantSnapshotCacheTests {
 	private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
 	private GrantSnapshotCache cache(SubjectGrantsLoader loader, Duration ttl, long maximumSize) {
-		return new GrantSnapshotCache(loader, Roles.none(), this.clock, ttl, maximumSize, this.nanos::get);
+		return new GrantSnapshotCache(loader, new GrantImplication(Roles.none()), this.clock, ttl, maximumSize,
+				this.nanos::get);
 	}
 
 	private static boolean allowed(GrantSnapshotCache cache, Subject subject, String permission) {
@@ -187,8 +188,8 @@ class GrantSnapshotCacheTests {
 		};
 		this.stored.set(List.of(Grant.of(Grantee.user("bob"), "event:read").until(now.get().plusSeconds(30)),
 				Grant.of(Grantee.user("bob"), "event:list")));
-		GrantSnapshotCache cache = new GrantSnapshotCache(this.loader, Roles.none(), moving, Duration.ofMinutes(10),
-				100, this.nanos::get);
+		GrantSnapshotCache cache = new GrantSnapshotCache(this.loader, new GrantImplication(Roles.none()), moving,
+				Duration.ofMinutes(10), 100, this.nanos::get);
 		assertThat(allowed(cache, Subject.of("bob"), "event:read")).isTrue();
 
 		now.set(now.get().plusSeconds(30));

@@ -12,6 +12,8 @@ import io.github.permissionmanager.PermissionDecisionEvent;
 import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
+import io.github.permissionmanager.caller.CurrentCaller;
+import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
 import org.junit.jupiter.api.AfterEach;
@@ -106,15 +108,17 @@ abstract class AbstractPermissionStoreTests {
 			this.jdbc.sql("DELETE FROM " + table).update();
 		}
 		this.clock = new MutableClock(START);
-		this.cache = new GrantSnapshotCache(new JdbcSubjectGrantsLoader(this.jdbc, this.tables), ROLES, this.clock,
-				Duration.ofMinutes(10), 1000);
+		GrantImplication implication = new GrantImplication(ROLES);
+		this.cache = new GrantSnapshotCache(new JdbcSubjectGrantsLoader(this.jdbc, this.tables), implication,
+				this.clock, Duration.ofMinutes(10), 1000);
 		DecisionService decisions = new DecisionService(new DefaultPermissionEvaluator(this.cache),
 				(event) -> this.events.add((PermissionDecisionEvent) event), true, this.clock);
 		this.manager = new DefaultPermissionManager(decisions, this.cache);
 		this.transactionManager = new JdbcTransactionManager(this.dataSource);
 		this.grants = new JdbcPermissionGrants(this.jdbc, this.tables, new TransactionTemplate(this.transactionManager),
-				this.cache, ROLES, this.clock,
-				new ChangeLog(this.jdbc, this.tables, this.clock, Duration.ofSeconds(30), List.of()));
+				this.cache, implication, this.clock,
+				new ChangeLog(this.jdbc, this.tables, this.clock, Duration.ofSeconds(30), List.of()),
+				new CurrentCaller());
 		this.dataSource.reset();
 	}
 
