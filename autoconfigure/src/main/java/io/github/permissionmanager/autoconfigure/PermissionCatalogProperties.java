@@ -9,6 +9,7 @@ import io.github.permissionmanager.web.CatalogMessage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 
 /**
  * Permission catalog ({@code permission-manager.catalog}): what a user is told about a
@@ -18,7 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class PermissionCatalogProperties {
 
 	/**
-	 * Permission catalog, keyed by permission (in YAML write "[session:update]").
+	 * Permission catalog, keyed by permission (in YAML write "[session:update]"). Keys of
+	 * an entry: description, data-management, user-message, resolution-steps and
+	 * support-contact; any other key stops the start.
 	 */
 	private Map<String, CatalogEntry> catalog = new LinkedHashMap<>();
 
@@ -45,6 +48,7 @@ public class PermissionCatalogProperties {
 		return messages;
 	}
 
+	@ConfigurationPropertiesSource
 	public static class CatalogEntry {
 
 		/**

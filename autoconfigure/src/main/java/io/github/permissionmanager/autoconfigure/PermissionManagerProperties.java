@@ -20,7 +20,8 @@ public class PermissionManagerProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Roles: named bundles of permissions and other roles, expanded transitively.
+	 * Roles: named bundles of permissions and other roles, expanded transitively; an
+	 * entry that names a role is that role, any other entry a permission.
 	 */
 	private Map<String, List<String>> roles = new LinkedHashMap<>();
 

@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class PermissionRulesProperties {
 
 	/**
-	 * Named rules, referenced by @RequiresPermissions(rule = "...").
+	 * Named rules, referenced by @RequiresPermissions(rule = "..."). Keys of a rule:
+	 * permissions, logical, fetch, fetch-as, model, fetch-key-url, fetch-key-model,
+	 * resource, methods, leave-if, check and optional; any other key stops the start.
 	 */
 	private Map<String, RuleDefinition> rules = new LinkedHashMap<>();
 

@@ -6,6 +6,8 @@ import java.util.List;
 import io.github.permissionmanager.Logical;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
+
 /**
  * A named rule under {@code permission-manager.rules.<name>}, bound from YAML once and
  * read by the rule parser as it is: the same attributes as
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * reads (a rule's {@code logical: ANY} under an annotation that reads {@code ALL}) is a
  * startup error.
  */
+@ConfigurationPropertiesSource
 public class RuleDefinition {
 
 	/**
