@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Endpoints guarded by request rules ({@code /boards/**}, {@code /reports/**}), the same
- * permission guarded by {@code @RequiresPermissions} ({@code /pinboards/{board_id}}), and
- * a {@code @permissions.check} expression.
+ * permission guarded by {@code @RequiresPermissions} ({@code /pinboards/{board_id}}), a
+ * request rule and {@code @RequiresPermissions} on one endpoint
+ * ({@code /boards/{board_id}/secrets}), and a {@code @permissions.check} expression.
  */
 @RestController
 class BoardController {
@@ -25,6 +26,13 @@ class BoardController {
 	String cards(@PathVariable("board_id") long boardId) {
 		this.calls.ran("cards " + boardId);
 		return "cards of " + boardId;
+	}
+
+	@GetMapping("/boards/{board_id}/secrets")
+	@RequiresPermissions(value = "board:secret", fetch = "board_id")
+	String secrets(@PathVariable("board_id") long boardId) {
+		this.calls.ran("secrets " + boardId);
+		return "secrets of " + boardId;
 	}
 
 	@GetMapping("/pinboards/{board_id}")
