@@ -2,6 +2,7 @@ package io.github.permissionmanager.autoconfigure;
 
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -16,9 +17,13 @@ import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.filter.DefaultPermissionFilters;
 import io.github.permissionmanager.filter.GrantTable;
+import io.github.permissionmanager.filter.PermittedArgumentResolver;
+import io.github.permissionmanager.filter.PermittedParameterValidator;
+import io.github.permissionmanager.TenantResolver;
 import io.github.permissionmanager.store.StoreTables;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.metamodel.ManagedType;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +34,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +44,10 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 import org.springframework.util.ConcurrentReferenceHashMap;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * List filtering: a {@link PermissionFilters} bean when the application has Spring Data
@@ -88,6 +98,60 @@ public final class PermissionFilterAutoConfiguration {
 			catch (MetaDataAccessException ex) {
 				throw new IllegalStateException("Could not read the database product name", ex);
 			}
+		}
+
+	}
+
+	/**
+	 * {@code @Permitted} handler parameters in a Spring MVC application, and their
+	 * startup validation.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Specification.class, DispatcherServlet.class })
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class WebMvcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PermittedArgumentResolver permittedArgumentResolver(ObjectProvider<PermissionFilters> filters,
+				ObjectProvider<SubjectResolver> subjectResolver, ObjectProvider<TenantResolver> tenantResolver,
+				ObjectProvider<CurrentCaller> caller) {
+			return new PermittedArgumentResolver(filters::getObject, subjectResolver::getObject,
+					tenantResolver::getIfUnique, () -> caller.getIfUnique(CurrentCaller::new));
+		}
+
+		@Bean
+		WebMvcConfigurer permittedWebMvcConfigurer(PermittedArgumentResolver argumentResolver) {
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+					resolvers.add(argumentResolver);
+				}
+
+			};
+		}
+
+		@Bean
+		static PermittedParameterValidator permittedParameterValidator(
+				ObjectProvider<RequestMappingHandlerMapping> mappings,
+				ObjectProvider<EntityManagerFactory> entityManagerFactories,
+				ObjectProvider<PermissionFilters> filters) {
+			return new PermittedParameterValidator(() -> mappings.orderedStream().toList(),
+					(type) -> managedType(entityManagerFactories, type), () -> filters.getIfAvailable() != null);
+		}
+
+		private static @Nullable ManagedType<?> managedType(ObjectProvider<EntityManagerFactory> factories,
+				Class<?> type) {
+			for (EntityManagerFactory factory : factories) {
+				try {
+					return factory.getMetamodel().managedType(type);
+				}
+				catch (IllegalArgumentException ex) {
+					// not one of this factory's
+				}
+			}
+			return null;
 		}
 
 	}

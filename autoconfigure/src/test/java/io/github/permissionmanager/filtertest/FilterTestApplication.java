@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.permissionmanager.store.CountingDataSource;
 import io.github.permissionmanager.store.MutableClock;
+import io.github.permissionmanager.testsupport.OpenWebSecurity;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
@@ -15,18 +16,26 @@ import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * The application the filter tests run: documents, folders and notes in JPA (tables under
  * a prefix of the run's own, so builds sharing a database server never meet), the real
  * grant store and default evaluator, a {@link CountingDataSource} to count statements and
- * a {@link MutableClock} to expire grants.
+ * a {@link MutableClock} to expire grants; as a web application, {@link DocController}
+ * behind open security (Permission Manager answers anonymous callers).
  */
 @SpringBootApplication
+@Import(OpenWebSecurity.class)
 public class FilterTestApplication {
 
 	/**
@@ -52,6 +61,21 @@ public class FilterTestApplication {
 	 * @return the context
 	 */
 	public static ConfigurableApplicationContext start(String url, String user, String prefix, String... properties) {
+		return start(WebApplicationType.NONE, url, user, prefix, properties);
+	}
+
+	/**
+	 * Start the application on a database, as a web application or not.
+	 * @param type the kind of application ({@code SERVLET}: on a random port, serving
+	 * {@link DocController})
+	 * @param url the JDBC URL
+	 * @param user the user
+	 * @param prefix the table prefix of this run (grant tables and entity tables)
+	 * @param properties more properties
+	 * @return the context
+	 */
+	public static ConfigurableApplicationContext start(WebApplicationType type, String url, String user, String prefix,
+			String... properties) {
 		List<String> all = new ArrayList<>(List.of("filtertest.datasource.url=" + url,
 				"filtertest.datasource.username=" + user, "filtertest.table-prefix=" + prefix,
 				"permission-manager.store.table-prefix=" + prefix, "permission-manager.store.initialize-schema=always",
@@ -60,7 +84,8 @@ public class FilterTestApplication {
 				"permission-manager.roles.editor=viewer,doc:write,folder:*",
 				"permission-manager.roles.owner=editor,doc:delete:*", "permission-manager.roles.root=*"));
 		all.addAll(List.of(properties));
-		return new SpringApplicationBuilder(FilterTestApplication.class).web(WebApplicationType.NONE)
+		all.add("server.port=0");
+		return new SpringApplicationBuilder(FilterTestApplication.class).web(type)
 			.properties(all.toArray(String[]::new))
 			.run();
 	}
@@ -102,6 +127,24 @@ public class FilterTestApplication {
 					}
 
 				});
+	}
+
+	/**
+	 * The users of the web application: bob and carol, each with its name as password.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	static class Users {
+
+		@Bean
+		UserDetailsService users() {
+			InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+			for (String name : List.of("bob", "carol")) {
+				users.createUser(User.withUsername(name).password("{noop}" + name).roles("USER").build());
+			}
+			return users;
+		}
+
 	}
 
 	@Bean

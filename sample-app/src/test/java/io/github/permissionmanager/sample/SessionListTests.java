@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code GET /sessions} lists exactly the sessions each demo user may read, with a number
  * of SQL statements that does not grow with the number of sessions; {@code GET
- * /sessions/paged} pages, sorts and counts them in the database.
+ * /sessions/paged} and {@code GET /events/{event_id}/sessions?page=} page, sort and count
+ * them in the database.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		// statements are counted on the whole DataSource: the change log follower's polls
@@ -131,6 +132,43 @@ class SessionListTests {
 		// the caller's grants (when not cached), the page, and its count when the page is
 		// not the whole result
 		assertThat(this.sql.statements()).as("SQL of GET /sessions/paged for %s", user).hasSizeLessThanOrEqualTo(3);
+	}
+
+	@ParameterizedTest(name = "{0} pages {1}: {3} sessions in all")
+	@CsvSource(delimiter = '|', textBlock = """
+			alice | /events/1/sessions?page=0&size=2&sort=title,desc | 3 2 | 3
+			alice | /events/2/sessions?page=0                        | ''  | 0
+			carol | /events/1/sessions?page=0                        | 2   | 1
+			erin  | /events/2/sessions?page=0&size=1                 | 4   | 2
+			bob   | /events/2/sessions?page=0                        | ''  | 0
+			admin | /events/1/sessions?page=0                        | ''  | 0
+			""")
+	void theSessionsOfOneEventArePagedWithTheAnnotatedListGuard(String user, String path, String expected, long total)
+			throws Exception {
+		this.sql.reset();
+		HttpResponse<String> response = get(user, path);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode body = this.json.readTree(response.body());
+		List<Long> ids = new ArrayList<>();
+		body.get("content").forEach((session) -> ids.add(session.get("id").asLong()));
+		assertThat(ids).containsExactlyElementsOf(
+				expected.isBlank() ? List.of() : Arrays.stream(expected.split(" ")).map(Long::valueOf).toList());
+		assertThat(body.get("page").get("totalElements").asLong()).isEqualTo(total);
+		assertThat(this.sql.statements()).as("SQL of GET %s for %s", path, user).hasSizeLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void theAnnotatedListGuardRefusesAnonymousCallersAndLeavesThePublicScheduleAlone() throws Exception {
+		HttpRequest anonymous = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/events/1/sessions?page=0"))
+			.build();
+		HttpResponse<String> refused = this.http.send(anonymous, HttpResponse.BodyHandlers.ofString());
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+		HttpRequest schedule = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/events/1/sessions"))
+			.build();
+		assertThat(this.http.send(schedule, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		assertThat(get("alice", "/events/1/sessions?page=0&sort=event.owner").statusCode()).isEqualTo(400);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.github.permissionmanager.sample.web;
 import java.net.URI;
 import java.util.List;
 
+import io.github.permissionmanager.Permitted;
 import io.github.permissionmanager.RequiresPermissions;
 import io.github.permissionmanager.sample.domain.Event;
 import io.github.permissionmanager.sample.domain.EventRepository;
@@ -10,6 +11,10 @@ import io.github.permissionmanager.sample.domain.Session;
 import io.github.permissionmanager.sample.domain.SessionRepository;
 import io.github.permissionmanager.sample.domain.SessionSummary;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.Assert;
@@ -45,6 +50,20 @@ class EventSessionController {
 	@GetMapping("/events/{event_id}/sessions")
 	List<SessionSummary> schedule(@PathVariable("event_id") long eventId) {
 		return this.sessions.findSummariesOfEvent(eventId);
+	}
+
+	// Feature: a paged list guard on one event's sessions. GET
+	// /events/1/sessions?page=0&size=2&sort=title lists the sessions of event 1 the
+	// caller may read (through the event, or the session itself for a speaker), paged,
+	// sorted and counted by the database; the plain GET above stays the public schedule
+	@GetMapping(path = "/events/{event_id}/sessions", params = "page")
+	PagedModel<SessionSummary> readable(@PathVariable("event_id") long eventId,
+			@Permitted(value = "session:read", resource = { "event", "session" },
+					path = { "event", "id" }) Specification<Session> readable,
+			@PageableDefault(size = 20, sort = "id") Pageable pageable) {
+		Specification<Session> ofEvent = (root, query, builder) -> builder.equal(root.get("event").get("id"), eventId);
+		return new PagedModel<>(
+				this.sessions.findAll(ofEvent.and(readable), Pages.checked(pageable)).map(SessionController::summary));
 	}
 
 	// Feature: fetch from a path variable, with methods = POST
