@@ -1,9 +1,6 @@
 package io.github.permissionmanager.filter;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.permissionmanager.AuthenticationRequiredException;
@@ -16,7 +13,7 @@ import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.SubjectResolver;
 import io.github.permissionmanager.TenantResolver;
 import io.github.permissionmanager.caller.CurrentCaller;
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.permissionmanager.resolve.RequestValues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
@@ -27,7 +24,6 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Resolves {@link Permitted} handler parameters: the current user (read as checks read
@@ -93,9 +89,7 @@ public final class PermittedArgumentResolver implements HandlerMethodArgumentRes
 		}
 		else {
 			TenantResolver tenants = this.tenantResolver.get();
-			HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-			filter = filter.inTenant(
-					(tenants != null && request != null) ? tenants.resolveTenant(subject, context(request)) : null);
+			filter = filter.inTenant((tenants != null) ? tenants.resolveTenant(subject, context()) : null);
 		}
 		Specification<Object> readable = null;
 		for (int i = 0; i < permitted.resource().length; i++) {
@@ -107,19 +101,16 @@ public final class PermittedArgumentResolver implements HandlerMethodArgumentRes
 	}
 
 	// What the tenant resolver of annotated checks reads: the path variables, the
-	// parameters and the method
-	private static PermissionContext context(HttpServletRequest request) {
-		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-		Map<String, String> pathVariables = new LinkedHashMap<>();
-		if (variables instanceof Map<?, ?> map) {
-			map.forEach((name, value) -> pathVariables.put(String.valueOf(name), String.valueOf(value)));
+	// parameters and the method, as for a hasPermission check
+	private static PermissionContext context() {
+		RequestValues request = RequestValues.current();
+		if (request == null) {
+			return PermissionContext.empty();
 		}
-		Map<String, List<String>> parameters = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
 		return PermissionContext.builder()
-			.httpMethod(request.getMethod())
-			.pathVariables(pathVariables)
-			.requestParameters(parameters)
+			.httpMethod(request.httpMethod())
+			.pathVariables(request.uriVariables())
+			.requestParameters(request.parameters())
 			.build();
 	}
 
