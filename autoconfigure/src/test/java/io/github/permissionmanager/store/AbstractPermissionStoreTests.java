@@ -9,23 +9,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import io.github.permissionmanager.PermissionDecisionEvent;
-import io.github.permissionmanager.decide.DecisionService;
-import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
-import io.github.permissionmanager.caller.CurrentCaller;
-import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import org.springframework.boot.sql.init.DatabaseInitializationMode;
-import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the store suites share: the grant store and the default evaluator wired as the
@@ -97,28 +89,15 @@ abstract class AbstractPermissionStoreTests {
 	void createStore() {
 		this.dataSource = new CountingDataSource(database());
 		this.tables = new StoreTables(tablePrefix());
-		PermissionStoreSchemaInitializer initializer = new PermissionStoreSchemaInitializer(this.dataSource,
-				DatabaseInitializationMode.ALWAYS, null, this.tables);
-		initializer.setResourceLoader(new DefaultResourceLoader());
-		initializer.initializeDatabase();
-		JdbcTemplate template = new JdbcTemplate(this.dataSource);
-		template.setQueryTimeout(5);
-		this.jdbc = JdbcClient.create(template);
-		for (String table : this.tables.all()) {
-			this.jdbc.sql("DELETE FROM " + table).update();
-		}
+		StoreWiring.createEmptyTables(this.dataSource, this.tables);
 		this.clock = new MutableClock(START);
-		GrantImplication implication = new GrantImplication(ROLES);
-		this.cache = new GrantSnapshotCache(new JdbcSubjectGrantsLoader(this.jdbc, this.tables), implication,
-				this.clock, Duration.ofMinutes(10), 1000);
-		DecisionService decisions = new DecisionService(new DefaultPermissionEvaluator(this.cache),
-				(event) -> this.events.add((PermissionDecisionEvent) event), true, this.clock);
-		this.manager = new DefaultPermissionManager(decisions, this.cache);
-		this.transactionManager = new JdbcTransactionManager(this.dataSource);
-		this.grants = new JdbcPermissionGrants(this.jdbc, this.tables, new TransactionTemplate(this.transactionManager),
-				this.cache, implication, this.clock,
-				new ChangeLog(this.jdbc, this.tables, this.clock, Duration.ofSeconds(30), List.of()),
-				new CurrentCaller());
+		StoreWiring store = StoreWiring.on(this.dataSource, this.tables, ROLES, this.clock, 5, 1000,
+				Duration.ofSeconds(30));
+		this.jdbc = store.jdbc();
+		this.cache = store.cache();
+		this.transactionManager = store.transactionManager();
+		this.grants = store.grants();
+		this.manager = store.manager((event) -> this.events.add((PermissionDecisionEvent) event), true, this.clock);
 		this.dataSource.reset();
 	}
 

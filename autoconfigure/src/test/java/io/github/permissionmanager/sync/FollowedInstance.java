@@ -4,27 +4,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import io.github.permissionmanager.decide.DecisionService;
-import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
-import io.github.permissionmanager.store.ChangeLog;
 import io.github.permissionmanager.store.JdbcPermissionGrants;
-import io.github.permissionmanager.store.JdbcSubjectGrantsLoader;
 import io.github.permissionmanager.store.StoreTables;
+import io.github.permissionmanager.store.StoreWiring;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,21 +34,13 @@ record FollowedInstance(Breakable dataSource, GrantSnapshotCache cache, DefaultP
 
 	static FollowedInstance on(DataSource database, StoreTables tables, SyncSettings settings) {
 		Breakable dataSource = new Breakable(database);
-		JdbcTemplate template = new JdbcTemplate(dataSource);
-		template.setQueryTimeout(5);
-		JdbcClient jdbc = JdbcClient.create(template);
-		Roles roles = new Roles(Map.of());
 		Clock clock = Clock.systemUTC();
-		GrantSnapshotCache cache = new GrantSnapshotCache(new JdbcSubjectGrantsLoader(jdbc, tables), roles, clock,
-				Duration.ofMinutes(10), 10_000);
-		DecisionService decisions = new DecisionService(new DefaultPermissionEvaluator(cache), (event) -> {
-		}, false);
-		ChangeLog log = new ChangeLog(jdbc, tables, clock, settings.gapTimeout().dividedBy(2), List.of());
-		TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
-		JdbcPermissionGrants grants = new JdbcPermissionGrants(jdbc, tables, transactions, cache, roles, clock, log);
-		ChangeFollower follower = new ChangeFollower(log, cache, settings, UUID.randomUUID().toString(), clock);
-		return new FollowedInstance(dataSource, cache, new DefaultPermissionManager(decisions, cache), grants, follower,
-				transactions);
+		StoreWiring store = StoreWiring.on(dataSource, tables, Roles.none(), clock, 5, 10_000,
+				settings.gapTimeout().dividedBy(2));
+		ChangeFollower follower = new ChangeFollower(store.changeLog(), store.cache(), settings,
+				UUID.randomUUID().toString(), clock);
+		return new FollowedInstance(dataSource, store.cache(), store.manager((event) -> {
+		}, false, clock), store.grants(), follower, new TransactionTemplate(store.transactionManager()));
 	}
 
 	/**
