@@ -60,8 +60,7 @@ public final class DecisionService {
 			decision = this.evaluator.evaluate(request);
 		}
 		// Exception, not RuntimeException: an evaluator written in Kotlin or Groovy
-		// throws checked
-		// exceptions (SQLException, IOException) without declaring them
+		// throws checked exceptions (SQLException, IOException) without declaring them
 		catch (Exception | Error ex) {
 			try {
 				publish(request, false, "evaluation failed");
@@ -77,8 +76,7 @@ public final class DecisionService {
 		}
 		if (logger.isDebugEnabled()) {
 			// Guarded, not only lazy: the commons-logging bridge may render the message
-			// before it
-			// checks the level, and this runs on every guarded call
+			// before it checks the level, and this runs on every guarded call
 			logger.debug(LogMessage.format("%s %s on %s for %s: %s", decision.allowed() ? "Allowed" : "Denied",
 					request.permission(), request.resource(), request.subject().id(), decision.reason()));
 		}

@@ -36,8 +36,7 @@ import org.springframework.util.Assert;
 public final class GrantSnapshotCache implements GrantChangeListener {
 
 	// Beyond this many stamped users and groups, stamps are dropped and every snapshot
-	// older
-	// than the drop is reloaded
+	// older than the drop is reloaded
 	private static final int MAX_STAMPS = 100_000;
 
 	private final SubjectGrantsLoader loader;
@@ -122,12 +121,9 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 			this.cache.asMap().remove(key, snapshot);
 		}
 		// Loaded on this thread without holding the cache's lock on the key: against a
-		// slow or
-		// failing store, concurrent checks of one subject each give up after the
-		// evaluation
-		// timeout instead of queueing behind one another's loads. A load older than a
-		// change is
-		// never used again (see isCurrent), whichever load is put last.
+		// slow or failing store, concurrent checks of one subject each give up after the
+		// evaluation timeout instead of queueing behind one another's loads. A load older
+		// than a change is never used again (see isCurrent), whichever load is put last.
 		snapshot = load(key);
 		if (!isCurrent(snapshot)) {
 			// A change landed while this check was loading; it answers as of after the

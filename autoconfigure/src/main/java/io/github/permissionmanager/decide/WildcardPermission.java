@@ -94,9 +94,8 @@ public final class WildcardPermission {
 			alternatives.add(trimmed);
 		}
 		// As in Shiro (Set.contains("*")), only an alternative that is exactly '*' makes
-		// the part
-		// match any part; "re*d" is literal, so a grant of "doc:re*d" never allows
-		// "doc:delete"
+		// the part match any part; "re*d" is literal, so a grant of "doc:re*d" never
+		// allows "doc:delete"
 		return wildcard ? null : Set.copyOf(alternatives);
 	}
 

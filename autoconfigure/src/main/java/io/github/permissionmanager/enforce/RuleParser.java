@@ -169,8 +169,8 @@ final class RuleParser {
 	}
 
 	// Logical has no "not set" value, so an annotation's ALL may be its default or
-	// written out: a
-	// rule's ANY would make the check weaker than the annotation reads, and is refused
+	// written out: a rule's ANY would make the check weaker than the annotation reads,
+	// and is refused
 	private static Logical logical(RequiresPermissions annotation, RuleDefinition rule, List<String> permissions,
 			List<String> problems) {
 		if (annotation.logical() == Logical.ANY) {

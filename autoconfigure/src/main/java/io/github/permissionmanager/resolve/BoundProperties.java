@@ -76,8 +76,7 @@ final class BoundProperties {
 			for (Field field : current.getDeclaredFields()) {
 				if (!Modifier.isStatic(field.getModifiers()) && !field.isSynthetic()) {
 					// a field whose getter is known only adds its names; otherwise it is
-					// read
-					// itself, when the module lets us
+					// read itself, when the module lets us
 					boolean known = readers.containsKey(field.getName());
 					add(names, readers, field.getName(), (known || !field.trySetAccessible()) ? null : field, field);
 				}

@@ -106,8 +106,7 @@ public final class AuthorizationEventInterceptors {
 		}
 		catch (RuntimeException ex) {
 			// an allow that could not be recorded is not a clean allow (503, the method
-			// does not
-			// run); a denial stays a denial
+			// does not run); a denial stays a denial
 			if (decision.isGranted()) {
 				throw new PermissionEvaluationException("An authorization event listener failed", ex);
 			}

@@ -103,8 +103,8 @@ public final class ChangeLog {
 				Duration open = Duration.ofNanos(System.nanoTime() - written);
 				if (open.compareTo(ChangeLog.this.maxOpen) > 0) {
 					// Followers give up waiting for a position after the gap timeout:
-					// committing now
-					// could hide this change from them, so it does not commit at all
+					// committing now could hide this change from them, so it does not
+					// commit at all
 					throw new IllegalStateException("A grant change stayed uncommitted for " + open.toMillis()
 							+ " ms, longer than " + ChangeLog.this.maxOpen.toMillis()
 							+ " ms (half of permission-manager.cache.sync.gap-timeout): rolled back");

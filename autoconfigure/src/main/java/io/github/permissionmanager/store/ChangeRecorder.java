@@ -44,8 +44,7 @@ final class ChangeRecorder {
 	}
 
 	// Nothing changed: the state the caller relies on is already in the store, at or
-	// before
-	// the latest change
+	// before the latest change
 	ConsistencyToken unchanged() {
 		return new ConsistencyToken(this.log.latest());
 	}

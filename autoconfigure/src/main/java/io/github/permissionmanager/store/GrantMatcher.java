@@ -35,8 +35,8 @@ final class GrantMatcher {
 	}
 
 	// Checks trim a permission's parts, the grant key does not: one spelling per
-	// permission, so
-	// a revoke of what a check reads as granted always matches the stored grant
+	// permission, so a revoke of what a check reads as granted always matches the stored
+	// grant
 	private static void validateSpelling(String permission) {
 		for (String part : permission.split("[:,]", -1)) {
 			if (!part.equals(part.trim())) {

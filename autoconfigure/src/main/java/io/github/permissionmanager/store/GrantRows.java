@@ -38,8 +38,8 @@ final class GrantRows {
 	}
 
 	// Columns keep microseconds; databases differ in rounding or truncating finer values,
-	// so
-	// they are truncated here and every database stores, and gives back, the same instant
+	// so they are truncated here and every database stores, and gives back, the same
+	// instant
 	static @Nullable LocalDateTime utc(@Nullable Instant instant) {
 		return (instant != null) ? LocalDateTime.ofInstant(micros(instant), ZoneOffset.UTC) : null;
 	}

@@ -125,8 +125,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 
 	// Two identical grants at once: the second insert meets the first's row; run the
 	// transaction again, and it finds the row. Inside a caller's transaction there is
-	// nothing
-	// to run again, so the caller sees the DuplicateKeyException.
+	// nothing to run again, so the caller sees the DuplicateKeyException.
 	private ConsistencyToken retryingDuplicates(Supplier<@Nullable ConsistencyToken> change) {
 		try {
 			return Objects.requireNonNull(change.get());

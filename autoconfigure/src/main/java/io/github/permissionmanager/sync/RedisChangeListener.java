@@ -48,8 +48,7 @@ public final class RedisChangeListener implements SmartLifecycle {
 		this.container.setConnectionFactory(connectionFactory);
 		this.container.setRecoveryInterval(1000);
 		// A wake-up only takes a lock and notifies: run it where the message arrives, not
-		// on a
-		// new thread per message
+		// on a new thread per message
 		this.container.setTaskExecutor(Runnable::run);
 		this.container.addMessageListener((message, pattern) -> follower.wake(), new ChannelTopic(channel));
 		this.container.afterPropertiesSet();

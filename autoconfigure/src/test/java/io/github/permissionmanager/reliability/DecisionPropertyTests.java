@@ -243,8 +243,7 @@ class DecisionPropertyTests {
 		}
 
 		// What the JDBC loader reads: the user's store groups, and the grants of the
-		// user, of
-		// those groups and of the groups the subject carries
+		// user, of those groups and of the groups the subject carries
 		private SubjectGrants load(String user, Set<String> carried) {
 			Set<String> storeGroups = this.memberships.getOrDefault(user, Set.of());
 			List<Grant> mine = this.grants.stream()

@@ -170,8 +170,7 @@ class FaultTests {
 		Thread.sleep(400);
 		this.dataSource.down();
 		// What was cached before the outage ages out (the TTL's job); from then on every
-		// check
-		// needs the store
+		// check needs the store
 		this.snapshots.invalidateAll();
 		int ranBeforeOutage = this.probe.ran().size();
 		Thread.sleep(800);

@@ -297,10 +297,8 @@ class TwoInstancesTests {
 	}
 
 	// Every revoke reached the other instance long before a 5 s poll could have brought
-	// it. The
-	// target is 100 ms at p99 (RELIABILITY.md has the measured figures); the assertion
-	// leaves room
-	// for a CI machine whose two cores run several builds at once
+	// it. The target is 100 ms at p99 (RELIABILITY.md has the measured figures); the
+	// assertion leaves room for a CI machine whose two cores run several builds at once
 	private static void assertPushed(Latencies latencies) {
 		assertThat(latencies.revokeP50()).isLessThan(Duration.ofMillis(50));
 		assertThat(latencies.revokeP99()).isLessThan(Duration.ofMillis(300));

@@ -84,8 +84,7 @@ class RequestRuleAttackTests {
 	void pathInAnotherCaseMatchesNeitherTheRuleNorAHandler() throws Exception {
 		this.grants.grant(Grant.of(Grantee.user("bob"), "board:read").on("board", 5));
 		// no handler: Spring MVC's 404, which this application's catch-all advice turns
-		// into
-		// a 500; what matters is that no handler runs
+		// into a 500; what matters is that no handler runs
 		for (String path : List.of("/BOARDS/6/cards", "/Boards/6/Cards")) {
 			this.mvc.perform(get(path).with(user("bob")))
 				.andExpect((result) -> assertThat(result.getResolvedException())

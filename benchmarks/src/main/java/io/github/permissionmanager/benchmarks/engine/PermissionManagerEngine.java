@@ -89,9 +89,8 @@ final class PermissionManagerEngine implements AutoCloseable {
 		System.out.printf("# Permission Manager: %,d grants batch-inserted into pm_grants in %.1f s%n", data.size(),
 				(System.nanoTime() - started) / 1e9);
 		// The public path must see them: one user's grants are also given through the API
-		// (a no-op
-		// for rows that exist), and a check of each of them is part of the expectation
-		// check
+		// (a no-op for rows that exist), and a check of each of them is part of the
+		// expectation check
 		PermissionGrants grants = context.getBean(PermissionGrants.class);
 		List<Grant> first = new ArrayList<>();
 		for (GrantData.GeneratedGrant grant : data.grantsOf("user0")) {

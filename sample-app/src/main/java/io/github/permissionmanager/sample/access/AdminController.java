@@ -25,8 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Grant, revoke and explain, for administrators.
  */
 // Feature: an unscoped check on a type. Every handler method needs permissions:admin,
-// held
-// without a resource (only the admin user has it)
+// held without a resource (only the admin user has it)
 @RestController
 @RequestMapping("/admin")
 @RequiresPermissions("permissions:admin")
@@ -62,8 +61,7 @@ class AdminController {
 	}
 
 	// Feature: PermissionManager#explain. Why a user may or may not do something: the
-	// grant
-	// that matched, or what was missing
+	// grant that matched, or what was missing
 	@GetMapping("/explain")
 	Explanation explain(@RequestParam String user, @RequestParam String permission,
 			@RequestParam(required = false) @Nullable String type,
@@ -85,8 +83,7 @@ class AdminController {
 	}
 
 	// the store refuses what it could not store (a name over 255 characters, whitespace
-	// around
-	// a permission part): the caller's mistake, a 400, for a revoke as for a grant
+	// around a permission part): the caller's mistake, a 400, for a revoke as for a grant
 	private static void invalidIsBadRequest(Runnable change) {
 		try {
 			change.run();

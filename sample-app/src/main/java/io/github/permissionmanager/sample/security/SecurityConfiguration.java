@@ -52,10 +52,8 @@ public class SecurityConfiguration {
 			users.createUser(User.withUsername(name).password("{noop}" + name).roles("USER").build());
 		}
 		// Only the UserDetailsService side: as a UserDetailsPasswordService the manager
-		// would let
-		// Spring Security upgrade each {noop} password to BCrypt at its first sign-in,
-		// and every
-		// later stateless Basic call would pay a BCrypt check
+		// would let Spring Security upgrade each {noop} password to BCrypt at its first
+		// sign-in, and every later stateless Basic call would pay a BCrypt check
 		return users::loadUserByUsername;
 	}
 

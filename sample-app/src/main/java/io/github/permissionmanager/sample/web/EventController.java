@@ -35,9 +35,8 @@ class EventController {
 	}
 
 	// Feature: optional permissions. event:read is required; the three optional ones
-	// never
-	// block, they only decide which actions the response offers (alice sees all three,
-	// bob one)
+	// never block, they only decide which actions the response offers (alice sees all
+	// three, bob one)
 	@GetMapping("/events/{event_id}")
 	@RequiresPermissions(value = "event:read", fetch = "event_id",
 			optional = { "event:update", "event:delete", "track:create" })
@@ -57,8 +56,7 @@ class EventController {
 	}
 
 	// Feature: check. Beyond event:delete, the SpEL condition must hold (the call must
-	// say
-	// ?confirm=true), otherwise the call is denied and nothing is deleted
+	// say ?confirm=true), otherwise the call is denied and nothing is deleted
 	@DeleteMapping("/events/{event_id}")
 	@RequiresPermissions(value = "event:delete", fetch = "event_id",
 			check = "#context.requestParameters()['confirm'] == {'true'}")

@@ -79,8 +79,7 @@ class EventSessionController {
 
 	// Feature: cross-check. event_id is in the URL and also reachable through the Session
 	// model; the two must agree, so /events/1/sessions/4 (a session of event 2) is a 404
-	// even
-	// for an organizer of event 1
+	// even for an organizer of event 1
 	@GetMapping("/events/{event_id}/sessions/{id}")
 	@RequiresPermissions(value = "session:read", fetch = "event_id", model = Session.class)
 	SessionSummary get(@PathVariable("event_id") long eventId, @PathVariable long id) {

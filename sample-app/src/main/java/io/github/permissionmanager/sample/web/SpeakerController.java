@@ -32,8 +32,7 @@ class SpeakerController {
 	}
 
 	// Feature: leaveIf. The public speaker list (?view=public, names only) skips the
-	// check;
-	// the full list, with e-mail addresses, needs speaker:read on the event
+	// check; the full list, with e-mail addresses, needs speaker:read on the event
 	@GetMapping("/events/{event_id}/speakers")
 	@RequiresPermissions(value = "speaker:read", fetch = "event_id",
 			leaveIf = "#context.requestParameters()['view'] == {'public'}")

@@ -27,13 +27,11 @@ class TrackController {
 	}
 
 	// Feature: logical = ANY. Track organizers (track:read) and whoever builds the
-	// schedule
-	// (session:update) may list the tracks: one of the two is enough, so bob, a
-	// co-organizer
-	// without track permissions, gets them too.
+	// schedule (session:update) may list the tracks: one of the two is enough, so bob, a
+	// co-organizer without track permissions, gets them too.
 	// Feature: a nullable path variable. GET /tracks maps here too, with no event: the
-	// check
-	// has nothing to be about and answers 400; it never reads ?event_id in its place
+	// check has nothing to be about and answers 400; it never reads ?event_id in its
+	// place
 	@GetMapping({ "/events/{event_id}/tracks", "/tracks" })
 	@RequiresPermissions(value = { "track:read", "session:update" }, logical = Logical.ANY, fetch = "event_id")
 	List<TrackView> list(@PathVariable(name = "event_id", required = false) @Nullable Long eventId) {

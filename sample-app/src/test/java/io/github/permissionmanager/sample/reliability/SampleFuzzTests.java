@@ -53,8 +53,7 @@ class SampleFuzzTests {
 	static final int REQUESTS_PER_THREAD = Integer.getInteger("fuzz.requests-per-thread", 2_500);
 
 	// mallory's wrong password costs a BCrypt hash per call (Spring Security's timing
-	// defence),
-	// so mallory calls rarely
+	// defence), so mallory calls rarely
 	static final List<@Nullable String> CALLERS = Arrays.asList("admin", "alice", "bob", "carol", "dave", "erin", null);
 
 	static final List<String> PAYLOADS = List.of("-1", "0", "9223372036854775807", "9223372036854775808",
@@ -351,8 +350,7 @@ class SampleFuzzTests {
 			return;
 		}
 		// HEAD is answered by the GET handler of the path, with its check; PUT and TRACE
-		// are
-		// mapped nowhere; OPTIONS answers the allowed methods, with no body
+		// are mapped nowhere; OPTIONS answers the allowed methods, with no body
 		List<String> verbs = call.method.equals("GET") ? List.of("HEAD", "OPTIONS", "PUT", "TRACE")
 				: List.of("OPTIONS", "PUT", "TRACE");
 		String verb = verbs.get(random.nextInt(verbs.size()));
