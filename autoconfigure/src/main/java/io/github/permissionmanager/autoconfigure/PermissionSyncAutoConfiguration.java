@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.store.ChangeLog;
+import io.github.permissionmanager.store.StoreConfigurationException;
 import io.github.permissionmanager.sync.ChangeFollower;
 import io.github.permissionmanager.sync.PostgresChangeListener;
 import io.github.permissionmanager.sync.PostgresChangeSignal;
@@ -67,8 +68,9 @@ public final class PermissionSyncAutoConfiguration {
 		if (sync.getMode() == PermissionSyncProperties.Mode.REDIS
 				&& !ClassUtils.isPresent("org.springframework.data.redis.connection.RedisConnectionFactory",
 						getClass().getClassLoader())) {
-			throw new IllegalStateException(MODE + "=redis needs Spring Data Redis on the classpath "
-					+ "(org.springframework.boot:spring-boot-starter-data-redis)");
+			throw new StoreConfigurationException(
+					MODE + "=redis needs Spring Data Redis, which is not on the classpath",
+					"Add org.springframework.boot:spring-boot-starter-data-redis, or set " + MODE + "=poll");
 		}
 		SyncSettings settings = new SyncSettings(sync.getPollInterval(), sync.getMaxStaleness(), sync.getGapTimeout(),
 				sync.getRetention(), pruneInterval(sync.getRetention()));
@@ -84,8 +86,11 @@ public final class PermissionSyncAutoConfiguration {
 	static String channel(PermissionSyncProperties sync, PermissionStoreProperties store) {
 		String channel = sync.getChannel().isEmpty() ? store.getTablePrefix() + "changes" : sync.getChannel();
 		if (!SAFE_CHANNEL.matcher(channel).matches()) {
-			throw new IllegalStateException("permission-manager.cache.sync.channel may only contain letters, digits "
-					+ "and underscores (at most 63), not '" + channel + "'");
+			throw new StoreConfigurationException(
+					"permission-manager.cache.sync.channel may only contain letters, "
+							+ "digits and underscores (at most 63), not '" + channel + "'",
+					"Set permission-manager.cache.sync.channel to such a name, or leave it empty for the table "
+							+ "prefix followed by 'changes'");
 		}
 		// PostgreSQL folds unquoted names to lower case; one spelling for both ends
 		return channel.toLowerCase(Locale.ROOT);
@@ -123,7 +128,9 @@ public final class PermissionSyncAutoConfiguration {
 
 		private static void requirePostgres(DataSource dataSource) {
 			if (!ClassUtils.isPresent("org.postgresql.PGConnection", PostgresPush.class.getClassLoader())) {
-				throw new IllegalStateException(MODE + "=postgres needs the PostgreSQL JDBC driver (org.postgresql)");
+				throw new StoreConfigurationException(
+						MODE + "=postgres needs the PostgreSQL JDBC driver, which is not on the classpath",
+						"Add org.postgresql:postgresql, or set " + MODE + "=poll");
 			}
 			String product;
 			try {
@@ -137,7 +144,9 @@ public final class PermissionSyncAutoConfiguration {
 				return;
 			}
 			if (!"PostgreSQL".equalsIgnoreCase(product)) {
-				throw new IllegalStateException(MODE + "=postgres needs the grant store on PostgreSQL, not " + product);
+				throw new StoreConfigurationException(
+						MODE + "=postgres needs the grant store on PostgreSQL, and it is on " + product,
+						"Set " + MODE + "=poll, or " + MODE + "=redis with a Redis server");
 			}
 		}
 
@@ -164,7 +173,8 @@ public final class PermissionSyncAutoConfiguration {
 		private static RedisConnectionFactory required(ObjectProvider<RedisConnectionFactory> connectionFactory) {
 			RedisConnectionFactory factory = connectionFactory.getIfUnique();
 			if (factory == null) {
-				throw new IllegalStateException(MODE + "=redis needs a RedisConnectionFactory (spring.data.redis.*)");
+				throw new StoreConfigurationException(MODE + "=redis needs a RedisConnectionFactory, and there is none",
+						"Configure Redis (spring.data.redis.host, .port), or set " + MODE + "=poll");
 			}
 			return factory;
 		}

@@ -30,7 +30,7 @@ public final class Roles {
 	/**
 	 * Build and validate roles.
 	 * @param definitions each role's entries: permissions and names of other roles
-	 * @throws IllegalStateException listing every cycle and invalid entry
+	 * @throws InvalidRolesException listing every cycle and invalid entry
 	 */
 	public Roles(Map<String, List<String>> definitions) {
 		Assert.notNull(definitions, "definitions cannot be null");
@@ -49,8 +49,7 @@ public final class Roles {
 			includedRoles.put(role, Collections.unmodifiableSet(included));
 		}
 		if (!problems.isEmpty()) {
-			throw new IllegalStateException("Invalid permission-manager.roles:" + String.join("",
-					problems.stream().distinct().map((problem) -> System.lineSeparator() + " - " + problem).toList()));
+			throw new InvalidRolesException(problems.stream().distinct().toList());
 		}
 		this.permissions = Collections.unmodifiableMap(permissions);
 		this.includedRoles = Collections.unmodifiableMap(includedRoles);

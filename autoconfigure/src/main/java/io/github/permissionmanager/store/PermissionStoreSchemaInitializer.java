@@ -36,6 +36,9 @@ public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseIn
 	/** Where the schema scripts are, with the platform as a placeholder. */
 	public static final String SCHEMA_LOCATION = "classpath:io/github/permissionmanager/store/schema-@@platform@@.sql";
 
+	/** The platforms with a schema script. */
+	public static final List<String> PLATFORMS = List.of("h2", "postgresql", "mariadb", "mysql");
+
 	private final StoreTables tables;
 
 	/**
@@ -61,6 +64,13 @@ public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseIn
 		}
 		PlatformPlaceholderDatabaseDriverResolver resolver = new PlatformPlaceholderDatabaseDriverResolver();
 		if (platform != null && !platform.isBlank()) {
+			if (!PLATFORMS.contains(platform)) {
+				throw new StoreConfigurationException(
+						"permission-manager.store.platform is '" + platform + "', which has no schema script",
+						"Set permission-manager.store.platform to one of " + PLATFORMS
+								+ ", or set permission-manager.store.initialize-schema=never and create the tables "
+								+ "yourself from the script of the closest platform");
+			}
 			settings.setSchemaLocations(resolver.resolveAll(platform, SCHEMA_LOCATION));
 			return settings;
 		}
@@ -69,8 +79,13 @@ public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseIn
 		}
 		catch (IllegalStateException ex) {
 			if (mode == DatabaseInitializationMode.ALWAYS) {
-				throw new IllegalStateException("Cannot tell which schema script of the grant store to run: "
-						+ "set permission-manager.store.platform (h2, postgresql, mariadb or mysql)", ex);
+				throw new StoreConfigurationException(
+						"permission-manager.store.initialize-schema=always, but the database of the grant store is "
+								+ "not one whose schema script can be told from its DataSource",
+						"Set permission-manager.store.platform to one of " + PLATFORMS
+								+ ", or set permission-manager.store.initialize-schema=never and create the tables "
+								+ "yourself",
+						ex);
 			}
 			// embedded: an unknown database is not an embedded one, so there is nothing
 			// to run

@@ -23,9 +23,12 @@ public record StoreTables(String prefix) {
 		Assert.notNull(prefix, "prefix cannot be null");
 		// The prefix is written into SQL, so it may only hold characters that cannot
 		// escape it
-		Assert.isTrue(SAFE.matcher(prefix).matches(),
-				() -> "permission-manager.store.table-prefix may only contain letters, digits and underscores, not '"
-						+ prefix + "'");
+		if (!SAFE.matcher(prefix).matches()) {
+			throw new StoreConfigurationException(
+					"permission-manager.store.table-prefix may only contain letters, digits and underscores, not '"
+							+ prefix + "'",
+					"Set permission-manager.store.table-prefix to letters, digits and underscores, such as acme_pm_");
+		}
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.permissionmanager.autoconfigure;
 
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.store.ChangeLog;
+import io.github.permissionmanager.store.StoreConfigurationException;
 import io.github.permissionmanager.sync.ChangeFollower;
 import io.github.permissionmanager.sync.PostgresChangeListener;
 import io.github.permissionmanager.sync.RedisChangeListener;
@@ -62,7 +63,9 @@ class PermissionSyncAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessage("permission-manager.cache.sync.mode=postgres needs the grant store on PostgreSQL, not H2"));
+				.isInstanceOf(StoreConfigurationException.class)
+				.hasMessageStartingWith(
+						"permission-manager.cache.sync.mode=postgres needs the grant store on PostgreSQL, and it is on H2"));
 	}
 
 	@Test
@@ -71,8 +74,8 @@ class PermissionSyncAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessage("permission-manager.cache.sync.mode=redis needs a RedisConnectionFactory "
-						+ "(spring.data.redis.*)"));
+				.isInstanceOf(StoreConfigurationException.class)
+				.hasMessageStartingWith("permission-manager.cache.sync.mode=redis needs a RedisConnectionFactory"));
 	}
 
 	@Test
