@@ -2,6 +2,7 @@ package io.github.permissionmanager.autoconfigure;
 
 import io.github.permissionmanager.enforce.PermissionAdvisor;
 import io.github.permissionmanager.enforce.RequiresPermissionsPointcut;
+import io.github.permissionmanager.enforce.RuleRegistry;
 import io.github.permissionmanager.reactive.ReactiveGuardValidator;
 import io.github.permissionmanager.reactive.ReactivePermissionInterceptor;
 import io.github.permissionmanager.reactive.ReactivePermissionProblems;
@@ -66,8 +67,9 @@ public final class PermissionReactiveAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	static ReactiveGuardValidator permissionReactiveGuardValidator(ConfigurableListableBeanFactory beanFactory) {
-		return new ReactiveGuardValidator(beanFactory);
+	static ReactiveGuardValidator permissionReactiveGuardValidator(ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<RuleRegistry> registry) {
+		return new ReactiveGuardValidator(beanFactory, registry::getIfAvailable);
 	}
 
 	@Bean

@@ -14,7 +14,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +60,20 @@ class PermissionReactiveAutoConfigurationTests {
 				.isInstanceOf(InvalidPermissionRulesException.class)
 				.hasMessageContaining("PutOnlyHandler#update: methods [PATCH]"
 						+ " excludes every HTTP method the handler is mapped to [PUT]"));
+	}
+
+	@Test
+	void bodyReadAfterTheCheckOfAKeyStopsTheStart() {
+		this.runner.withBean(PublishedBodyHandler.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.isInstanceOf(InvalidPermissionRulesException.class)
+				.hasMessageContaining(PublishedBodyHandler.class.getName() + ".update: parameter 1 (Mono)")
+				.hasMessageContaining(PublishedBodyHandler.class.getName() + ".form: parameter 1 (Mono)")
+				.hasMessageContaining("declare the object itself")
+				.satisfies((failure) -> assertThat(failure.getMessage()).doesNotContain(".unscoped")
+					.doesNotContain(".plain")
+					.doesNotContain(".service")));
 	}
 
 	@Test
@@ -107,6 +125,42 @@ class PermissionReactiveAutoConfigurationTests {
 		@RequiresPermissions(value = "board:update", fetch = "board_id", methods = "PATCH")
 		public Mono<String> update() {
 			return Mono.just("updated");
+		}
+
+	}
+
+	static class PublishedBodyHandler {
+
+		@PutMapping("/boards/{board_id}")
+		@RequiresPermissions(value = "board:update", fetch = "board_id")
+		public Mono<String> update(@PathVariable("board_id") long boardId, @RequestBody Mono<Patch> patch) {
+			return Mono.just("updated");
+		}
+
+		@PostMapping("/boards/{board_id}")
+		@RequiresPermissions(value = "board:update", fetch = "board_id")
+		public Mono<String> form(@PathVariable("board_id") long boardId, Mono<Patch> patch) {
+			return Mono.just("updated");
+		}
+
+		@PutMapping("/boards")
+		@RequiresPermissions("board:update")
+		public Mono<String> unscoped(@RequestBody Mono<Patch> patch) {
+			return Mono.just("updated");
+		}
+
+		@PatchMapping("/boards/{board_id}")
+		@RequiresPermissions(value = "board:update", fetch = "board_id")
+		public Mono<String> plain(@PathVariable("board_id") long boardId, @RequestBody Patch patch) {
+			return Mono.just("updated");
+		}
+
+		@RequiresPermissions(value = "board:update", fetch = "boardId")
+		public Mono<String> service(long boardId, Mono<Patch> patch) {
+			return Mono.just("updated");
+		}
+
+		record Patch(Long boardId, String name) {
 		}
 
 	}

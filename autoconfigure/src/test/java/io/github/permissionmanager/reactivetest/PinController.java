@@ -5,6 +5,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Reactive endpoints whose checked value comes from the request rather than from an
  * argument: a URI template variable no parameter declares, a query parameter the mapping
  * requires, a model lookup keyed by a URI variable; a declared argument that is
- * {@code null}; a {@code methods} filter; a tenant in the path and in a header.
+ * {@code null}; a body that must agree with the path; a {@code methods} filter; a tenant
+ * in the path and in a header.
  */
 @RestController
 class PinController {
@@ -55,10 +58,19 @@ class PinController {
 		return ran("tasks " + boardId);
 	}
 
+	@PutMapping("/boards/{board_id}/pins")
+	@RequiresPermissions(value = "board:write", fetch = "board_id")
+	Mono<String> pin(@PathVariable("board_id") long boardId, @RequestBody Pin pin) {
+		return ran("pinned " + pin.text() + " on " + boardId);
+	}
+
 	@GetMapping("/tenants/{tenant}/boards/{board_id}")
 	@RequiresPermissions(value = "board:read", fetch = "board_id")
 	Mono<String> inTenant(@PathVariable String tenant, @PathVariable("board_id") long boardId) {
 		return ran("board " + boardId + " of " + tenant);
+	}
+
+	record Pin(Long boardId, String text) {
 	}
 
 	private Mono<String> ran(String what) {

@@ -112,6 +112,30 @@ class ReactiveRequestValuesTests {
 	}
 
 	@Test
+	void bodyThatNamesAnotherBoardThanThePathIsABadRequest() {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "board:write").on("board", 3));
+		this.client.mutateWith(mockUser("bob"))
+			.put()
+			.uri("/boards/3/pins")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"boardId\": 4, \"text\": \"moved\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.mutateWith(mockUser("bob"))
+			.put()
+			.uri("/boards/3/pins")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"boardId\": 3, \"text\": \"kept\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(this.subscriptions.events()).containsExactly("pinned kept on 3");
+	}
+
+	@Test
 	void modelLookupKeyedByAUriVariable() {
 		this.grants.grant(Grant.of(Grantee.user("bob"), "board:read").on("board", 3));
 		this.client.mutateWith(mockUser("bob")).get().uri("/notes/30/board").exchange().expectStatus().isOk();
