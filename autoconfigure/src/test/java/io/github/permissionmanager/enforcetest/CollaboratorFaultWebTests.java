@@ -11,13 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -32,10 +29,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * application {@code @ControllerAdvice} that turns anything it sees into a 500: never a
  * 500, never a 2xx, never the method body, never a class name in the body.
  */
-@SpringBootTest(classes = EnforceTestApplication.class)
-@AutoConfigureMockMvc
+@EnforceWebTest
 @Import(FaultyCollaborators.class)
-@TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
 class CollaboratorFaultWebTests {
 
 	private static final long SEED = 20261201L;

@@ -4,9 +4,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,10 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * undeclared request parameter still cannot outrank the model, and a tenant header that
  * disagrees with the path is a denial, never "first wins".
  */
-@SpringBootTest(classes = EnforceTestApplication.class,
-		properties = { "permission-manager.cross-check=false", "permission-manager.tenant.header=X-Tenant" })
-@AutoConfigureMockMvc
-@TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
+@EnforceWebTest(properties = { "permission-manager.cross-check=false", "permission-manager.tenant.header=X-Tenant" })
 class SecondOpinionWebTests {
 
 	@Autowired
