@@ -3,7 +3,6 @@ package io.github.permissionmanager.enforcetest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,25 +23,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * names. Bob holds {@code event:read} and {@code event:update} on event 1 only.
  */
 @EnforceWebTest
-class AttackersPassWebTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
-
-	@Autowired
-	TestData data;
+class AttackersPassWebTests extends AbstractEnforceWebTests {
 
 	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
-		this.data.reset();
+	void setUp() {
 		this.evaluator.grant("bob", "event:read", "event", 1);
 		this.evaluator.grant("bob", "event:update", "event", 1);
 	}

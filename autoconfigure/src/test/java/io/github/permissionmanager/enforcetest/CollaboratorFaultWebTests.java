@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,31 +30,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @EnforceWebTest
 @Import(FaultyCollaborators.class)
-class CollaboratorFaultWebTests {
+class CollaboratorFaultWebTests extends AbstractEnforceWebTests {
 
 	private static final long SEED = 20261201L;
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
-
-	@Autowired
 	Faults faults;
 
-	@Autowired
-	TestData data;
-
 	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
+	void setUp() {
 		this.faults.reset();
-		this.data.reset();
 		for (long event : new long[] { 1, 7 }) {
 			this.evaluator.grant("bob", "event:read", "event", event);
 		}

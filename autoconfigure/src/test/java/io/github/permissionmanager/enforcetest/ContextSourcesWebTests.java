@@ -1,11 +1,7 @@
 package io.github.permissionmanager.enforcetest;
 
 import io.github.permissionmanager.PermissionRequest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -21,22 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Bob is a plain user holding only what each test grants.
  */
 @EnforceWebTest
-class ContextSourcesWebTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
-
-	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
-	}
+class ContextSourcesWebTests extends AbstractEnforceWebTests {
 
 	@Test
 	void argumentByPathVariableNameWhenGrantedOnThatEventThenOk() throws Exception {

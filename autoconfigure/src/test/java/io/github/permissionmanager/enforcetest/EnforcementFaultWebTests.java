@@ -5,11 +5,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.not;
@@ -28,24 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * never the method body without a clean allow.
  */
 @EnforceWebTest
-class EnforcementFaultWebTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
-
-	@Autowired
-	TestData data;
+class EnforcementFaultWebTests extends AbstractEnforceWebTests {
 
 	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
+	void setUp() {
 		this.evaluator.grant("bob", "event:read", "event", 1);
 	}
 

@@ -1,14 +1,11 @@
 package io.github.permissionmanager.enforcetest;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -27,26 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @EnforceWebTest(properties = "permission-manager.hide-existence=true")
 @ExtendWith(OutputCaptureExtension.class)
-class HideExistenceWebTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
-
-	@Autowired
-	TestData data;
-
-	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
-		this.data.reset();
-	}
+class HideExistenceWebTests extends AbstractEnforceWebTests {
 
 	@Test
 	void missingSessionAnswersLikeADeniedOne() throws Exception {

@@ -1,7 +1,6 @@
 package io.github.permissionmanager.enforcetest;
 
 import io.github.permissionmanager.PermissionDeniedException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,22 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(classes = EnforceTestApplication.class, webEnvironment = WebEnvironment.NONE)
 @TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
-class InheritanceAndSelfInvocationTests {
+class InheritanceAndSelfInvocationTests extends AbstractEnforceTests {
 
 	@Autowired
 	PurgeService service;
-
-	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
-
-	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
-	}
 
 	@Test
 	@WithMockUser("bob")

@@ -1,11 +1,9 @@
 package io.github.permissionmanager.enforcetest;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -23,29 +21,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * cross-check. Bob holds only what each test grants.
  */
 @EnforceWebTest
-class ModelLookupWebTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
-
-	@Autowired
-	TestData data;
+class ModelLookupWebTests extends AbstractEnforceWebTests {
 
 	@Autowired
 	SessionController sessions;
-
-	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
-		this.data.reset();
-	}
 
 	@Test
 	void updateWhenGrantedOnTheSessionsEventThenOkAfterExactlyOneStatement() throws Exception {

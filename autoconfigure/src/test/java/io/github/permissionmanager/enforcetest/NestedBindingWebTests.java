@@ -5,9 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,25 +23,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code event:update} and {@code session:update} on event 1 only.
  */
 @EnforceWebTest
-class NestedBindingWebTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
-
-	@Autowired
-	TestData data;
+class NestedBindingWebTests extends AbstractEnforceWebTests {
 
 	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
-		this.data.reset();
+	void setUp() {
 		this.evaluator.grant("bob", "event:update", "event", 1);
 		this.evaluator.grant("bob", "session:update", "event", 1);
 	}

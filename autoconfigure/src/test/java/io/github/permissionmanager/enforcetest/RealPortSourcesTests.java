@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = EnforceTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "enforcetest.strict-firewall=true")
 @TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
-class RealPortSourcesTests {
+class RealPortSourcesTests extends AbstractEnforceTests {
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -44,16 +43,8 @@ class RealPortSourcesTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
-
 	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
+	void setUp() {
 		this.evaluator.grant("bob", "event:read", "event", 1);
 		this.evaluator.grant("bob", "event:update", "event", 1);
 	}

@@ -1,13 +1,11 @@
 package io.github.permissionmanager.enforcetest;
 
 import io.github.permissionmanager.PermissionDeniedException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -31,25 +29,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * an application {@code @ControllerAdvice} that turns every exception into a 500.
  */
 @EnforceWebTest
-class RuleAttributesWebTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
+class RuleAttributesWebTests extends AbstractEnforceWebTests {
 
 	@Autowired
 	EventService eventService;
-
-	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
-	}
 
 	@Test
 	void denialIsAProblemNamingMissingPermissionAndResourceAndTheBodyDoesNotRun() throws Exception {

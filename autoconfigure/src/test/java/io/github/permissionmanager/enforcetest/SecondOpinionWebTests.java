@@ -1,10 +1,6 @@
 package io.github.permissionmanager.enforcetest;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -19,26 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * disagrees with the path is a denial, never "first wins".
  */
 @EnforceWebTest(properties = { "permission-manager.cross-check=false", "permission-manager.tenant.header=X-Tenant" })
-class SecondOpinionWebTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
-
-	@Autowired
-	TestData data;
-
-	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
-		this.data.reset();
-	}
+class SecondOpinionWebTests extends AbstractEnforceWebTests {
 
 	@Test
 	void withoutCrossCheckAnUndeclaredParameterStillNeverOutranksTheModel() throws Exception {

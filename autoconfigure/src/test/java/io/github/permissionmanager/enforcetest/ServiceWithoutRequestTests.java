@@ -4,7 +4,6 @@ import io.github.permissionmanager.PermissionContextException;
 import io.github.permissionmanager.PermissionDeniedException;
 import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.AuthenticationRequiredException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,28 +21,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(classes = EnforceTestApplication.class, webEnvironment = WebEnvironment.NONE)
 @TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
-class ServiceWithoutRequestTests {
+class ServiceWithoutRequestTests extends AbstractEnforceTests {
 
 	@Autowired
 	EventService service;
 
 	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
-
-	@Autowired
 	SessionService sessionService;
-
-	@Autowired
-	TestData data;
-
-	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
-	}
 
 	@Test
 	@WithMockUser("bob")

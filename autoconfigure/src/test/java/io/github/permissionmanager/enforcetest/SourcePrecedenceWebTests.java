@@ -3,9 +3,7 @@ package io.github.permissionmanager.enforcetest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -22,25 +20,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Bob holds {@code event:read} and {@code event:update} on event 1 only.
  */
 @EnforceWebTest
-class SourcePrecedenceWebTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	MapPermissionEvaluator evaluator;
-
-	@Autowired
-	SideEffects sideEffects;
-
-	@Autowired
-	TestData data;
+class SourcePrecedenceWebTests extends AbstractEnforceWebTests {
 
 	@BeforeEach
-	void reset() {
-		this.evaluator.reset();
-		this.sideEffects.reset();
-		this.data.reset();
+	void setUp() {
 		this.evaluator.grant("bob", "event:read", "event", 1);
 		this.evaluator.grant("bob", "event:update", "event", 1);
 		this.evaluator.grant("bob", "session:update", "event", 1);
