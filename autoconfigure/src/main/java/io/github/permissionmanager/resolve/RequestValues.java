@@ -37,9 +37,11 @@ public interface RequestValues {
 	@Nullable String parameter(String name);
 
 	/**
-	 * A request header.
+	 * A request header given once.
 	 * @param name the header name
 	 * @return its value, or {@code null}
+	 * @throws io.github.permissionmanager.PermissionContextException when it is given
+	 * more than once, since readers of the first copy and of all of them would disagree
 	 */
 	@Nullable String header(String name);
 

@@ -1,6 +1,7 @@
 package io.github.permissionmanager.resolve;
 
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,17 @@ final class ServletRequestValues implements RequestValues {
 
 	@Override
 	public @Nullable String header(String name) {
-		return this.request.getHeader(name);
+		Enumeration<String> values = this.request.getHeaders(name);
+		if (values == null || !values.hasMoreElements()) {
+			return null;
+		}
+		String first = values.nextElement();
+		if (values.hasMoreElements()) {
+			// a reader of the first copy and a reader of all of them would disagree
+			throw new PermissionContextException(Reason.INVALID_VALUE, null,
+					"Request header '" + name + "' is given more than once");
+		}
+		return first;
 	}
 
 	@Override

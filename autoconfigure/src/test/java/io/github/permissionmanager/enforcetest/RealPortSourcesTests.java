@@ -1,16 +1,10 @@
 package io.github.permissionmanager.enforcetest;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
+import io.github.permissionmanager.testsupport.Http;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,11 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(locations = "classpath:enforcetest/enforce.properties")
 class RealPortSourcesTests extends AbstractEnforceTests {
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
-
 	@LocalServerPort
 	int port;
 
@@ -50,7 +39,7 @@ class RealPortSourcesTests extends AbstractEnforceTests {
 	}
 
 	@Test
-	void percentEncodedParameterNameIsTheDecodedParameterForTheCheckAndTheMethodAlike() throws Exception {
+	void percentEncodedParameterNameIsTheDecodedParameterForTheCheckAndTheMethodAlike() {
 		// decoded, it is the URI variable's name as well: ambiguous, whatever it says
 		assertThat(send("GET", "/events/1/summary?event%5Fid=2", null).statusCode()).isEqualTo(400);
 		assertThat(send("GET", "/events/1/summary?event%5Fid=1", null).statusCode()).isEqualTo(400);
@@ -73,7 +62,7 @@ class RealPortSourcesTests extends AbstractEnforceTests {
 	}
 
 	@Test
-	void defaultFirewallRefusesMatrixContentAndUnknownVerbsBeforeAnyCheck() throws Exception {
+	void defaultFirewallRefusesMatrixContentAndUnknownVerbsBeforeAnyCheck() {
 		assertThat(send("GET", "/events/1;event_id=2/rows", null).statusCode()).isEqualTo(400);
 		assertThat(send("GET", "/events/2;event_id=1/shift", null).statusCode()).isEqualTo(400);
 		assertThat(send("PROPFIND", "/events/2/anything", null).statusCode()).isEqualTo(400);
@@ -81,17 +70,10 @@ class RealPortSourcesTests extends AbstractEnforceTests {
 		assertThat(this.sideEffects.ran()).isEmpty();
 	}
 
-	private HttpResponse<String> send(String method, String path, @Nullable String form)
-			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("bob:bob".getBytes(StandardCharsets.UTF_8)))
-			.method(method, (form != null) ? BodyPublishers.ofString(form) : BodyPublishers.noBody());
-		if (form != null) {
-			request.header("Content-Type", "application/x-www-form-urlencoded");
-		}
-		return this.client.send(request.build(), BodyHandlers.ofString());
+	private HttpResponse<String> send(String method, String path, @Nullable String form) {
+		Map<String, List<String>> headers = (form != null)
+				? Map.of("Content-Type", List.of("application/x-www-form-urlencoded")) : Map.of();
+		return new Http(this.port).send("bob", method, path, form, headers);
 	}
 
 }

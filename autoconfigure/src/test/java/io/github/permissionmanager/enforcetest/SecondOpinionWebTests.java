@@ -40,4 +40,16 @@ class SecondOpinionWebTests extends AbstractEnforceWebTests {
 			.containsOnly("globex");
 	}
 
+	@Test
+	void tenantHeaderGivenTwiceIsAmbiguousAndRefused() throws Exception {
+		// one reader would take the first copy, a @RequestHeader String both joined
+		this.evaluator.grant("bob", "event:read", "event", 7);
+		this.mvc.perform(get("/events/7").header("X-Tenant", "globex", "acme").with(user("bob")))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/tenants/globex/events/7").header("X-Tenant", "globex", "globex").with(user("bob")))
+			.andExpect(status().isBadRequest());
+		assertThat(this.sideEffects.ran()).isEmpty();
+		assertThat(this.evaluator.requests()).isEmpty();
+	}
+
 }

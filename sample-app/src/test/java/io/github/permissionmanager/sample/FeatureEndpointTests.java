@@ -193,6 +193,39 @@ class FeatureEndpointTests {
 	}
 
 	@Test
+	void siteIsTheTenantAndTheHeaderMustAgreeWithThePath() {
+		// frank may read every event on the site opentech, and nowhere else
+		assertThat(this.mvc.get().uri("/sites/opentech/events/1").with(httpBasic("frank", "frank"))).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.site")
+			.isEqualTo("opentech");
+		assertThat(this.mvc.get().uri("/sites/fossasia/events/1").with(httpBasic("frank", "frank")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.mvc.get().uri("/events/1").with(httpBasic("frank", "frank"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.mvc.get()
+			.uri("/sites/opentech/events/1")
+			.header("X-Site", "opentech")
+			.with(httpBasic("frank", "frank"))).hasStatusOk();
+		// the header disagreeing with the path is a denial, whoever asks
+		assertThat(this.mvc.get()
+			.uri("/sites/fossasia/events/1")
+			.header("X-Site", "opentech")
+			.with(httpBasic("frank", "frank"))).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.mvc.get()
+			.uri("/sites/fossasia/events/1")
+			.header("X-Site", "opentech")
+			.with(httpBasic("alice", "alice"))).hasStatus(HttpStatus.FORBIDDEN);
+		// a grant in no tenant counts on every site
+		assertThat(this.mvc.get().uri("/sites/anywhere/events/1").with(httpBasic("alice", "alice"))).hasStatusOk();
+		assertThat(this.mvc.get()
+			.uri("/sites/opentech/events/1")
+			.header("X-Site", "opentech", "opentech")
+			.with(httpBasic("frank", "frank"))).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(this.mvc.get().uri("/sites/opentech/events/1?site=opentech").with(httpBasic("frank", "frank")))
+			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
 	void tracksNeedOneOfTrackReadAndSessionUpdate() {
 		assertThat(this.mvc.get().uri("/events/1/tracks").with(httpBasic("bob", "bob"))).hasStatusOk()
 			.bodyJson()

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -56,13 +58,31 @@ public final class Http {
 	 * @return the response
 	 */
 	public HttpResponse<String> send(@Nullable String user, String method, String pathAndQuery, @Nullable String body) {
+		return send(user, method, pathAndQuery, body, Map.of());
+	}
+
+	/**
+	 * Send a request with headers of its own and wait (at most 30 seconds) for the
+	 * response.
+	 * @param user the user, or {@code null} for an anonymous call
+	 * @param method the HTTP method
+	 * @param pathAndQuery the path, with its query if any
+	 * @param body a body, or {@code null} for none; JSON unless the headers give another
+	 * {@code Content-Type}
+	 * @param headers headers to send, each name with its values in order (a name with two
+	 * values is sent twice)
+	 * @return the response
+	 */
+	public HttpResponse<String> send(@Nullable String user, String method, String pathAndQuery, @Nullable String body,
+			Map<String, List<String>> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + pathAndQuery))
 			.timeout(Duration.ofSeconds(30))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (body != null) {
+		if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
 			request.header("Content-Type", "application/json");
 		}
+		headers.forEach((name, values) -> values.forEach((value) -> request.header(name, value)));
 		if (user != null) {
 			String credentials = user + ":" + this.passwords.apply(user);
 			request.header("Authorization",

@@ -24,7 +24,8 @@ import org.springframework.util.Assert;
 
 /**
  * Loads the demo conference into an empty database: event 1 (sessions 1-3, carol speaks
- * at session 2) and event 2 (sessions 4-5), and gives the demo users their grants.
+ * at session 2) and event 2 (sessions 4-5), and gives the demo users their grants
+ * (frank's in the tenant {@code opentech} only).
  */
 @Component
 class DemoData implements ApplicationRunner {
@@ -86,8 +87,12 @@ class DemoData implements ApplicationRunner {
 				Grant.of(Grantee.user("alice"), "organizer").on("event", summit),
 				Grant.of(Grantee.user("bob"), "coorganizer").on("event", summit),
 				Grant.of(Grantee.user("carol"), "speaker").on("session", carolsSession),
-				Grant.of(Grantee.user("erin"), "organizer").on("event", techDays)));
-		logger.info("Demo grants given to admin, alice, bob, carol and erin (dave has none)");
+				Grant.of(Grantee.user("erin"), "organizer").on("event", techDays),
+				// frank edits the partner site "opentech": he may read every event, on
+				// that
+				// site only
+				Grant.of(Grantee.user("frank"), "event:read").on("event").inTenant("opentech")));
+		logger.info("Demo grants given to admin, alice, bob, carol, erin and frank (dave has none)");
 	}
 
 }

@@ -23,7 +23,7 @@ public class SecurityConfiguration {
 	/**
 	 * The demo users; each password is the user name (see the README).
 	 */
-	static final String[] USERS = { "admin", "alice", "bob", "carol", "dave", "erin" };
+	static final String[] USERS = { "admin", "alice", "bob", "carol", "dave", "erin", "frank" };
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper jsonMapper) throws Exception {

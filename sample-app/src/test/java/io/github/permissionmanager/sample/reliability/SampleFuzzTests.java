@@ -36,10 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * threads against every endpoint of the sample app, with random, huge, negative and
  * malformed numbers, unicode, {@code %00}, SQL and SpEL injection payloads and ids
  * holding {@code *}, {@code ,} and {@code :} in path variables, parameters and bodies,
- * from every demo user, anonymous callers and a wrong password. Never a 5xx; never a 2xx
- * the demo grants do not allow ({@link DemoGrants}, written out independently of the
- * engine); never a stack trace, exception or class name in a body. A failure prints the
- * seed and the request.
+ * the same name as URI variable, query parameter and body field, nullable path variables,
+ * and the tenant (site) in the path against the {@code X-Site} header (agreeing,
+ * disagreeing, given twice, alone), from every demo user, anonymous callers and a wrong
+ * password. Never a 5xx; never a 2xx the demo grants do not allow ({@link DemoGrants},
+ * written out independently of the engine); never a stack trace, exception or class name
+ * in a body. A failure prints the seed and the request.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -54,7 +56,8 @@ class SampleFuzzTests {
 
 	// mallory's wrong password costs a BCrypt hash per call (Spring Security's timing
 	// defence), so mallory calls rarely
-	static final List<@Nullable String> CALLERS = Arrays.asList("admin", "alice", "bob", "carol", "dave", "erin", null);
+	static final List<@Nullable String> CALLERS = Arrays.asList("admin", "alice", "bob", "carol", "dave", "erin",
+			"frank", null);
 
 	static final List<String> PAYLOADS = List.of("-1", "0", "9223372036854775807", "9223372036854775808",
 			"-9223372036854775808", "99999999999999999999999999", "1.0", "1e3", "0x1", "#1", " 1", "1 ", "01", "+1",
@@ -85,6 +88,8 @@ class SampleFuzzTests {
 
 	final AtomicInteger allowedCalls = new AtomicInteger();
 
+	final Map<String, AtomicInteger> tenantAnswers = new ConcurrentHashMap<>();
+
 	@Test
 	void seededFuzzRunNeverAnswers5xxNeverAllowsWithoutAGrantAndNeverLeaksInternals() throws Exception {
 		Http http = new Http(this.port, (user) -> user.equals("mallory") ? "wrong" : user);
@@ -97,7 +102,8 @@ class SampleFuzzTests {
 				Random random = new Random(seed);
 				for (int i = 0; i < REQUESTS_PER_THREAD && this.violations.size() < 20; i++) {
 					Call call = call(random);
-					HttpResponse<String> response = http.send(call.user, call.method, call.path, call.body);
+					HttpResponse<String> response = http.send(call.user, call.method, call.path, call.body,
+							call.headers);
 					judge("seed " + seed + " #" + i, call, response);
 				}
 			}));
@@ -113,16 +119,26 @@ class SampleFuzzTests {
 					+ " answered 2xx where the demo grants allow");
 		assertThat(this.violations).isEmpty();
 		assertThat(total).isEqualTo(THREADS * REQUESTS_PER_THREAD);
+		System.out.println(
+				"Tenant answers (site in the path against X-Site): " + new java.util.TreeMap<>(this.tenantAnswers));
 		// the run reached the guarded methods, not only the validation around them
 		assertThat(this.allowedCalls.get()).isGreaterThan(200);
+		// and the tenant shape both ways: allowed where the sources agree, denied where
+		// not
+		assertThat(this.tenantAnswers).containsKeys("agreeing 200", "disagreeing 403");
 		assertThat(this.statuses).containsKeys(200, 400, 401, 403, 404);
 	}
 
 	private void judge(String where, Call call, HttpResponse<String> response) {
 		int status = response.statusCode();
 		this.statuses.computeIfAbsent(status, (key) -> new AtomicInteger()).incrementAndGet();
+		if (call.tenantShape != null) {
+			this.tenantAnswers.computeIfAbsent(call.tenantShape + " " + status, (key) -> new AtomicInteger())
+				.incrementAndGet();
+		}
 		String body = response.body();
 		String describe = where + ": " + call.user + " " + call.method + " " + abbreviate(call.path)
+				+ (call.headers.isEmpty() ? "" : " headers " + call.headers)
 				+ ((call.body != null) ? " body " + abbreviate(call.body) : "") + " -> " + status + " "
 				+ abbreviate(body);
 		if (status >= 500) {
@@ -182,6 +198,13 @@ class SampleFuzzTests {
 
 		@Nullable String body;
 
+		Map<String, List<String>> headers = Map.of();
+
+		// "agreeing" or "disagreeing" for a site call whose path and X-Site header both
+		// name
+		// a tenant
+		@Nullable String tenantShape;
+
 		boolean allowed;
 
 		boolean listsSessions;
@@ -197,12 +220,17 @@ class SampleFuzzTests {
 		boolean signedIn = DemoGrants.authenticated(user);
 		Segment e = segment(random);
 		Segment s = segment(random);
-		switch (random.nextInt(17)) {
+		switch (random.nextInt(19)) {
 			case 0 -> {
 				String query = query(random, random.nextBoolean() ? "x" : "event_id");
 				call.path = "/events/" + e.raw + query;
+				// the tenant header alone names the tenant of the check; given twice: 400
+				List<String> site = (random.nextInt(4) == 0) ? siteHeader(random, "opentech") : List.of();
+				call.headers = site.isEmpty() ? Map.of() : Map.of("X-Site", site);
 				// event_id as URI variable and query parameter is ambiguous: 400
-				call.allowed = DemoGrants.holds(user, "event:read", "event", e.id) && !query.startsWith("?event_id=");
+				call.allowed = site.size() <= 1
+						&& DemoGrants.holds(user, "event:read", "event", e.id, site.isEmpty() ? null : site.get(0))
+						&& !query.startsWith("?event_id=");
 			}
 			case 1 -> {
 				call.method = "PATCH";
@@ -310,6 +338,25 @@ class SampleFuzzTests {
 				call.path = "/sessions?ids=" + ids;
 				call.allowed = batchAllowed(user, ids.toString());
 			}
+			case 17, 18 -> {
+				// the site is the tenant, from the path and the X-Site header: they must
+				// agree (else 403, never the method), the header given once, the site
+				// never also a parameter (400)
+				Site site = site(random);
+				String query = (random.nextInt(6) == 0) ? "?site=" + encode(site.value) : "";
+				// mostly the demo events, so that the tenant is what decides
+				long demo = 1 + random.nextInt(2);
+				Segment event = (random.nextInt(10) < 7) ? new Segment(String.valueOf(demo), demo) : e;
+				call.path = "/sites/" + site.raw + "/events/" + event.raw + query;
+				List<String> header = siteHeader(random, site.value);
+				call.headers = header.isEmpty() ? Map.of() : Map.of("X-Site", header);
+				boolean agrees = header.isEmpty() || header.equals(List.of(site.value));
+				if (header.size() == 1 && query.isEmpty()) {
+					call.tenantShape = agrees ? "agreeing" : "disagreeing";
+				}
+				call.allowed = agrees && query.isEmpty()
+						&& DemoGrants.holds(user, "event:read", "event", event.id, site.value);
+			}
 			default -> {
 				call.path = "/me/permissions" + query(random, "user");
 				call.allowed = signedIn;
@@ -357,6 +404,7 @@ class SampleFuzzTests {
 		call.allowed = verb.equals("HEAD") && call.allowed;
 		call.listsSessions = false;
 		call.onCreated = null;
+		call.tenantShape = null;
 		call.method = verb;
 		if (verb.equals("HEAD") || verb.equals("OPTIONS") || verb.equals("TRACE")) {
 			call.body = null;
@@ -426,6 +474,37 @@ class SampleFuzzTests {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * A site path segment as sent, and the tenant Spring MVC binds from it.
+	 */
+	record Site(String raw, String value) {
+	}
+
+	private static Site site(Random random) {
+		List<Site> known = List.of(new Site("opentech", "opentech"), new Site("fossasia", "fossasia"),
+				new Site("OpenTech", "OpenTech"), new Site("%6Fpentech", "opentech"),
+				new Site("opentech%20", "opentech "), new Site("%2A", "*"));
+		if (random.nextInt(4) == 0) {
+			String value = payload(random);
+			String decoded = decode(encode(value));
+			return new Site(encode(value), (decoded != null) ? decoded : value);
+		}
+		return known.get(random.nextInt(known.size()));
+	}
+
+	// X-Site values: none, the path's site, another one, or the header given twice
+	private static List<String> siteHeader(Random random, String site) {
+		List<String> others = List.of("opentech", "fossasia", "OPENTECH", "*", "open tech");
+		String same = site.matches("[\\x21-\\x7e]([\\x20-\\x7e]*[\\x21-\\x7e])?") ? site : "opentech";
+		return switch (random.nextInt(8)) {
+			case 0, 1, 2 -> List.of();
+			case 3, 4 -> List.of(same);
+			case 5 -> List.of(others.get(random.nextInt(others.size())));
+			case 6 -> List.of(same, same);
+			default -> List.of("opentech", "fossasia");
+		};
 	}
 
 	private static String payload(Random random) {
