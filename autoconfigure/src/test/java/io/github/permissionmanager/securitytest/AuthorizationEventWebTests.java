@@ -6,7 +6,6 @@ import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionAuthorizationDecision;
 import io.github.permissionmanager.PermissionDeniedException;
-import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.Resource;
 import jakarta.servlet.http.HttpServletRequest;
 import org.aopalliance.intercept.MethodInvocation;
@@ -15,13 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,16 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * decision attached; no event per allow by default; its own decision events still
  * published.
  */
-@SpringBootTest(classes = SecurityTestApplication.class)
-@AutoConfigureMockMvc
-@TestPropertySource(locations = "classpath:securitytest/security.properties")
-class AuthorizationEventWebTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PermissionGrants grants;
+class AuthorizationEventWebTests extends AbstractSecurityWebTests {
 
 	@Autowired
 	AuthorizationEvents events;
@@ -58,7 +44,6 @@ class AuthorizationEventWebTests {
 
 	@AfterEach
 	void tearDown() {
-		this.grants.revokeAll(this.grants.permissionsOf(Grantee.user("bob")));
 		SecurityContextHolder.clearContext();
 	}
 

@@ -2,21 +2,15 @@ package io.github.permissionmanager.securitytest;
 
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
-import io.github.permissionmanager.PermissionGrants;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -37,41 +31,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * same problem as {@code @RequiresPermissions}, never Spring's bare 403 or the
  * application's 500.
  */
-@SpringBootTest(classes = SecurityTestApplication.class)
-@AutoConfigureMockMvc
-@TestPropertySource(locations = "classpath:securitytest/security.properties")
-class HasPermissionWebTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PermissionGrants grants;
+class HasPermissionWebTests extends AbstractSecurityWebTests {
 
 	@Autowired
 	ProjectRepository projects;
-
-	@Autowired
-	Calls calls;
-
-	@Autowired
-	BreakableEvaluator evaluator;
 
 	@BeforeEach
 	void setUp() {
 		this.projects.save(new Project(7L, "seven"));
 		this.projects.save(new Project(8L, "eight"));
-		this.calls.reset();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.evaluator.broken(false);
-		for (String user : new String[] { "bob", "carol", "dave" }) {
-			this.grants.revokeAll(this.grants.permissionsOf(Grantee.user(user)));
-		}
-		this.grants.revokeAll(this.grants.permissionsOf(Grantee.group("reviewers")));
-		this.grants.removeMember("reviewers", "carol");
 	}
 
 	@Test

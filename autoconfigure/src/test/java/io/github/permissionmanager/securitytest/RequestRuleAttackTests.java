@@ -5,16 +5,8 @@ import java.util.List;
 
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
-import io.github.permissionmanager.PermissionGrants;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,31 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * form, and a request rule and a {@code @RequiresPermissions} on the same endpoint must
  * both allow.
  */
-@SpringBootTest(classes = SecurityTestApplication.class)
-@AutoConfigureMockMvc
-@TestPropertySource(locations = "classpath:securitytest/security.properties")
-class RequestRuleAttackTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PermissionGrants grants;
-
-	@Autowired
-	Calls calls;
-
-	@BeforeEach
-	void setUp() {
-		this.calls.reset();
-	}
-
-	@AfterEach
-	void tearDown() {
-		for (String user : new String[] { "bob", "carol", "dave" }) {
-			this.grants.revokeAll(this.grants.permissionsOf(Grantee.user(user)));
-		}
-	}
+class RequestRuleAttackTests extends AbstractSecurityWebTests {
 
 	@Test
 	void pathFormsTheRuleStillMatchesAreCheckedOnTheBoardOfThePath() throws Exception {

@@ -2,21 +2,13 @@ package io.github.permissionmanager.securitytest;
 
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
-import io.github.permissionmanager.PermissionGrants;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -35,36 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code @RequiresPermissions} method: a denial from each has the same problem body; a
  * missing path variable or a store failure denies, never a 500.
  */
-@SpringBootTest(classes = SecurityTestApplication.class)
-@AutoConfigureMockMvc
-@TestPropertySource(locations = "classpath:securitytest/security.properties")
-class RequestRuleWebTests {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	PermissionGrants grants;
-
-	@Autowired
-	Calls calls;
-
-	@Autowired
-	BreakableEvaluator evaluator;
-
-	@BeforeEach
-	void setUp() {
-		this.calls.reset();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.evaluator.broken(false);
-		for (String user : new String[] { "bob", "carol" }) {
-			this.grants.revokeAll(this.grants.permissionsOf(Grantee.user(user)));
-		}
-		this.grants.revokeAll(this.grants.permissionsOf(Grantee.group("readers")));
-	}
+class RequestRuleWebTests extends AbstractSecurityWebTests {
 
 	@Test
 	void cardsWhenUserHoldsTheBoardGrantThenAllowed() throws Exception {
