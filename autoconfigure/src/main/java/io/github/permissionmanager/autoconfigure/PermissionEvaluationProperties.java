@@ -16,7 +16,8 @@ public class PermissionEvaluationProperties {
 	private Duration timeout = Duration.ofSeconds(5);
 
 	/**
-	 * Whether to publish a PermissionDecisionEvent for every decision.
+	 * Whether to publish a PermissionDecisionEvent for every decision to the
+	 * application's listeners of it (none are built when there is no listener).
 	 */
 	private boolean publishEvents = true;
 

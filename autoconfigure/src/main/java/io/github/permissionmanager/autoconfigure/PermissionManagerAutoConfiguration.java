@@ -2,13 +2,16 @@ package io.github.permissionmanager.autoconfigure;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.time.Clock;
 
 import io.github.permissionmanager.Decision;
+import io.github.permissionmanager.PermissionDecisionPublisher;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.SubjectResolver;
 import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.caller.CurrentSubject;
+import io.github.permissionmanager.decide.ApplicationEventDecisionPublisher;
 import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
@@ -25,6 +28,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -35,8 +39,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Core of Permission Manager: its properties, the {@link DecisionService} every decision
- * passes through, the roles and the {@link PermissionManager}. The grant store, the
- * enforcement path and the web layer have auto-configurations of their own.
+ * passes through and the {@link PermissionDecisionPublisher} it hands decisions to, the
+ * roles and the {@link PermissionManager}. The grant store, the enforcement path and the
+ * web layer have auto-configurations of their own.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
@@ -50,8 +55,16 @@ public final class PermissionManagerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	PermissionDecisionPublisher permissionDecisionPublisher(ApplicationEventPublisher publisher,
+			ApplicationContext context, PermissionEvaluationProperties evaluation) {
+		return evaluation.isPublishEvents() ? new ApplicationEventDecisionPublisher(publisher, context)
+				: PermissionDecisionPublisher.none();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	DecisionService permissionDecisionService(ObjectProvider<PermissionEvaluator> evaluator,
-			ApplicationEventPublisher publisher, PermissionEvaluationProperties evaluation) {
+			PermissionDecisionPublisher permissionDecisionPublisher) {
 		// Without any evaluator every check denies: fail closed, never open
 		PermissionEvaluator effective = evaluator.getIfAvailable(() -> {
 			// say so once at startup: otherwise every guarded call is a 403 with no
@@ -60,7 +73,7 @@ public final class PermissionManagerAutoConfiguration {
 					+ " (the default one needs a single DataSource; or declare a PermissionEvaluator bean)");
 			return (request) -> Decision.deny(NO_EVALUATOR);
 		});
-		return new DecisionService(effective, publisher, evaluation.isPublishEvents());
+		return new DecisionService(effective, permissionDecisionPublisher, Clock.systemUTC());
 	}
 
 	@Bean

@@ -51,8 +51,15 @@ public final class CacheTrust {
 		return until == UNBOUNDED || System.nanoTime() - until < 0;
 	}
 
-	boolean allowsCache() {
-		return isTrusted() && (this.readingThrough.get() == 0 || this.readThrough.get() == null);
+	/**
+	 * Whether a check on this thread may use cached snapshots.
+	 * @param nanoTime {@link System#nanoTime()}, read by the caller
+	 * @return whether the cache is trusted and this thread is not reading through
+	 */
+	boolean allowsCache(long nanoTime) {
+		long until = this.trustedUntil;
+		return (until == UNBOUNDED || nanoTime - until < 0)
+				&& (this.readingThrough.get() == 0 || this.readThrough.get() == null);
 	}
 
 	/**

@@ -3,12 +3,17 @@ package io.github.permissionmanager.decide;
 import java.time.Clock;
 
 import io.github.permissionmanager.Decision;
+import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.PermissionDecisionEvent;
+import io.github.permissionmanager.PermissionDecisionPublisher;
 import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionRequest;
+import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.Subject;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.log.LogMessage;
@@ -17,33 +22,67 @@ import org.springframework.util.Assert;
 /**
  * The one path every decision takes, whoever asks (the interceptor or
  * {@link io.github.permissionmanager.PermissionManager}): asks the
- * {@link PermissionEvaluator}, turns an abstention into a denial, and publishes a
- * {@link PermissionDecisionEvent}.
+ * {@link PermissionEvaluator}, turns an abstention into a denial, and hands the decision
+ * to the {@link PermissionDecisionPublisher}.
+ * <p>
+ * A cached allow costs no allocation: the default evaluator is asked directly (no
+ * {@link PermissionRequest}) and answers with the allow prebuilt in the subject's
+ * snapshot. The text of a denial and the {@link PermissionDecisionEvent} are built only
+ * when something reads them: {@link #decide} (an explanation), a publisher that publishes
+ * the decision, or debug logging. {@link #allows} answers the others.
  */
 public final class DecisionService {
 
 	private static final Log logger = LogFactory.getLog(DecisionService.class);
 
+	private static final Decision ABSTAINED = Decision.deny("evaluator abstained");
+
 	private final PermissionEvaluator evaluator;
 
-	private final ApplicationEventPublisher publisher;
+	// The library's own evaluator, asked without building a request or a denial's text
+	private final @Nullable DefaultPermissionEvaluator direct;
 
-	private final boolean publishEvents;
+	private final PermissionDecisionPublisher publisher;
 
 	private final Clock clock;
 
+	/**
+	 * Create a service that publishes every decision as an application event, or none.
+	 * @param evaluator decides
+	 * @param publisher where events go
+	 * @param publishEvents whether to publish
+	 */
 	public DecisionService(PermissionEvaluator evaluator, ApplicationEventPublisher publisher, boolean publishEvents) {
 		this(evaluator, publisher, publishEvents, Clock.systemUTC());
 	}
 
+	/**
+	 * Create a service that publishes every decision as an application event, or none.
+	 * @param evaluator decides
+	 * @param publisher where events go
+	 * @param publishEvents whether to publish
+	 * @param clock stamps the events
+	 */
 	public DecisionService(PermissionEvaluator evaluator, ApplicationEventPublisher publisher, boolean publishEvents,
 			Clock clock) {
+		this(evaluator,
+				publishEvents ? new ApplicationEventDecisionPublisher(publisher) : PermissionDecisionPublisher.none(),
+				clock);
+	}
+
+	/**
+	 * Create a service.
+	 * @param evaluator decides
+	 * @param publisher publishes the decisions
+	 * @param clock stamps the events
+	 */
+	public DecisionService(PermissionEvaluator evaluator, PermissionDecisionPublisher publisher, Clock clock) {
 		Assert.notNull(evaluator, "evaluator cannot be null");
 		Assert.notNull(publisher, "publisher cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.evaluator = evaluator;
+		this.direct = (evaluator instanceof DefaultPermissionEvaluator own) ? own : null;
 		this.publisher = publisher;
-		this.publishEvents = publishEvents;
 		this.clock = clock;
 	}
 
@@ -55,43 +94,40 @@ public final class DecisionService {
 	 * be made
 	 */
 	public Decision decide(PermissionRequest request) {
-		Decision decision;
-		try {
-			decision = this.evaluator.evaluate(request);
+		return decide(request.subject(), request.permission(), request.resource(), request.context(), request);
+	}
+
+	/**
+	 * Decide, with the reason: what {@code explain} answers.
+	 * @param subject who asks
+	 * @param permission the permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param context what was resolved for the call
+	 * @return the decision, never {@code null}
+	 * @throws PermissionEvaluationException when the evaluator fails
+	 */
+	public Decision decide(Subject subject, String permission, @Nullable Resource resource, PermissionContext context) {
+		return decide(subject, permission, resource, context, null);
+	}
+
+	/**
+	 * Whether a permission is allowed: a decision like {@link #decide}, published alike,
+	 * whose reason is built only when something reads it.
+	 * @param subject who asks
+	 * @param permission the permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param context what was resolved for the call
+	 * @return whether it is allowed
+	 * @throws PermissionEvaluationException when the evaluator fails
+	 */
+	public boolean allows(Subject subject, String permission, @Nullable Resource resource, PermissionContext context) {
+		Decision decision = evaluate(subject, permission, resource, context, null);
+		boolean allowed = decision != null && decision.allowed();
+		if (this.publisher.isPublishing(allowed) || logger.isDebugEnabled()) {
+			report(subject, permission, resource,
+					(decision != null) ? decision : denial(subject, permission, resource));
 		}
-		// Exception, not RuntimeException: an evaluator written in Kotlin or Groovy
-		// throws checked exceptions (SQLException, IOException) without declaring them
-		catch (Exception | Error ex) {
-			try {
-				publish(request, false, "evaluation failed");
-			}
-			catch (RuntimeException listenerFailure) {
-				ex.addSuppressed(listenerFailure);
-			}
-			throw new PermissionEvaluationException(
-					"Could not decide '" + request.permission() + "' for '" + request.subject().id() + "'", ex);
-		}
-		if (decision == null) {
-			decision = Decision.deny("evaluator abstained");
-		}
-		if (logger.isDebugEnabled()) {
-			// Guarded, not only lazy: the commons-logging bridge may render the message
-			// before it checks the level, and this runs on every guarded call
-			logger.debug(LogMessage.format("%s %s on %s for %s: %s", decision.allowed() ? "Allowed" : "Denied",
-					request.permission(), request.resource(), request.subject().id(), decision.reason()));
-		}
-		try {
-			publish(request, decision.allowed(), decision.reason());
-		}
-		catch (RuntimeException ex) {
-			// An allow that could not be recorded is not a clean allow; a denial stays a
-			// denial
-			if (decision.allowed()) {
-				throw new PermissionEvaluationException("A PermissionDecisionEvent listener failed", ex);
-			}
-			logger.warn("A PermissionDecisionEvent listener failed", ex);
-		}
-		return decision;
+		return allowed;
 	}
 
 	/**
@@ -104,19 +140,110 @@ public final class DecisionService {
 			return decide(request);
 		}
 		catch (PermissionEvaluationException ex) {
-			// decide() always wraps the failure, but a subclass might not: name the
-			// exception itself then
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			logger.warn(ex.getMessage(), cause);
-			return Decision.deny("evaluation failed: " + cause.getClass().getSimpleName());
+			return failed(ex);
 		}
 	}
 
-	private void publish(PermissionRequest request, boolean allowed, String reason) {
-		if (this.publishEvents) {
-			this.publisher.publishEvent(new PermissionDecisionEvent(request.subject(), request.permission(),
-					request.resource(), allowed, reason, this.clock.instant()));
+	/**
+	 * Whether a permission is allowed, any failure being a denial (for programmatic
+	 * checks).
+	 * @param subject who asks
+	 * @param permission the permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @return whether it is allowed
+	 */
+	public boolean allowsOrDenies(Subject subject, String permission, @Nullable Resource resource) {
+		try {
+			return allows(subject, permission, resource, PermissionContext.empty());
 		}
+		catch (PermissionEvaluationException ex) {
+			failed(ex);
+			return false;
+		}
+	}
+
+	private Decision decide(Subject subject, String permission, @Nullable Resource resource, PermissionContext context,
+			@Nullable PermissionRequest request) {
+		Decision decision = evaluate(subject, permission, resource, context, request);
+		if (decision == null) {
+			decision = denial(subject, permission, resource);
+		}
+		if (this.publisher.isPublishing(decision.allowed()) || logger.isDebugEnabled()) {
+			report(subject, permission, resource, decision);
+		}
+		return decision;
+	}
+
+	// The decision, or null for a denial of the default evaluator whose text is not built
+	private @Nullable Decision evaluate(Subject subject, String permission, @Nullable Resource resource,
+			PermissionContext context, @Nullable PermissionRequest request) {
+		Assert.notNull(subject, "subject cannot be null");
+		Assert.hasText(permission, "permission cannot be empty");
+		Assert.notNull(context, "context cannot be null");
+		try {
+			if (this.direct != null) {
+				return this.direct.allowOf(subject, permission, resource);
+			}
+			Decision decision = this.evaluator
+				.evaluate((request != null) ? request : new PermissionRequest(subject, permission, resource, context));
+			return (decision != null) ? decision : ABSTAINED;
+		}
+		// Exception, not RuntimeException: an evaluator written in Kotlin or Groovy
+		// throws checked exceptions (SQLException, IOException) without declaring them
+		catch (Exception | Error ex) {
+			try {
+				if (this.publisher.isPublishing(false)) {
+					publish(subject, permission, resource, false, "evaluation failed");
+				}
+			}
+			catch (RuntimeException listenerFailure) {
+				ex.addSuppressed(listenerFailure);
+			}
+			throw new PermissionEvaluationException("Could not decide '" + permission + "' for '" + subject.id() + "'",
+					ex);
+		}
+	}
+
+	private Decision denial(Subject subject, String permission, @Nullable Resource resource) {
+		Assert.state(this.direct != null, "only the default evaluator leaves a denial to be explained");
+		return this.direct.denial(subject, permission, resource);
+	}
+
+	private void report(Subject subject, String permission, @Nullable Resource resource, Decision decision) {
+		if (logger.isDebugEnabled()) {
+			// Guarded, not only lazy: the commons-logging bridge may render the message
+			// before it checks the level
+			logger.debug(LogMessage.format("%s %s on %s for %s: %s", decision.allowed() ? "Allowed" : "Denied",
+					permission, resource, subject.id(), decision.reason()));
+		}
+		if (!this.publisher.isPublishing(decision.allowed())) {
+			return;
+		}
+		try {
+			publish(subject, permission, resource, decision.allowed(), decision.reason());
+		}
+		catch (RuntimeException ex) {
+			// An allow that could not be recorded is not a clean allow; a denial stays a
+			// denial
+			if (decision.allowed()) {
+				throw new PermissionEvaluationException("A PermissionDecisionEvent listener failed", ex);
+			}
+			logger.warn("A PermissionDecisionEvent listener failed", ex);
+		}
+	}
+
+	private void publish(Subject subject, String permission, @Nullable Resource resource, boolean allowed,
+			String reason) {
+		this.publisher
+			.publish(new PermissionDecisionEvent(subject, permission, resource, allowed, reason, this.clock.instant()));
+	}
+
+	private static Decision failed(PermissionEvaluationException ex) {
+		// decide() always wraps the failure, but a subclass might not: name the exception
+		// itself then
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		logger.warn(ex.getMessage(), cause);
+		return Decision.deny("evaluation failed: " + cause.getClass().getSimpleName());
 	}
 
 }

@@ -6,6 +6,8 @@ import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.Subject;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -40,19 +42,41 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 
 	@Override
 	public Decision evaluate(PermissionRequest request) {
+		Decision allow = allowOf(request.subject(), request.permission(), request.resource());
+		return (allow != null) ? allow : denial(request.subject(), request.permission(), request.resource());
+	}
+
+	/**
+	 * The allow of a grant that covers the request, prebuilt in the subject's snapshot,
+	 * or {@code null} for a denial (a permission that cannot be parsed included): a
+	 * cached check allocates nothing.
+	 * @param subject who asks
+	 * @param permission the permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @return the allow, or {@code null}
+	 */
+	@Nullable Decision allowOf(Subject subject, String permission, @Nullable Resource resource) {
+		GrantImplication.Requested requested = this.implication.requestedOrNull(permission);
+		return (requested != null) ? this.snapshots.get(subject).match(requested, resource) : null;
+	}
+
+	/**
+	 * The denial {@link #allowOf} answered {@code null} for, with what was asked: for an
+	 * explanation, an event or a log line.
+	 * @param subject who asks
+	 * @param permission the permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @return the denial
+	 */
+	Decision denial(Subject subject, String permission, @Nullable Resource resource) {
 		GrantImplication.Requested requested;
 		try {
-			requested = this.implication.requested(request.permission());
+			requested = this.implication.requested(permission);
 		}
 		catch (IllegalArgumentException ex) {
-			return Decision.deny(DecisionText.invalid(request.permission(), ex), List.of(request.permission()));
+			return Decision.deny(DecisionText.invalid(permission, ex), List.of(permission));
 		}
-		// An allow is prebuilt with the snapshot; a denial names what was asked, for
-		// explain()
-		Decision allow = this.snapshots.get(request.subject()).match(requested, request.resource());
-		return (allow != null) ? allow
-				: new Decision(false, DecisionText.denied(request.subject(), requested.text(), request.resource()),
-						null, requested.missing());
+		return new Decision(false, DecisionText.denied(subject, requested.text(), resource), null, requested.missing());
 	}
 
 }

@@ -75,6 +75,13 @@ public final class DefaultPermissionManager implements PermissionManager {
 	}
 
 	@Override
+	public boolean check(Subject subject, String permission, @Nullable Resource resource) {
+		// the same decision as explain(), whose reason is built only when something reads
+		// it
+		return this.decisions.allowsOrDenies(subject, permission, resource);
+	}
+
+	@Override
 	public Decision explain(Subject subject, String permission, @Nullable Resource resource) {
 		return this.decisions
 			.decideOrDeny(new PermissionRequest(subject, permission, resource, PermissionContext.empty()));

@@ -114,6 +114,24 @@ public final class GrantImplication {
 	}
 
 	/**
+	 * A requested permission, parsed, or {@code null} when it cannot be parsed.
+	 * @param permission the permission asked about
+	 * @return its parsed form, or {@code null}
+	 */
+	@Nullable Requested requestedOrNull(String permission) {
+		Requested cached = this.requested.get(permission);
+		if (cached != null) {
+			return cached;
+		}
+		try {
+			return requested(permission);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/**
 	 * What one grant holds.
 	 *
 	 * @param permissions the permissions it holds

@@ -33,6 +33,8 @@ final class GrantSnapshot {
 
 	private final long loadedAt;
 
+	private final long loadedNanos;
+
 	private final long validUntilMillis;
 
 	private final ScopeIndex anyTenant;
@@ -43,18 +45,19 @@ final class GrantSnapshot {
 	// checks
 	private volatile long validatedAt = -1;
 
-	private GrantSnapshot(String user, Set<String> groups, long loadedAt, long validUntilMillis, ScopeIndex anyTenant,
-			Map<String, ScopeIndex> tenants) {
+	private GrantSnapshot(String user, Set<String> groups, long loadedAt, long loadedNanos, long validUntilMillis,
+			ScopeIndex anyTenant, Map<String, ScopeIndex> tenants) {
 		this.user = user;
 		this.groups = groups;
 		this.loadedAt = loadedAt;
+		this.loadedNanos = loadedNanos;
 		this.validUntilMillis = validUntilMillis;
 		this.anyTenant = anyTenant;
 		this.tenants = tenants;
 	}
 
 	static GrantSnapshot build(String user, Set<String> subjectGroups, SubjectGrants loaded,
-			GrantImplication implication, long loadedAt, long nowMillis) {
+			GrantImplication implication, long loadedAt, long loadedNanos, long nowMillis) {
 		Set<String> groups = new LinkedHashSet<>(subjectGroups);
 		groups.addAll(loaded.storeGroups());
 		ScopeIndex anyTenant = new ScopeIndex();
@@ -82,11 +85,12 @@ final class GrantSnapshot {
 			}
 			ScopeIndex scope = (grant.tenant() != null)
 					? tenants.computeIfAbsent(grant.tenant(), (tenant) -> new ScopeIndex()) : anyTenant;
-			scope.trieFor(grant).add(held, Decision.allow(DecisionText.allowed(grant, held.role()), grant));
+			scope.trieFor(grant).add(held, new GrantAllow(grant, held.role()));
 		}
 		anyTenant.freeze();
 		tenants.values().forEach(ScopeIndex::freeze);
-		return new GrantSnapshot(user, Collections.unmodifiableSet(groups), loadedAt, validUntil, anyTenant, tenants);
+		return new GrantSnapshot(user, Collections.unmodifiableSet(groups), loadedAt, loadedNanos, validUntil,
+				anyTenant, tenants);
 	}
 
 	private static boolean appliesTo(Grant grant, String user, Set<String> groups) {
@@ -180,6 +184,10 @@ final class GrantSnapshot {
 		return this.loadedAt;
 	}
 
+	long loadedNanos() {
+		return this.loadedNanos;
+	}
+
 	long validUntilMillis() {
 		return this.validUntilMillis;
 	}
@@ -193,51 +201,67 @@ final class GrantSnapshot {
 	}
 
 	/**
-	 * The grants of one tenant scope (or of every tenant).
+	 * The grants of one tenant scope (or of every tenant). Tries are created for the
+	 * scopes that have grants only, so a check skips the empty ones with a null test.
 	 */
 	private static final class ScopeIndex {
 
-		private final PermissionTrie global = new PermissionTrie();
+		private @Nullable PermissionTrie global;
 
-		private final Map<String, TypeIndex> types = new HashMap<>();
+		private final Map<String, TypeIndex> types = new HashMap<>(4);
 
 		PermissionTrie trieFor(Grant grant) {
 			if (grant.resourceType() == null) {
+				if (this.global == null) {
+					this.global = new PermissionTrie();
+				}
 				return this.global;
 			}
 			TypeIndex type = this.types.computeIfAbsent(grant.resourceType(), (key) -> new TypeIndex());
 			if (grant.resourceId() == null) {
+				if (type.typeWide == null) {
+					type.typeWide = new PermissionTrie();
+				}
 				return type.typeWide;
 			}
 			return type.objects.computeIfAbsent(grant.resourceId(), (key) -> new PermissionTrie());
 		}
 
 		void freeze() {
-			this.global.freeze();
+			if (this.global != null) {
+				this.global.freeze();
+			}
 			for (TypeIndex type : this.types.values()) {
-				type.typeWide.freeze();
+				if (type.typeWide != null) {
+					type.typeWide.freeze();
+				}
 				type.objects.values().forEach(PermissionTrie::freeze);
 			}
 		}
 
 		@Nullable Decision matchGlobal(GrantImplication.Requested permission) {
-			return this.global.match(permission);
+			return (this.global != null) ? this.global.match(permission) : null;
 		}
 
 		@Nullable Decision match(GrantImplication.Requested permission, Resource resource) {
-			Decision decision = this.global.match(permission);
-			if (decision != null) {
-				return decision;
+			if (this.global != null) {
+				Decision decision = this.global.match(permission);
+				if (decision != null) {
+					return decision;
+				}
 			}
 			TypeIndex type = this.types.get(resource.type());
 			if (type == null) {
 				return null;
 			}
-			decision = type.typeWide.match(permission);
-			if (decision != null || resource.id() == null) {
-				return decision;
+			if (type.typeWide != null) {
+				Decision decision = type.typeWide.match(permission);
+				if (decision != null) {
+					return decision;
+				}
 			}
-			PermissionTrie object = type.objects.get(resource.id());
+			String id = resource.id();
+			PermissionTrie object = (id != null) ? type.objects.get(id) : null;
 			return (object != null) ? object.match(permission) : null;
 		}
 
@@ -274,7 +298,7 @@ final class GrantSnapshot {
 
 	private static final class TypeIndex {
 
-		private final PermissionTrie typeWide = new PermissionTrie();
+		private @Nullable PermissionTrie typeWide;
 
 		private final Map<String, PermissionTrie> objects = new HashMap<>();
 

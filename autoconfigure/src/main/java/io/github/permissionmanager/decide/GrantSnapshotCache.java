@@ -59,6 +59,12 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 
 	private final CacheTrust trust = new CacheTrust();
 
+	// How long a snapshot is used at most, measured on the ticker's scale; checked with
+	// the nanoTime the trust check reads anyway, so Caffeine reads no clock of its own
+	private final long ttlNanos;
+
+	private final @Nullable Ticker ticker;
+
 	/**
 	 * Create a cache with an implication of its own over the roles.
 	 * @param loader reads a subject's grants from the store
@@ -94,12 +100,10 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		this.loader = loader;
 		this.implication = implication;
 		this.clock = clock;
-		this.cache = (ttl != null && !ttl.isZero() && maximumSize > 0) ? Caffeine.newBuilder()
-			.expireAfterWrite(ttl)
-			.maximumSize(maximumSize)
-			.ticker(ticker)
-			.executor(Runnable::run)
-			.build() : null;
+		this.cache = (ttl != null && !ttl.isZero() && maximumSize > 0)
+				? Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build() : null;
+		this.ttlNanos = (ttl != null) ? saturatedNanos(ttl) : 0;
+		this.ticker = (ticker == Ticker.systemTicker()) ? null : ticker;
 	}
 
 	/**
@@ -110,11 +114,13 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 */
 	GrantSnapshot get(Subject subject) {
 		Object key = subject.groups().isEmpty() ? subject.id() : new Key(subject.id(), subject.groups());
-		if (this.cache == null || !this.trust.allowsCache()) {
+		// the one clock read of a cached check: for the trust bound and the TTL alike
+		long now = System.nanoTime();
+		if (this.cache == null || !this.trust.allowsCache(now)) {
 			return load(key);
 		}
 		GrantSnapshot snapshot = this.cache.getIfPresent(key);
-		if (snapshot != null && isCurrent(snapshot)) {
+		if (snapshot != null && isCurrent(snapshot, (this.ticker != null) ? this.ticker.read() : now)) {
 			return snapshot;
 		}
 		if (snapshot != null) {
@@ -125,7 +131,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		// evaluation timeout instead of queueing behind one another's loads. A load older
 		// than a change is never used again (see isCurrent), whichever load is put last.
 		snapshot = load(key);
-		if (!isCurrent(snapshot)) {
+		if (!isCurrent(snapshot, snapshot.loadedNanos())) {
 			// A change landed while this check was loading; it answers as of after the
 			// change
 			snapshot = load(key);
@@ -206,11 +212,15 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		// Read the generation before the store: a change stamped after it makes this
 		// stale
 		long loadedAt = this.generation.get();
+		long loadedNanos = (this.ticker != null) ? this.ticker.read() : System.nanoTime();
 		SubjectGrants loaded = this.loader.load(user, groups);
-		return GrantSnapshot.build(user, groups, loaded, this.implication, loadedAt, this.clock.millis());
+		return GrantSnapshot.build(user, groups, loaded, this.implication, loadedAt, loadedNanos, this.clock.millis());
 	}
 
-	private boolean isCurrent(GrantSnapshot snapshot) {
+	private boolean isCurrent(GrantSnapshot snapshot, long nanoTime) {
+		if (nanoTime - snapshot.loadedNanos() >= this.ttlNanos) {
+			return false;
+		}
 		long validUntil = snapshot.validUntilMillis();
 		if (validUntil != Long.MAX_VALUE && this.clock.millis() >= validUntil) {
 			return false;
@@ -230,6 +240,15 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		}
 		snapshot.validatedAt(current);
 		return true;
+	}
+
+	private static long saturatedNanos(Duration duration) {
+		try {
+			return duration.toNanos();
+		}
+		catch (ArithmeticException ex) {
+			return Long.MAX_VALUE;
+		}
 	}
 
 	private static long stampOf(Map<String, Long> stamps, String name) {

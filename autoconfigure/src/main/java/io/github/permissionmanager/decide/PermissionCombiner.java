@@ -7,7 +7,6 @@ import java.util.Set;
 
 import io.github.permissionmanager.Logical;
 import io.github.permissionmanager.PermissionContext;
-import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
 import org.jspecify.annotations.Nullable;
@@ -84,7 +83,7 @@ public final class PermissionCombiner {
 
 	private boolean allowed(Subject subject, String permission, @Nullable Resource resource,
 			PermissionContext context) {
-		return this.decisions.decide(new PermissionRequest(subject, permission, resource, context)).allowed();
+		return this.decisions.allows(subject, permission, resource, context);
 	}
 
 	/**

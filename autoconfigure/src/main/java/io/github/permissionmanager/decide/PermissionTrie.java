@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * wildcards or alternatives are rare and take the slow path: Shiro's {@code implies}
  * against each held permission.
  * <p>
- * Built once per snapshot, then only read: every terminal holds the prebuilt allow
- * {@link Decision}, so a match allocates nothing.
+ * Built once per snapshot, then only read: every terminal holds the {@link GrantAllow} of
+ * its grant, so a match allocates nothing.
  */
 final class PermissionTrie {
 
@@ -26,34 +26,44 @@ final class PermissionTrie {
 
 	private final Node root = new Node();
 
-	private final List<Held> held = new ArrayList<>();
+	// Built when first needed: a snapshot holds one trie per object it has grants on
+	private @Nullable List<Held> held;
 
-	private final List<Held> unindexed = new ArrayList<>();
+	private @Nullable List<Held> unindexed;
 
 	// The roles held here (role grants hold their role and the roles it includes); a
 	// role is matched by name only, never as a permission pattern
-	private final Map<String, Decision> roles = new HashMap<>();
+	private @Nullable Map<String, GrantAllow> roles;
 
 	/**
 	 * Add what one grant holds: its permissions and its roles.
 	 * @param held what the grant holds
 	 * @param allow the allow a match of it answers
 	 */
-	void add(GrantImplication.Held held, Decision allow) {
+	void add(GrantImplication.Held held, GrantAllow allow) {
 		for (WildcardPermission permission : held.permissions()) {
 			add(permission, allow);
 		}
 		for (String role : held.roles()) {
+			if (this.roles == null) {
+				this.roles = new HashMap<>(4);
+			}
 			this.roles.putIfAbsent(role, allow);
 		}
 	}
 
-	void add(WildcardPermission permission, Decision allow) {
+	void add(WildcardPermission permission, GrantAllow allow) {
+		if (this.held == null) {
+			this.held = new ArrayList<>(4);
+		}
 		this.held.add(new Held(permission, allow));
 		List<Node> nodes = List.of(this.root);
 		for (int i = 0; i < permission.size(); i++) {
 			int paths = nodes.size() * (permission.isWildcard(i) ? 1 : permission.alternatives(i).size());
 			if (paths > MAX_PATHS) {
+				if (this.unindexed == null) {
+					this.unindexed = new ArrayList<>(1);
+				}
 				this.unindexed.add(new Held(permission, allow));
 				return;
 			}
@@ -86,7 +96,7 @@ final class PermissionTrie {
 	}
 
 	boolean isEmpty() {
-		return this.held.isEmpty() && this.roles.isEmpty();
+		return this.held == null && this.roles == null;
 	}
 
 	/**
@@ -96,22 +106,34 @@ final class PermissionTrie {
 	 */
 	@Nullable Decision match(GrantImplication.Requested requested) {
 		WildcardPermission permission = requested.permission();
-		return (permission != null) ? match(permission) : this.roles.get(requested.role());
+		GrantAllow allow;
+		if (permission != null) {
+			allow = matchAllow(permission);
+		}
+		else {
+			allow = (this.roles != null) ? this.roles.get(requested.role()) : null;
+		}
+		return (allow != null) ? allow.decision() : null;
 	}
 
 	@Nullable Decision match(WildcardPermission requested) {
+		GrantAllow allow = matchAllow(requested);
+		return (allow != null) ? allow.decision() : null;
+	}
+
+	private @Nullable GrantAllow matchAllow(WildcardPermission requested) {
 		String[] parts = requested.plainParts();
 		if (parts != null) {
-			Decision decision = this.root.match(parts, 0);
-			if (decision != null || this.unindexed.isEmpty()) {
-				return decision;
+			GrantAllow allow = this.root.match(parts, 0);
+			if (allow != null || this.unindexed == null) {
+				return allow;
 			}
 			return scan(this.unindexed, requested);
 		}
-		return scan(this.held, requested);
+		return (this.held != null) ? scan(this.held, requested) : null;
 	}
 
-	private static @Nullable Decision scan(List<Held> candidates, WildcardPermission requested) {
+	private static @Nullable GrantAllow scan(List<Held> candidates, WildcardPermission requested) {
 		for (Held candidate : candidates) {
 			if (candidate.permission().implies(requested)) {
 				return candidate.allow();
@@ -120,7 +142,7 @@ final class PermissionTrie {
 		return null;
 	}
 
-	private record Held(WildcardPermission permission, Decision allow) {
+	private record Held(WildcardPermission permission, GrantAllow allow) {
 	}
 
 	private static final class Node {
@@ -130,11 +152,11 @@ final class PermissionTrie {
 		private @Nullable Node wildcard;
 
 		// A held permission ends here: it allows this path and everything below it
-		private @Nullable Decision terminal;
+		private @Nullable GrantAllow terminal;
 
 		// What a request ending here gets: this terminal, or one reached through
 		// wildcards only
-		private @Nullable Decision end;
+		private @Nullable GrantAllow end;
 
 		Node child(String part) {
 			if (this.children == null) {
@@ -150,18 +172,18 @@ final class PermissionTrie {
 			return this.wildcard;
 		}
 
-		@Nullable Decision freeze() {
+		@Nullable GrantAllow freeze() {
 			if (this.children != null) {
 				for (Node child : this.children.values()) {
 					child.freeze();
 				}
 			}
-			Decision throughWildcard = (this.wildcard != null) ? this.wildcard.freeze() : null;
+			GrantAllow throughWildcard = (this.wildcard != null) ? this.wildcard.freeze() : null;
 			this.end = (this.terminal != null) ? this.terminal : throughWildcard;
 			return this.end;
 		}
 
-		@Nullable Decision match(String[] parts, int index) {
+		@Nullable GrantAllow match(String[] parts, int index) {
 			if (this.terminal != null) {
 				return this.terminal;
 			}
@@ -171,7 +193,7 @@ final class PermissionTrie {
 			if (this.children != null) {
 				Node child = this.children.get(parts[index]);
 				if (child != null) {
-					Decision decision = child.match(parts, index + 1);
+					GrantAllow decision = child.match(parts, index + 1);
 					if (decision != null) {
 						return decision;
 					}

@@ -2,7 +2,8 @@ package io.github.permissionmanager.decide;
 
 import java.util.List;
 
-import io.github.permissionmanager.Decision;
+import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.Grantee;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,23 +66,23 @@ class WildcardPermissionTests {
 
 		assertThat(heldPermission.implies(requestedPermission)).isEqualTo(implied);
 		PermissionTrie trie = new PermissionTrie();
-		Decision allow = Decision.allow("held " + held);
+		GrantAllow allow = allowOf(held);
 		trie.add(heldPermission, allow);
 		trie.freeze();
-		assertThat(trie.match(requestedPermission)).isEqualTo(implied ? allow : null);
+		assertThat(trie.match(requestedPermission)).isEqualTo(implied ? allow.decision() : null);
 	}
 
 	@Test
 	void trieWithManyPermissionsMatchesTheFirstThatImpliesAndNothingElse() {
 		PermissionTrie trie = new PermissionTrie();
-		Decision read = Decision.allow("read");
-		Decision sessions = Decision.allow("sessions");
+		GrantAllow read = allowOf("event:read");
+		GrantAllow sessions = allowOf("session:*:title");
 		trie.add(WildcardPermission.parse("event:read"), read);
 		trie.add(WildcardPermission.parse("session:*:title"), sessions);
 		trie.freeze();
 
-		assertThat(trie.match(WildcardPermission.parse("event:read:7"))).isSameAs(read);
-		assertThat(trie.match(WildcardPermission.parse("session:update:title"))).isSameAs(sessions);
+		assertThat(trie.match(WildcardPermission.parse("event:read:7"))).isSameAs(read.decision());
+		assertThat(trie.match(WildcardPermission.parse("session:update:title"))).isSameAs(sessions.decision());
 		assertThat(trie.match(WildcardPermission.parse("session:update:body"))).isNull();
 		assertThat(trie.match(WildcardPermission.parse("session:update"))).isNull();
 		assertThat(trie.match(WildcardPermission.parse("event:update"))).isNull();
@@ -90,8 +91,8 @@ class WildcardPermissionTests {
 	@Test
 	void requestedAlternativesMustAllBeImpliedByOneHeldPermissionAsInShiro() {
 		PermissionTrie trie = new PermissionTrie();
-		trie.add(WildcardPermission.parse("event:read"), Decision.allow("read"));
-		trie.add(WildcardPermission.parse("event:update"), Decision.allow("update"));
+		trie.add(WildcardPermission.parse("event:read"), allowOf("event:read"));
+		trie.add(WildcardPermission.parse("event:update"), allowOf("event:update"));
 		trie.freeze();
 
 		assertThat(trie.match(WildcardPermission.parse("event:read,update"))).isNull();
@@ -102,11 +103,11 @@ class WildcardPermissionTests {
 	void permissionWithVeryManyAlternativesIsStillMatched() {
 		String parts = String.join(",", java.util.stream.IntStream.range(0, 40).mapToObj((i) -> "p" + i).toList());
 		PermissionTrie trie = new PermissionTrie();
-		Decision allow = Decision.allow("many");
+		GrantAllow allow = allowOf(parts + ":" + parts);
 		trie.add(WildcardPermission.parse(parts + ":" + parts), allow);
 		trie.freeze();
 
-		assertThat(trie.match(WildcardPermission.parse("p39:p7"))).isSameAs(allow);
+		assertThat(trie.match(WildcardPermission.parse("p39:p7"))).isSameAs(allow.decision());
 		assertThat(trie.match(WildcardPermission.parse("p40:p7"))).isNull();
 	}
 
@@ -123,6 +124,10 @@ class WildcardPermissionTests {
 		assertThat(WildcardPermission.parse("event:read,update").isPlain()).isFalse();
 		assertThat(WildcardPermission.parse("event:read").equals(WildcardPermission.parse(" event : read "))).isTrue();
 		assertThat(List.of(WildcardPermission.parse("a:b").toString())).containsExactly("a:b");
+	}
+
+	private static GrantAllow allowOf(String held) {
+		return new GrantAllow(Grant.of(Grantee.user("holder"), held), false);
 	}
 
 }
