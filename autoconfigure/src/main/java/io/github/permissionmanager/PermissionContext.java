@@ -136,7 +136,13 @@ public final class PermissionContext {
 	 */
 	public static final class Builder {
 
-		private final Map<String, Object> values = new LinkedHashMap<>();
+		// One value is the common case (a guarded call resolves one key): kept without a
+		// map, so building the context copies nothing
+		private @Nullable String name;
+
+		private @Nullable Object value;
+
+		private @Nullable Map<String, Object> values;
 
 		private @Nullable String httpMethod;
 
@@ -156,7 +162,22 @@ public final class PermissionContext {
 		public Builder value(String name, Object value) {
 			Assert.hasText(name, "name cannot be empty");
 			Assert.notNull(value, "value cannot be null");
-			this.values.put(name, value);
+			if (this.values == null && (this.name == null || this.name.equals(name))) {
+				this.name = name;
+				this.value = value;
+				return this;
+			}
+			Map<String, Object> all = this.values;
+			if (all == null) {
+				all = new LinkedHashMap<>();
+				String first = this.name;
+				Object firstValue = this.value;
+				if (first != null && firstValue != null) {
+					all.put(first, firstValue);
+				}
+				this.values = all;
+			}
+			all.put(name, value);
 			return this;
 		}
 
@@ -197,8 +218,14 @@ public final class PermissionContext {
 		 * @return the context
 		 */
 		public PermissionContext build() {
-			return new PermissionContext(Map.copyOf(this.values), this.httpMethod, this.pathVariables,
-					this.requestParameters, Set.of());
+			Map<String, Object> built;
+			if (this.values != null) {
+				built = Map.copyOf(this.values);
+			}
+			else {
+				built = (this.name != null && this.value != null) ? Map.of(this.name, this.value) : Map.of();
+			}
+			return new PermissionContext(built, this.httpMethod, this.pathVariables, this.requestParameters, Set.of());
 		}
 
 	}

@@ -3,7 +3,9 @@ package io.github.permissionmanager.decide;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.permissionmanager.Logical;
 import io.github.permissionmanager.PermissionContext;
@@ -21,7 +23,16 @@ import org.springframework.util.Assert;
  */
 public final class PermissionCombiner {
 
+	// Most bounded by the rules of an application; arbitrary programmatic lists are not
+	// cached past it
+	private static final int MAX_CACHED = 1024;
+
 	private final DecisionService decisions;
+
+	// The answers of allowed combinations, shared: an allowed call allocates none
+	private final Map<List<String>, Outcome> allGranted = new ConcurrentHashMap<>();
+
+	private final Map<String, Outcome> oneGranted = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a combiner.
@@ -47,7 +58,9 @@ public final class PermissionCombiner {
 		if (logical == Logical.ANY) {
 			for (String permission : permissions) {
 				if (allowed(subject, permission, resource, context)) {
-					return new Outcome(Set.of(permission), List.of());
+					Outcome granted = this.oneGranted.get(permission);
+					return (granted != null) ? granted
+							: remember(this.oneGranted, permission, new Outcome(Set.of(permission), List.of()));
 				}
 			}
 			return new Outcome(Set.of(), permissions);
@@ -59,7 +72,20 @@ public final class PermissionCombiner {
 				missing.add(permission);
 			}
 		}
-		return (missing != null) ? new Outcome(Set.of(), missing) : new Outcome(Set.copyOf(permissions), List.of());
+		if (missing != null) {
+			return new Outcome(Set.of(), missing);
+		}
+		Outcome granted = this.allGranted.get(permissions);
+		// the key is copied: a caller's list may change later
+		return (granted != null) ? granted
+				: remember(this.allGranted, List.copyOf(permissions), new Outcome(Set.copyOf(permissions), List.of()));
+	}
+
+	private static <K> Outcome remember(Map<K, Outcome> cache, K key, Outcome outcome) {
+		if (cache.size() < MAX_CACHED) {
+			cache.put(key, outcome);
+		}
+		return outcome;
 	}
 
 	/**

@@ -39,6 +39,10 @@ public final class AuthorizationEventInterceptors {
 	private static final ThreadLocal<@Nullable MethodInvocation> passed = new NamedThreadLocal<>(
 			"Permission Manager check passed");
 
+	// Immutable (final fields, an immutable list): shared by every allow
+	private static final PermissionAuthorizationDecision ALLOWED = new PermissionAuthorizationDecision(true, "allowed",
+			List.of(), null);
+
 	private final Supplier<AuthorizationEventPublisher> publisher;
 
 	private final Supplier<SecurityContextHolderStrategy> securityContext;
@@ -93,7 +97,7 @@ public final class AuthorizationEventInterceptors {
 	public MethodInterceptor inner() {
 		return (invocation) -> {
 			passed.set(invocation);
-			publish(invocation, new PermissionAuthorizationDecision(true, "allowed", List.of(), null));
+			publish(invocation, ALLOWED);
 			return invocation.proceed();
 		};
 	}

@@ -32,6 +32,25 @@ final class GrantRows {
 				rs.getString("resource_id"), rs.getString("tenant"), instant(rs, "expires_at"));
 	}
 
+	/**
+	 * A grant read by position: the columns of {@link #COLUMNS}, in that order, from a
+	 * first one on (a check's load reads every row this way, with no lookup by name).
+	 * @param rs the result set
+	 * @param first the position of {@code grantee_kind}
+	 * @return the grant, or {@code null} when the row has none (an outer join)
+	 * @throws SQLException when a column cannot be read
+	 */
+	static @Nullable Grant grant(ResultSet rs, int first) throws SQLException {
+		String kind = rs.getString(first);
+		if (kind == null) {
+			return null;
+		}
+		Grantee grantee = new Grantee(Grantee.Kind.valueOf(kind), rs.getString(first + 1));
+		LocalDateTime expiresAt = rs.getObject(first + 6, LocalDateTime.class);
+		return new Grant(grantee, rs.getString(first + 2), rs.getString(first + 3), rs.getString(first + 4),
+				rs.getString(first + 5), (expiresAt != null) ? expiresAt.toInstant(ZoneOffset.UTC) : null);
+	}
+
 	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
 		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;

@@ -21,9 +21,12 @@ public final class JdbcSubjectGrantsLoader implements SubjectGrantsLoader {
 
 	private final JdbcClient jdbc;
 
-	private final String byMembership;
+	// Built once: the statement of a subject without groups of its own is the same text
+	// on
+	// every load, so the driver's statement cache and the query plan are reused
+	private final String withoutGroups;
 
-	private final String direct;
+	private final String withGroups;
 
 	/**
 	 * Create a loader.
@@ -34,31 +37,33 @@ public final class JdbcSubjectGrantsLoader implements SubjectGrantsLoader {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(tables, "tables cannot be null");
 		this.jdbc = jdbc;
-		this.byMembership = "SELECT m.group_name AS member_of, g.grantee_kind, g.grantee_name, g.permission, "
-				+ "g.resource_type, g.resource_id, g.tenant, g.expires_at FROM " + tables.memberships() + " m "
-				+ "LEFT JOIN " + tables.grants() + " g ON g.grantee_kind = 'GROUP' AND g.grantee_name = m.group_name "
-				+ "WHERE m.user_name = :user";
-		this.direct = "SELECT NULL AS member_of, g.grantee_kind, g.grantee_name, g.permission, g.resource_type, "
-				+ "g.resource_id, g.tenant, g.expires_at FROM " + tables.grants() + " g "
-				+ "WHERE (g.grantee_kind = 'USER' AND g.grantee_name = :user)";
+		this.withoutGroups = select(tables, "?");
+		this.withGroups = select(tables, ":user") + " OR (g.grantee_kind = 'GROUP' AND g.grantee_name IN (:groups))";
+	}
+
+	// The memberships joined to their groups' grants, then the user's own grants
+	private static String select(StoreTables tables, String user) {
+		return "SELECT m.group_name AS member_of, g.grantee_kind, g.grantee_name, g.permission, g.resource_type, "
+				+ "g.resource_id, g.tenant, g.expires_at FROM " + tables.memberships() + " m LEFT JOIN "
+				+ tables.grants() + " g ON g.grantee_kind = 'GROUP' AND g.grantee_name = m.group_name "
+				+ "WHERE m.user_name = " + user + " UNION ALL SELECT NULL AS member_of, g.grantee_kind, "
+				+ "g.grantee_name, g.permission, g.resource_type, g.resource_id, g.tenant, g.expires_at FROM "
+				+ tables.grants() + " g WHERE (g.grantee_kind = 'USER' AND g.grantee_name = " + user + ")";
 	}
 
 	@Override
 	public SubjectGrants load(String user, Set<String> groups) {
-		String sql = this.byMembership + " UNION ALL " + this.direct
-				+ (groups.isEmpty() ? "" : " OR (g.grantee_kind = 'GROUP' AND g.grantee_name IN (:groups))");
 		Set<String> storeGroups = new LinkedHashSet<>();
 		List<Grant> grants = new ArrayList<>();
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("user", user);
-		if (!groups.isEmpty()) {
-			statement = statement.param("groups", List.copyOf(groups));
-		}
+		JdbcClient.StatementSpec statement = groups.isEmpty()
+				? this.jdbc.sql(this.withoutGroups).param(user).param(user)
+				: this.jdbc.sql(this.withGroups).param("user", user).param("groups", List.copyOf(groups));
 		statement.query((rs) -> {
-			String memberOf = rs.getString("member_of");
+			String memberOf = rs.getString(1);
 			if (memberOf != null) {
 				storeGroups.add(memberOf);
 			}
-			Grant grant = GrantRows.grant(rs);
+			Grant grant = GrantRows.grant(rs, 2);
 			if (grant != null) {
 				grants.add(grant);
 			}
