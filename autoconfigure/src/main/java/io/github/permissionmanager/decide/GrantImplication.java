@@ -35,6 +35,8 @@ public final class GrantImplication {
 
 	private final Map<String, Held> held = new ConcurrentHashMap<>();
 
+	private final Map<Held, PermissionTrie.Shape> shapes = new ConcurrentHashMap<>();
+
 	/**
 	 * Create the implication over a set of roles.
 	 * @param roles the roles grants and requests may name
@@ -92,6 +94,24 @@ public final class GrantImplication {
 			this.held.put(permission, parsed);
 		}
 		return parsed;
+	}
+
+	/**
+	 * The index of what one grant holds, shared by every scope of every snapshot that has
+	 * only a grant of the same permission or role.
+	 * @param held what the grant holds
+	 * @return the frozen shape
+	 */
+	PermissionTrie.Shape shape(Held held) {
+		PermissionTrie.Shape cached = this.shapes.get(held);
+		if (cached != null) {
+			return cached;
+		}
+		PermissionTrie.Shape built = PermissionTrie.Shape.of(held);
+		if (this.shapes.size() < MAX_CACHED) {
+			this.shapes.put(held, built);
+		}
+		return built;
 	}
 
 	/**

@@ -85,7 +85,7 @@ final class GrantSnapshot {
 			}
 			ScopeIndex scope = (grant.tenant() != null)
 					? tenants.computeIfAbsent(grant.tenant(), (tenant) -> new ScopeIndex()) : anyTenant;
-			scope.trieFor(grant).add(held, new GrantAllow(grant, held.role()));
+			scope.add(grant, held, new GrantAllow(grant, held.role()), implication);
 		}
 		anyTenant.freeze();
 		tenants.values().forEach(ScopeIndex::freeze);
@@ -210,21 +210,19 @@ final class GrantSnapshot {
 
 		private final Map<String, TypeIndex> types = new HashMap<>(4);
 
-		PermissionTrie trieFor(Grant grant) {
-			if (grant.resourceType() == null) {
-				if (this.global == null) {
-					this.global = new PermissionTrie();
-				}
-				return this.global;
+		void add(Grant grant, GrantImplication.Held held, GrantAllow allow, GrantImplication implication) {
+			String resourceType = grant.resourceType();
+			if (resourceType == null) {
+				this.global = PermissionTrie.adding(this.global, held, allow, implication);
+				return;
 			}
-			TypeIndex type = this.types.computeIfAbsent(grant.resourceType(), (key) -> new TypeIndex());
-			if (grant.resourceId() == null) {
-				if (type.typeWide == null) {
-					type.typeWide = new PermissionTrie();
-				}
-				return type.typeWide;
+			TypeIndex type = this.types.computeIfAbsent(resourceType, (key) -> new TypeIndex());
+			String id = grant.resourceId();
+			if (id == null) {
+				type.typeWide = PermissionTrie.adding(type.typeWide, held, allow, implication);
+				return;
 			}
-			return type.objects.computeIfAbsent(grant.resourceId(), (key) -> new PermissionTrie());
+			type.objects.put(id, PermissionTrie.adding(type.objects.get(id), held, allow, implication));
 		}
 
 		void freeze() {
