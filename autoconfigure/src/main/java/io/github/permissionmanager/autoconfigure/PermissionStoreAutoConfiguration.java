@@ -19,6 +19,7 @@ import io.github.permissionmanager.store.JdbcPermissionGrants;
 import io.github.permissionmanager.store.JdbcSubjectGrantsLoader;
 import io.github.permissionmanager.store.PermissionStoreSchemaInitializer;
 import io.github.permissionmanager.store.RegisteredPermissionGrants;
+import io.github.permissionmanager.store.StoreJdbcTemplate;
 import io.github.permissionmanager.store.StoreTables;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -118,13 +119,13 @@ public final class PermissionStoreAutoConfiguration {
 	// A slow store must not hold a check: its statements give up after the evaluation
 	// timeout
 	private static JdbcClient jdbc(DataSource dataSource, PermissionEvaluationProperties evaluation) {
-		JdbcTemplate template = new JdbcTemplate(dataSource);
 		Duration timeout = evaluation.getTimeout();
-		if (timeout != null && !timeout.isZero() && !timeout.isNegative()) {
-			long millis = timeout.toMillis();
-			template.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (millis + 999) / 1000)));
+		if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+			return JdbcClient.create(new JdbcTemplate(dataSource));
 		}
-		return JdbcClient.create(template);
+		long millis = timeout.toMillis();
+		return JdbcClient.create(new StoreJdbcTemplate(dataSource,
+				(int) Math.max(1, Math.min(Integer.MAX_VALUE, (millis + 999) / 1000))));
 	}
 
 }

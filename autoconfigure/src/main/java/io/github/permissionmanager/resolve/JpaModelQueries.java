@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.ManagedType;
@@ -81,13 +82,15 @@ public final class JpaModelQueries implements ModelQueries {
 
 	@Override
 	public List<@Nullable Object> find(ModelQuery query, Object key) {
-		List<?> rows = this.entityManager.createQuery(query.query())
+		Query lookup = this.entityManager.createQuery(query.query())
 			.setParameter("key", key)
 			.setMaxResults(2)
 			// an authorization read must not flush the caller's pending changes
-			.setFlushMode(FlushModeType.COMMIT)
-			.setHint(TIMEOUT_HINT, this.timeoutMillis)
-			.getResultList();
+			.setFlushMode(FlushModeType.COMMIT);
+		if (this.timeoutMillis > 0) {
+			lookup.setHint(TIMEOUT_HINT, this.timeoutMillis);
+		}
+		List<?> rows = lookup.getResultList();
 		return new ArrayList<>(rows);
 	}
 
