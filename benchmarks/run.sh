@@ -182,10 +182,13 @@ fi
 # (TwoInstancesTests on this machine's PostgreSQL, MariaDB and Redis: poll, PostgreSQL push, Redis
 # push; p50/p99/max over 200 revokes each, and the storm across three instances). The cost the
 # follower adds to a cached check is FollowerCostBenchmark in the engine phase (sync=poll vs none).
+# The suite uses the shared PostgreSQL, MariaDB and Redis: it waits for the lock other test runs of this
+# machine take (at most 10 minutes, then it is skipped and says so)
 phase_load propagation
 echo "Cross-instance propagation (TwoInstancesTests)"
-./mvnw -B -q -pl autoconfigure test -Dtest=TwoInstancesTests -Dsurefire.failIfNoSpecifiedTests=false \
-  > "$OUT/propagation.log" 2>&1 || echo "TwoInstancesTests exited with status $?" >> "$OUT/failures.txt"
+flock -w 600 /tmp/pm-servers.lock ./mvnw -B -q -pl autoconfigure test -Dtest=TwoInstancesTests \
+  -Dsurefire.failIfNoSpecifiedTests=false > "$OUT/propagation.log" 2>&1 \
+  || echo "TwoInstancesTests exited with status $? (or the server lock was not free within 10 minutes)" >> "$OUT/failures.txt"
 grep -hE 'Cross-instance propagation|Storm across instances|SKIPPED' "$OUT/propagation.log" \
   | sed 's/^/  /' | tee "$OUT/propagation.txt" || true
 

@@ -1,8 +1,8 @@
 package io.github.permissionmanager.autoconfigure;
 
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.time.Clock;
 
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionDecisionPublisher;

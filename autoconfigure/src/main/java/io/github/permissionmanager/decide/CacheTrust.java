@@ -10,8 +10,8 @@ import java.util.function.Supplier;
  * only until the instant it last set, which it moves forward each time it has read the
  * log. Past it (the follower cannot read the log, or is stuck), every check reads the
  * store, and fails when the store does. The check on the hot path is two volatile reads
- * (the bound, and how many threads read through) and, when bounded, a comparison with
- * the {@code System.nanoTime()} the cache reads once per check (for its TTL too).
+ * (the bound, and how many threads read through) and, when bounded, a comparison with the
+ * {@code System.nanoTime()} the cache reads once per check (for its TTL too).
  * <p>
  * It also records how far the change log has been applied ({@link #followedTo(long)}),
  * for checks that must be at least as fresh as a change ({@link #hasFollowed(long)}), and
