@@ -2,7 +2,8 @@
 """Turns the raw output of benchmarks/run.sh into benchmarks/RESULTS.md.
 
   report.py misses DIR         prints "name|jmh-regex|jmh-params" for each case whose target was missed
-  report.py write DIR FILE     writes the results page
+  report.py write DIR FILE [OTHER]  writes the results page (with the targets of the last run of the other
+                                    mode, when OTHER holds its raw output)
 
 Standard library only. Every figure on the page comes from the files in DIR; nothing is typed in.
 """
@@ -357,7 +358,47 @@ def verified_block(d, log):
     return "Checked before timing, as logged:\n\n```\n" + "\n".join(lines) + "\n```\n"
 
 
-def write(d, target):
+def other_run(d):
+    """The targets of the last run of the other mode, when its raw output is there: the page shows both."""
+    if not d or not os.path.exists(os.path.join(d, "machine.properties")):
+        return []
+    r = Results(d)
+    m = r.machine
+    w = [f"## The last {m.get('mode', '?')} run\n",
+         f"`{m.get('command', '?')}`, started {m.get('started', '?')}, load average {m.get('loadavg', '?')} at the "
+         f"start and {m.get('loadavg_end', '?')} at the end, commit {m.get('commit', '?')}; its raw output is in "
+         f"`benchmarks/target/{os.path.basename(os.path.normpath(d))}/`. Same cases side by side in one run, fewer and "
+         "shorter iterations" + (" and 10k grants only" if m.get("mode") == "quick" else "") + ".\n",
+         "| target | verdict | measured |\n|---|---|---|"]
+    for key, text, verdict, figures, _ in r.targets():
+        mark = {"MET": "met", "MISSED": "**MISSED**", "NOT MEASURED": "not measured"}[verdict]
+        w.append(f"| {text} | {mark} | {figures} |")
+    w.append("")
+    sizes = r.sizes()
+    if sizes:
+        w.append("| case | " + " | ".join(f"{size_label(s)} grants" for s in sizes) + " | allocated B/op |")
+        w.append("|---|" + "---:|" * len(sizes) + "---:|")
+        for cls, label in CONTENDERS:
+            rows = [r.engine.get((cls, "check", s)) for s in sizes]
+            if any(rows):
+                allocs = sorted({bytes_cell(x) for x in rows if x})
+                w.append(f"| {label} | " + " | ".join(cell(x) for x in rows) + f" | {' / '.join(allocs)} |")
+        for key, label in [(("InterceptorBenchmark", "direct", None), "direct bean call"),
+                           (("InterceptorBenchmark", "requiresPermissions", None), "`@RequiresPermissions` call"),
+                           (("InterceptorBenchmark", "preAuthorize", None), "`@PreAuthorize(hasPermission)` call")]:
+            x = r.interceptor.get(key)
+            if x:
+                w.append(f"| {label} | " + cell(x) + " |" + " |" * (len(sizes) - 1) + f" {bytes_cell(x)} |")
+        for method, label in [("modelLookup", "`model` lookup + check"),
+                              ("handWrittenQuery", "hand-written projection + check")]:
+            x = r.resolution.get(("ResolutionBenchmark", method, None))
+            if x:
+                w.append(f"| {label} | " + cell(x) + " |" + " |" * (len(sizes) - 1) + f" {bytes_cell(x)} |")
+        w.append("")
+    return w
+
+
+def write(d, target, other=None):
     r = Results(d)
     m = r.machine
     jmh_options = open(os.path.join(d, "jmh-options.txt")).read().strip() if os.path.exists(
@@ -416,6 +457,8 @@ def write(d, target):
         mark = {"MET": "met", "MISSED": "**MISSED**", "NOT MEASURED": "not measured"}[verdict]
         w.append(f"| {text} | {mark} | {figures} |")
     w.append("")
+
+    w += other_run(other)
 
     # Engine
     w.append("## 1. Decision engines, same grants for every contender\n")
@@ -545,6 +588,11 @@ def write(d, target):
     # Profiles
     missed = [(k, t, f, p) for k, t, v, f, p in targets if v == "MISSED"]
     w.append("## Missed targets and their profiles\n")
+    w.append("Profiles are JMH's `-prof gc` and Java Flight Recorder execution samples (`-prof jfr`). "
+             "`-prof perfasm` is not available on this machine (it needs Linux `perf` with access to the CPU's "
+             "counters and the hsdis disassembler in the JDK, neither of which this virtual machine has), so a "
+             "profile names methods and lines, not instructions. What each miss comes down to is written out in "
+             "[PERFORMANCE-NOTES.md](PERFORMANCE-NOTES.md).\n")
     shown = {}
     if not missed:
         w.append("No target was missed in this run.\n")
@@ -671,6 +719,6 @@ if __name__ == "__main__":
     elif len(sys.argv) >= 3 and sys.argv[1] == "misses":
         misses(sys.argv[2])
     elif len(sys.argv) >= 4 and sys.argv[1] == "write":
-        write(sys.argv[2], sys.argv[3])
+        write(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) >= 5 else None)
     else:
         sys.exit(__doc__)
