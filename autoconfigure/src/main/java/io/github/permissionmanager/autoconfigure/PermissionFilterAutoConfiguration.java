@@ -72,7 +72,7 @@ public final class PermissionFilterAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		PermissionFilters permissionFilters(GrantSnapshotCache snapshots, ObjectProvider<PermissionEvaluator> evaluator,
-				ObjectProvider<SubjectResolver> subjectResolver, ObjectProvider<DataSource> dataSource,
+				ObjectProvider<SubjectResolver> subjectResolver, ObjectProvider<PermissionStoreDataSource> dataSource,
 				ObjectProvider<EntityManagerFactory> entityManagerFactories, ObjectProvider<CurrentCaller> caller,
 				ObjectProvider<Clock> clock, PermissionFilterProperties properties, PermissionStoreProperties store) {
 			PermissionEvaluator current = evaluator.getIfUnique();
@@ -82,7 +82,7 @@ public final class PermissionFilterAutoConfiguration {
 						+ ((current != null) ? current.getClass().getName() : "no single evaluator"));
 			}
 			// the store's DataSource, as the store auto-configuration picks it
-			Supplier<DataSource> storeDataSource = dataSource::getObject;
+			Supplier<DataSource> storeDataSource = () -> dataSource.getObject().dataSource();
 			GrantTable grantTable = new GrantTable(new StoreTables(store.getTablePrefix()),
 					() -> productName(storeDataSource.get()), clock.getIfUnique(Clock::systemUTC),
 					new SharedDatabase(entityManagerFactories, storeDataSource));

@@ -70,7 +70,8 @@ public final class PermissionManagerAutoConfiguration {
 			// say so once at startup: otherwise every guarded call is a 403 with no
 			// visible cause
 			logger.warn("Permission Manager denies every check: " + NO_EVALUATOR
-					+ " (the default one needs a single DataSource; or declare a PermissionEvaluator bean)");
+					+ " (the default one needs a single DataSource, or one qualified @PermissionManagerDataSource;"
+					+ " or declare a PermissionEvaluator bean)");
 			return (request) -> Decision.deny(NO_EVALUATOR);
 		});
 		return new DecisionService(effective, permissionDecisionPublisher, Clock.systemUTC());

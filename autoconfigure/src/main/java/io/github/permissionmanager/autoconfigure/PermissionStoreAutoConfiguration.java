@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionGrants;
+import io.github.permissionmanager.PermissionManagerDataSource;
 import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.GrantImplication;
@@ -24,6 +25,8 @@ import io.github.permissionmanager.store.StoreTables;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -32,6 +35,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -40,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The JDBC grant store and the default evaluator that reads it through the per-subject
- * cache: on when the application has a DataSource. Every bean backs off when the
- * application declares its own.
+ * cache: on when the application has a single DataSource, or one qualified
+ * {@link PermissionManagerDataSource @PermissionManagerDataSource}. Every bean backs off
+ * when the application declares its own.
  */
 // After the core, whose GrantImplication (roles and wildcards) the checks and the store
 // share
@@ -50,25 +55,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 				DataSourceTransactionManagerAutoConfiguration.class },
 		afterName = "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
-@ConditionalOnSingleCandidate(DataSource.class)
+@Conditional(PermissionStoreAutoConfiguration.StoreDataSourceCondition.class)
 @EnableConfigurationProperties({ PermissionStoreProperties.class, PermissionCacheProperties.class,
 		PermissionEvaluationProperties.class, PermissionSyncProperties.class, PermissionRegistryProperties.class })
 public final class PermissionStoreAutoConfiguration {
 
 	@Bean
+	PermissionStoreDataSource permissionStoreDataSource(
+			@PermissionManagerDataSource ObjectProvider<DataSource> qualified, ObjectProvider<DataSource> dataSource) {
+		DataSource dedicated = qualified.getIfAvailable();
+		return (dedicated != null) ? new PermissionStoreDataSource(dedicated, true)
+				: new PermissionStoreDataSource(dataSource.getObject(), false);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	PermissionStoreSchemaInitializer permissionStoreSchemaInitializer(DataSource dataSource,
+	PermissionStoreSchemaInitializer permissionStoreSchemaInitializer(PermissionStoreDataSource storeDataSource,
 			PermissionStoreProperties store) {
-		return new PermissionStoreSchemaInitializer(dataSource, store.getInitializeSchema(), store.getPlatform(),
-				tables(store));
+		return new PermissionStoreSchemaInitializer(storeDataSource.dataSource(), store.getInitializeSchema(),
+				store.getPlatform(), tables(store));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
-	SubjectGrantsLoader permissionSubjectGrantsLoader(DataSource dataSource, PermissionStoreProperties store,
-			PermissionEvaluationProperties evaluation) {
-		return new JdbcSubjectGrantsLoader(jdbc(dataSource, evaluation), tables(store));
+	SubjectGrantsLoader permissionSubjectGrantsLoader(PermissionStoreDataSource storeDataSource,
+			PermissionStoreProperties store, PermissionEvaluationProperties evaluation) {
+		return new JdbcSubjectGrantsLoader(jdbc(storeDataSource.dataSource(), evaluation), tables(store));
 	}
 
 	@Bean
@@ -89,27 +102,54 @@ public final class PermissionStoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
-	ChangeLog permissionChangeLog(DataSource dataSource, PermissionStoreProperties store,
+	ChangeLog permissionChangeLog(PermissionStoreDataSource storeDataSource, PermissionStoreProperties store,
 			PermissionEvaluationProperties evaluation, PermissionSyncProperties sync,
 			ObjectProvider<ChangeSignal> signals, ObjectProvider<Clock> clock) {
-		return new ChangeLog(jdbc(dataSource, evaluation), tables(store), clock.getIfUnique(Clock::systemUTC),
-				sync.getGapTimeout().dividedBy(2), signals.orderedStream().toList());
+		return new ChangeLog(jdbc(storeDataSource.dataSource(), evaluation), tables(store),
+				clock.getIfUnique(Clock::systemUTC), sync.getGapTimeout().dividedBy(2),
+				signals.orderedStream().toList());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@DependsOnDatabaseInitialization
-	PermissionGrants permissionGrants(DataSource dataSource, PermissionStoreProperties store,
+	PermissionGrants permissionGrants(PermissionStoreDataSource storeDataSource, PermissionStoreProperties store,
 			PermissionEvaluationProperties evaluation, ObjectProvider<PlatformTransactionManager> transactionManager,
 			GrantSnapshotCache snapshots, GrantImplication implication, ObjectProvider<Clock> clock,
 			ChangeLog changeLog, ObjectProvider<CurrentCaller> caller, PermissionRegistryProperties registry,
 			ObjectProvider<KnownPermissions> knownPermissions) {
+		DataSource dataSource = storeDataSource.dataSource();
+		// the application's transactions are on its own DataSource: a dedicated one gets
+		// a transaction manager of its own
 		TransactionTemplate transactions = new TransactionTemplate(
-				transactionManager.getIfUnique(() -> new JdbcTransactionManager(dataSource)));
+				storeDataSource.dedicated() ? new JdbcTransactionManager(dataSource)
+						: transactionManager.getIfUnique(() -> new JdbcTransactionManager(dataSource)));
 		PermissionGrants grants = new JdbcPermissionGrants(jdbc(dataSource, evaluation), tables(store), transactions,
 				snapshots, implication, clock.getIfUnique(Clock::systemUTC), changeLog,
 				caller.getIfUnique(CurrentCaller::new));
 		return registry.isStrict() ? new RegisteredPermissionGrants(grants, knownPermissions.getObject()) : grants;
+	}
+
+	/**
+	 * On when the application has a single DataSource, or one qualified for Permission
+	 * Manager.
+	 */
+	static final class StoreDataSourceCondition extends AnyNestedCondition {
+
+		StoreDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnSingleCandidate(DataSource.class)
+		static class SingleDataSource {
+
+		}
+
+		@ConditionalOnBean(value = DataSource.class, annotation = PermissionManagerDataSource.class)
+		static class QualifiedDataSource {
+
+		}
+
 	}
 
 	private static StoreTables tables(PermissionStoreProperties store) {

@@ -114,16 +114,16 @@ public final class PermissionSyncAutoConfiguration {
 	static class PostgresPush {
 
 		@Bean
-		PostgresChangeSignal permissionPostgresChangeSignal(DataSource dataSource, PermissionSyncProperties sync,
-				PermissionStoreProperties store) {
-			requirePostgres(dataSource);
-			return new PostgresChangeSignal(JdbcClient.create(dataSource), channel(sync, store));
+		PostgresChangeSignal permissionPostgresChangeSignal(PermissionStoreDataSource storeDataSource,
+				PermissionSyncProperties sync, PermissionStoreProperties store) {
+			requirePostgres(storeDataSource.dataSource());
+			return new PostgresChangeSignal(JdbcClient.create(storeDataSource.dataSource()), channel(sync, store));
 		}
 
 		@Bean
-		PostgresChangeListener permissionPostgresChangeListener(DataSource dataSource, ChangeFollower follower,
-				PermissionSyncProperties sync, PermissionStoreProperties store) {
-			return new PostgresChangeListener(dataSource, channel(sync, store), follower);
+		PostgresChangeListener permissionPostgresChangeListener(PermissionStoreDataSource storeDataSource,
+				ChangeFollower follower, PermissionSyncProperties sync, PermissionStoreProperties store) {
+			return new PostgresChangeListener(storeDataSource.dataSource(), channel(sync, store), follower);
 		}
 
 		private static void requirePostgres(DataSource dataSource) {
