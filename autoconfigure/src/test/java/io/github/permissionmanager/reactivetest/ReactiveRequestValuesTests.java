@@ -141,6 +141,16 @@ class ReactiveRequestValuesTests {
 		this.client.mutateWith(mockUser("bob")).get().uri("/notes/30/board").exchange().expectStatus().isOk();
 		this.client.mutateWith(mockUser("bob")).get().uri("/notes/40/board").exchange().expectStatus().isForbidden();
 		this.client.mutateWith(mockUser("bob")).get().uri("/notes/99/board").exchange().expectStatus().isNotFound();
+		// a query parameter the mapping does not declare never outranks the model
+		this.client.mutateWith(mockUser("bob"))
+			.get()
+			.uri("/notes/40/board?board_id=3")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.resource.id")
+			.isEqualTo("4");
 		assertThat(this.subscriptions.events()).containsExactly("note board");
 	}
 
