@@ -27,13 +27,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -45,7 +50,9 @@ import org.springframework.util.ClassUtils;
  * the default), woken early by PostgreSQL {@code LISTEN/NOTIFY} ({@code postgres}) or
  * Redis pub/sub ({@code redis}, with Spring Data Redis and a
  * {@link RedisConnectionFactory}); {@code none} turns it off. A mode whose infrastructure
- * is missing stops the application at startup.
+ * is missing stops the application at startup. An instance that caches nothing
+ * ({@code permission-manager.cache.enabled=false}) has nothing to follow: it only writes
+ * the change log and sends the push wake-ups, for the others.
  */
 @AutoConfiguration(after = PermissionStoreAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -96,15 +103,29 @@ public final class PermissionSyncAutoConfiguration {
 		return channel.toLowerCase(Locale.ROOT);
 	}
 
-	static final class FollowingCondition extends NoneNestedConditions {
+	/**
+	 * Whether this instance follows the change log: not with {@code mode=none}, and not
+	 * when nothing is cached, since there is nothing to invalidate then (the change log
+	 * is still written: the other instances follow it).
+	 */
+	static final class FollowingCondition extends SpringBootCondition {
 
-		FollowingCondition() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnProperty(name = MODE, havingValue = "none")
-		static class ModeNone {
-
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConditionMessage.Builder message = ConditionMessage.forCondition("Permission change log follower");
+			Binder binder = Binder.get(context.getEnvironment());
+			PermissionSyncProperties.Mode mode = binder.bind(MODE, PermissionSyncProperties.Mode.class)
+				.orElse(PermissionSyncProperties.Mode.POLL);
+			if (mode == PermissionSyncProperties.Mode.NONE) {
+				return ConditionOutcome.noMatch(message.because(MODE + " is none"));
+			}
+			PermissionCacheProperties cache = binder.bind("permission-manager.cache", PermissionCacheProperties.class)
+				.orElseGet(PermissionCacheProperties::new);
+			if (!cache.isEnabled() || cache.getTtl().isZero() || cache.getMaximumSize() <= 0) {
+				return ConditionOutcome.noMatch(
+						message.because("permission-manager.cache caches nothing, so there is nothing to invalidate"));
+			}
+			return ConditionOutcome.match(message.because("the cache follows " + MODE + "=" + mode));
 		}
 
 	}
@@ -121,6 +142,7 @@ public final class PermissionSyncAutoConfiguration {
 		}
 
 		@Bean
+		@Conditional(FollowingCondition.class)
 		PostgresChangeListener permissionPostgresChangeListener(PermissionStoreDataSource storeDataSource,
 				ChangeFollower follower, PermissionSyncProperties sync, PermissionStoreProperties store) {
 			return new PostgresChangeListener(storeDataSource.dataSource(), channel(sync, store), follower);
@@ -165,6 +187,7 @@ public final class PermissionSyncAutoConfiguration {
 		}
 
 		@Bean
+		@Conditional(FollowingCondition.class)
 		RedisChangeListener permissionRedisChangeListener(ObjectProvider<RedisConnectionFactory> connectionFactory,
 				ChangeFollower follower, PermissionSyncProperties sync, PermissionStoreProperties store) {
 			return new RedisChangeListener(required(connectionFactory), channel(sync, store), follower);

@@ -1,5 +1,11 @@
 package io.github.permissionmanager.autoconfigure;
 
+import javax.sql.DataSource;
+
+import io.github.permissionmanager.ConsistencyToken;
+import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.store.ChangeLog;
 import io.github.permissionmanager.store.StoreConfigurationException;
@@ -13,6 +19,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -48,6 +55,40 @@ class PermissionSyncAutoConfigurationTests {
 			// nothing bounds the cache then: the TTL is the only limit, as documented
 			assertThat(context.getBean(GrantSnapshotCache.class).trust().isTrusted()).isTrue();
 		});
+	}
+
+	@Test
+	void withoutACacheNoFollowerRunsAndChangesStillWriteTheChangeLog() {
+		this.contextRunner.withPropertyValues("permission-manager.cache.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(ChangeLog.class).doesNotHaveBean(ChangeFollower.class);
+			ConsistencyToken token = context.getBean(PermissionGrants.class)
+				.grant(Grant.of(Grantee.user("bob"), "note:read"));
+			assertThat(JdbcClient.create(context.getBean(DataSource.class))
+				.sql("SELECT grantee_name FROM pm_changes WHERE id = :id")
+				.param("id", token.position())
+				.query(String.class)
+				.single()).isEqualTo("bob");
+		});
+	}
+
+	@Test
+	void cacheWithAZeroTtlOrSizeHasNoFollower() {
+		this.contextRunner.withPropertyValues("permission-manager.cache.ttl=0s")
+			.run((context) -> assertThat(context).hasSingleBean(ChangeLog.class).doesNotHaveBean(ChangeFollower.class));
+		this.contextRunner.withPropertyValues("permission-manager.cache.maximum-size=0")
+			.run((context) -> assertThat(context).hasSingleBean(ChangeLog.class).doesNotHaveBean(ChangeFollower.class));
+	}
+
+	@Test
+	void withoutACacheRedisModeStillPublishesForTheOthersButDoesNotSubscribe() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations
+				.of(org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration.class))
+			.withPropertyValues("permission-manager.cache.sync.mode=redis", "spring.data.redis.port=1",
+					"permission-manager.cache.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(RedisChangeSignal.class)
+				.doesNotHaveBean(RedisChangeListener.class)
+				.doesNotHaveBean(ChangeFollower.class));
 	}
 
 	@Test
