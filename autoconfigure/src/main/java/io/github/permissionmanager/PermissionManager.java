@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * made on every instance within {@code permission-manager.cache.sync.max-staleness} (or
  * is not used). The overloads that take one are at least as fresh as a
  * {@link ConsistencyToken} returned by {@link PermissionGrants}, or read the store
- * ({@link Consistency#full()}).
+ * ({@link Consistency#full()}); so are the {@code objectIds} overloads that take one.
  * <p>
  * The overloads without a user or subject ask about the current user, built exactly as a
  * guarded call builds it (see {@link #currentSubject()}).
@@ -217,5 +217,26 @@ public interface PermissionManager {
 	 * @return the object ids named by grants that allow it
 	 */
 	Set<String> objectIds(Subject subject, String permission, String resourceType, @Nullable String tenant);
+
+	/**
+	 * The ids of the objects of a type, in a tenant, the subject may act on, at least as
+	 * fresh as a consistency requirement: as for
+	 * {@link #check(Subject, String, Resource, Consistency)}, from the cache when this
+	 * instance has followed the change log up to the token, read from the store
+	 * otherwise. A manager that cannot honour requirements refuses (this default), so a
+	 * requirement is never silently ignored.
+	 * @param subject the subject
+	 * @param permission the permission
+	 * @param resourceType the resource type
+	 * @param tenant the tenant, or {@code null} for none
+	 * @param consistency how fresh the grants read must be
+	 * @return the object ids named by grants that allow it
+	 * @throws PermissionEvaluationException when the requirement cannot be honoured
+	 */
+	default Set<String> objectIds(Subject subject, String permission, String resourceType, @Nullable String tenant,
+			Consistency consistency) {
+		throw new PermissionEvaluationException(
+				"this PermissionManager cannot honour a consistency requirement (" + consistency + ")");
+	}
 
 }

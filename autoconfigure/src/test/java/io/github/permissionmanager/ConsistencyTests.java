@@ -6,11 +6,13 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Consistency tokens as text, and a {@link PermissionManager} that cannot honour a
- * consistency requirement denying instead of ignoring it.
+ * consistency requirement denying (or, for object lists, refusing) instead of ignoring
+ * it.
  */
 class ConsistencyTests {
 
@@ -57,6 +59,10 @@ class ConsistencyTests {
 		assertThat(allowsEverything.check("bob", "doc:read", Resource.of("doc", 1),
 				Consistency.atLeast(new ConsistencyToken(1))))
 			.isFalse();
+		assertThatExceptionOfType(PermissionEvaluationException.class)
+			.isThrownBy(
+					() -> allowsEverything.objectIds(Subject.of("bob"), "doc:read", "doc", null, Consistency.full()))
+			.withMessage("this PermissionManager cannot honour a consistency requirement (full)");
 	}
 
 }

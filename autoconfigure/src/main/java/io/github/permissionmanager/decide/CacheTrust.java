@@ -4,6 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import io.github.permissionmanager.Consistency;
+import io.github.permissionmanager.ConsistencyToken;
+
 /**
  * When the {@link GrantSnapshotCache} may answer from its snapshots. Unbounded until a
  * change log follower calls {@link #trustUntil(long)}; from then on, snapshots are used
@@ -85,6 +88,24 @@ public final class CacheTrust {
 	 */
 	public boolean hasFollowed(long position) {
 		return this.followedTo.get() >= position && isTrusted();
+	}
+
+	/**
+	 * Run something as fresh as a consistency requirement asks: on the cache when it has
+	 * followed the change log up to the requirement's token (and is trusted), reading the
+	 * store otherwise, and always for {@link Consistency#full()}. The one place checks,
+	 * object lists and filters decide this.
+	 * @param <T> the result type
+	 * @param consistency the requirement
+	 * @param action what to run
+	 * @return its result
+	 */
+	public <T> T honouring(Consistency consistency, Supplier<T> action) {
+		ConsistencyToken token = consistency.token();
+		if (token != null && hasFollowed(token.position())) {
+			return action.get();
+		}
+		return readingThrough(action);
 	}
 
 	/**

@@ -28,8 +28,8 @@ import org.springframework.util.Assert;
  * A check with {@link Consistency#atLeast(ConsistencyToken)} answers from the cache when
  * this instance has applied the change log up to the token (and its cache is trusted),
  * and reads the store otherwise; {@link Consistency#full()} always reads the store.
- * Without a grant store there is no cache whose freshness could be vouched for, so such
- * checks deny.
+ * {@code objectIds} with a {@link Consistency} does the same. Without a grant store there
+ * is no cache whose freshness could be vouched for, so such checks deny.
  */
 public final class DefaultPermissionManager implements PermissionManager {
 
@@ -93,12 +93,7 @@ public final class DefaultPermissionManager implements PermissionManager {
 		if (this.snapshots == null) {
 			return Decision.deny("no grant store: cannot honour the consistency requirement " + consistency);
 		}
-		CacheTrust trust = this.snapshots.trust();
-		ConsistencyToken token = consistency.token();
-		if (token != null && trust.hasFollowed(token.position())) {
-			return explain(subject, permission, resource);
-		}
-		return trust.readingThrough(() -> explain(subject, permission, resource));
+		return this.snapshots.trust().honouring(consistency, () -> explain(subject, permission, resource));
 	}
 
 	/**
@@ -108,13 +103,35 @@ public final class DefaultPermissionManager implements PermissionManager {
 	 */
 	@Override
 	public Set<String> objectIds(Subject subject, String permission, String resourceType, @Nullable String tenant) {
+		return listObjectIds(subject, permission, resourceType, tenant, null);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * @throws PermissionEvaluationException when the store fails, there is no store, or
+	 * the permission cannot be parsed
+	 */
+	@Override
+	public Set<String> objectIds(Subject subject, String permission, String resourceType, @Nullable String tenant,
+			Consistency consistency) {
+		Assert.notNull(consistency, "consistency cannot be null");
+		return listObjectIds(subject, permission, resourceType, tenant, consistency);
+	}
+
+	private Set<String> listObjectIds(Subject subject, String permission, String resourceType, @Nullable String tenant,
+			@Nullable Consistency consistency) {
 		Assert.notNull(subject, "subject cannot be null");
 		Assert.hasText(resourceType, "resourceType cannot be empty");
-		if (this.snapshots == null) {
+		GrantSnapshotCache snapshots = this.snapshots;
+		if (snapshots == null) {
 			throw new PermissionEvaluationException("objectIds needs the grant store, and there is none");
 		}
 		try {
-			return this.snapshots.objectIds(subject, permission, resourceType, tenant);
+			if (consistency != null) {
+				return snapshots.trust()
+					.honouring(consistency, () -> snapshots.objectIds(subject, permission, resourceType, tenant));
+			}
+			return snapshots.objectIds(subject, permission, resourceType, tenant);
 		}
 		catch (RuntimeException ex) {
 			throw new PermissionEvaluationException(

@@ -202,6 +202,31 @@ class ChangeFollowerTests {
 	}
 
 	@Test
+	void objectIdsWithTheTokenOfARevokeLeaveTheObjectOutOnAnInstanceThatHasNotPolled() {
+		Subject bob = Subject.of("bob");
+		this.a.grants().grant(BOB_READS);
+		this.a.grants().grant(Grant.of(Grantee.user("bob"), "note:read").on("note", 2));
+		this.b.follower().poll();
+		assertThat(this.b.manager().objectIds(bob, "note:read", "note")).containsExactlyInAnyOrder("1", "2");
+		ConsistencyToken revoked = this.a.grants().revoke(BOB_READS);
+		// b has not read the log: without a requirement its cache answers, within
+		// max-staleness
+		assertThat(this.b.manager().objectIds(bob, "note:read", "note")).containsExactlyInAnyOrder("1", "2");
+		for (Consistency consistency : List.of(Consistency.atLeast(revoked), Consistency.full())) {
+			assertThat(this.b.manager().objectIds(bob, "note:read", "note", null, consistency)).containsExactly("2");
+		}
+		// reading through put nothing stale or fresh into the cache: the cache still
+		// answers as before until b polls
+		assertThat(this.b.manager().objectIds(bob, "note:read", "note")).containsExactlyInAnyOrder("1", "2");
+		this.b.follower().poll();
+		assertThat(this.b.manager().objectIds(bob, "note:read", "note")).containsExactly("2");
+		// once b has followed that far, a requirement is met from the cache
+		assertThat(this.b.cache().trust().hasFollowed(revoked.position())).isTrue();
+		assertThat(this.b.manager().objectIds(bob, "note:read", "note", null, Consistency.atLeast(revoked)))
+			.containsExactly("2");
+	}
+
+	@Test
 	void everyChangeReturnsALaterTokenAndANoOpTheLatestOne() {
 		ConsistencyToken first = this.a.grants().grant(BOB_READS);
 		ConsistencyToken again = this.a.grants().grant(BOB_READS);
