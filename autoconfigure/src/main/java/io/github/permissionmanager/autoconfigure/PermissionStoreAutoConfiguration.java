@@ -119,6 +119,9 @@ public final class PermissionStoreAutoConfiguration {
 			ChangeLog changeLog, ObjectProvider<CurrentCaller> caller, PermissionRegistryProperties registry,
 			ObjectProvider<KnownPermissions> knownPermissions) {
 		DataSource dataSource = storeDataSource.dataSource();
+		// Every change writes to the change log: without it, every change would fail
+		changeLog.requireTables(false,
+				() -> PermissionStoreSchemaInitializer.schemaScript(dataSource, store.getPlatform()));
 		// the application's transactions are on its own DataSource: a dedicated one gets
 		// a transaction manager of its own
 		TransactionTemplate transactions = new TransactionTemplate(

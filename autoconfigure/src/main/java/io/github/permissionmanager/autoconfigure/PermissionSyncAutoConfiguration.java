@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.store.ChangeLog;
+import io.github.permissionmanager.store.PermissionStoreSchemaInitializer;
 import io.github.permissionmanager.store.StoreConfigurationException;
 import io.github.permissionmanager.sync.ChangeFollower;
 import io.github.permissionmanager.sync.PostgresChangeListener;
@@ -71,7 +72,8 @@ public final class PermissionSyncAutoConfiguration {
 	@ConditionalOnMissingBean
 	@Conditional(FollowingCondition.class)
 	ChangeFollower permissionChangeFollower(ChangeLog changeLog, GrantSnapshotCache snapshots,
-			PermissionSyncProperties sync, ObjectProvider<Clock> clock) {
+			PermissionSyncProperties sync, ObjectProvider<Clock> clock, PermissionStoreDataSource storeDataSource,
+			PermissionStoreProperties store) {
 		if (sync.getMode() == PermissionSyncProperties.Mode.REDIS
 				&& !ClassUtils.isPresent("org.springframework.data.redis.connection.RedisConnectionFactory",
 						getClass().getClassLoader())) {
@@ -79,6 +81,9 @@ public final class PermissionSyncAutoConfiguration {
 					MODE + "=redis needs Spring Data Redis, which is not on the classpath",
 					"Add org.springframework.boot:spring-boot-starter-data-redis, or set " + MODE + "=poll");
 		}
+		// The follower reads the changes, and records how far it has read for pruning
+		changeLog.requireTables(true,
+				() -> PermissionStoreSchemaInitializer.schemaScript(storeDataSource.dataSource(), store.getPlatform()));
 		SyncSettings settings = new SyncSettings(sync.getPollInterval(), sync.getMaxStaleness(), sync.getGapTimeout(),
 				sync.getRetention(), pruneInterval(sync.getRetention()));
 		return new ChangeFollower(changeLog, snapshots, settings, UUID.randomUUID().toString(),

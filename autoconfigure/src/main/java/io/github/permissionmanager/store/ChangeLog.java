@@ -7,9 +7,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.permissionmanager.Grantee;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PermissionDeniedDataAccessException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,6 +40,8 @@ import org.springframework.util.Assert;
  * has read.
  */
 public final class ChangeLog {
+
+	private static final Log logger = LogFactory.getLog(ChangeLog.class);
 
 	private final JdbcClient jdbc;
 
@@ -111,6 +119,35 @@ public final class ChangeLog {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Make sure the tables of the log exist and can be read; run at startup by what uses
+	 * them. A database that does not answer is not a missing table: it is logged, and
+	 * checks and the follower deal with it as with any outage.
+	 * @param followers whether the followers table is needed too (followers record how
+	 * far they have read there), or only the changes table (which every change writes)
+	 * @param schemaScript the schema script that creates the tables on this database, for
+	 * the message (asked only when a table is missing)
+	 * @throws MissingChangeLogTableException when a table does not exist or cannot be
+	 * read
+	 */
+	public void requireTables(boolean followers, Supplier<String> schemaScript) {
+		List<String> needed = followers ? List.of(this.tables.changes(), this.tables.followers())
+				: List.of(this.tables.changes());
+		for (String table : needed) {
+			try {
+				this.jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0").query(Long.class).single();
+			}
+			catch (BadSqlGrammarException | PermissionDeniedDataAccessException ex) {
+				throw new MissingChangeLogTableException(table, schemaScript.get(), ex);
+			}
+			catch (DataAccessException ex) {
+				logger.warn("Could not make sure the permission change log table '" + table + "' exists: "
+						+ ex.getMessage());
+				return;
+			}
+		}
 	}
 
 	/**

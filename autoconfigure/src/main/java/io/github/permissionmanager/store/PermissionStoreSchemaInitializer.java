@@ -93,6 +93,25 @@ public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseIn
 		return settings;
 	}
 
+	/**
+	 * The schema script for a database, for messages that tell how to create a table.
+	 * @param dataSource the store's DataSource
+	 * @param platform the configured platform, or {@code null} to detect it
+	 * @return the script's location, with {@code <platform>} left in it when the platform
+	 * cannot be told
+	 */
+	public static String schemaScript(DataSource dataSource, @Nullable String platform) {
+		PlatformPlaceholderDatabaseDriverResolver resolver = new PlatformPlaceholderDatabaseDriverResolver();
+		try {
+			List<String> locations = (platform != null && !platform.isBlank())
+					? resolver.resolveAll(platform, SCHEMA_LOCATION) : resolver.resolveAll(dataSource, SCHEMA_LOCATION);
+			return locations.get(0);
+		}
+		catch (RuntimeException ex) {
+			return SCHEMA_LOCATION.replace("@@platform@@", "<platform>");
+		}
+	}
+
 	@Override
 	protected void runScripts(Scripts scripts) {
 		ResourceDatabasePopulator populator = new ResourceDatabasePopulator();

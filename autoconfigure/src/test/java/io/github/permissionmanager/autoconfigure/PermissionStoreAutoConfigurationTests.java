@@ -2,6 +2,7 @@ package io.github.permissionmanager.autoconfigure;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -155,12 +156,19 @@ class PermissionStoreAutoConfigurationTests {
 
 	@Test
 	void initializeSchemaNeverCreatesNoTables() {
-		this.contextRunner.withPropertyValues("permission-manager.store.initialize-schema=never").run((context) -> {
-			JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
-			assertThat(jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) LIKE 'pm_%'")
-				.query(Integer.class)
-				.single()).isZero();
-		});
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(
+				"jdbc:h2:mem:never-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		// and without the change log table (nor any other), the application does not
+		// start
+		this.contextRunner.withPropertyValues("permission-manager.store.initialize-schema=never")
+			.withBean(DataSource.class, () -> dataSource)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("The permission change log table 'pm_changes' does not exist"));
+		JdbcClient jdbc = JdbcClient.create(dataSource);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_NAME) LIKE 'pm_%'")
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.github.permissionmanager.autoconfigure;
 
+import java.util.UUID;
+
 import javax.sql.DataSource;
 
 import io.github.permissionmanager.ConsistencyToken;
@@ -8,26 +10,34 @@ import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.store.ChangeLog;
+import io.github.permissionmanager.store.MissingChangeLogTableException;
+import io.github.permissionmanager.store.PermissionStoreSchemaInitializer;
+import io.github.permissionmanager.store.StoreTables;
 import io.github.permissionmanager.store.StoreConfigurationException;
 import io.github.permissionmanager.sync.ChangeFollower;
 import io.github.permissionmanager.sync.PostgresChangeListener;
 import io.github.permissionmanager.sync.RedisChangeListener;
 import io.github.permissionmanager.sync.RedisChangeSignal;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 /**
  * The change log follower's auto-configuration: on by default on the JDBC store, off with
- * {@code mode=none}, and a mode whose infrastructure is missing or a bound it cannot meet
- * stops the application with a message saying why.
+ * {@code mode=none} or without a cache, and a mode whose infrastructure is missing, a
+ * missing change log table or a bound it cannot meet stops the application with a message
+ * saying why.
  */
 class PermissionSyncAutoConfigurationTests {
 
@@ -89,6 +99,72 @@ class PermissionSyncAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(RedisChangeSignal.class)
 				.doesNotHaveBean(RedisChangeListener.class)
 				.doesNotHaveBean(ChangeFollower.class));
+	}
+
+	@Test
+	void missingChangeLogTableStopsTheApplicationNamingTheTableAndTheFix() {
+		this.contextRunner.withPropertyValues("permission-manager.store.initialize-schema=never")
+			.withBean(DataSource.class, () -> storeWithout("pm_changes"))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				MissingChangeLogTableException missing = cause(context.getStartupFailure(),
+						MissingChangeLogTableException.class);
+				assertThat(missing.getTable()).isEqualTo("pm_changes");
+				assertThat(missing.getSchemaScript())
+					.isEqualTo("classpath:io/github/permissionmanager/store/schema-h2.sql");
+				assertThat(missing)
+					.hasMessageStartingWith(
+							"The permission change log table 'pm_changes' does not exist or cannot be read (")
+					.hasMessageContaining("Set permission-manager.store.initialize-schema=always to run "
+							+ "classpath:io/github/permissionmanager/store/schema-h2.sql at startup")
+					.hasMessageEndingWith("add that script's statements for 'pm_changes' to your migrations (with the "
+							+ "table names of permission-manager.store.table-prefix).");
+			});
+	}
+
+	@Test
+	void missingFollowersTableStopsAnInstanceThatFollowsButNotOneThatDoesNot() {
+		this.contextRunner
+			.withPropertyValues("permission-manager.store.initialize-schema=never",
+					"permission-manager.store.table-prefix=app_")
+			.withBean(DataSource.class, () -> storeWithout("app_followers"))
+			.run((context) -> assertThat(
+					cause(context.getStartupFailure(), MissingChangeLogTableException.class).getTable())
+				.isEqualTo("app_followers"));
+		this.contextRunner
+			.withPropertyValues("permission-manager.store.initialize-schema=never",
+					"permission-manager.store.table-prefix=app_", "permission-manager.cache.sync.mode=none")
+			.withBean(DataSource.class, () -> storeWithout("app_followers"))
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ChangeLog.class));
+	}
+
+	@Test
+	void databaseThatDoesNotAnswerAtStartupIsNotAMissingTable() {
+		this.contextRunner.withPropertyValues("permission-manager.store.initialize-schema=never")
+			.withBean(DataSource.class, () -> new DriverManagerDataSource("jdbc:h2:tcp://127.0.0.1:1/nothing-here"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ChangeLog.class)
+				.hasSingleBean(ChangeFollower.class));
+	}
+
+	private static DataSource storeWithout(String table) {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(
+				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		PermissionStoreSchemaInitializer initializer = new PermissionStoreSchemaInitializer(dataSource,
+				DatabaseInitializationMode.ALWAYS, "h2", new StoreTables(table.substring(0, table.indexOf('_') + 1)));
+		initializer.setResourceLoader(new DefaultResourceLoader());
+		initializer.initializeDatabase();
+		JdbcClient.create(dataSource).sql("DROP TABLE " + table).update();
+		return dataSource;
+	}
+
+	private static <T extends Throwable> T cause(@Nullable Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		throw new AssertionError("no " + type.getSimpleName() + " in " + failure, failure);
 	}
 
 	@Test
