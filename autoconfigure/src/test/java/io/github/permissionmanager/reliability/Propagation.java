@@ -47,10 +47,10 @@ final class Propagation {
 			.toList();
 		Latencies latencies = new Latencies();
 		for (int round = 0; round < rounds; round++) {
-			grants.grant(BOB_READS);
+			latencies.timeWrite(() -> grants.grant(BOB_READS));
 			latencies.grants
 				.add(until(limit, () -> others.stream().allMatch((other) -> other.check("bob", "note:read", NOTE))));
-			grants.revoke(BOB_READS);
+			latencies.timeWrite(() -> grants.revoke(BOB_READS));
 			assertThat(here.check("bob", "note:read", NOTE)).isFalse();
 			latencies.revokes
 				.add(until(limit, () -> others.stream().noneMatch((other) -> other.check("bob", "note:read", NOTE))));
@@ -77,6 +77,19 @@ final class Propagation {
 		final List<Duration> grants = new ArrayList<>();
 
 		final List<Duration> revokes = new ArrayList<>();
+
+		// how long each grant and revoke call took on the writing instance
+		final List<Duration> writes = new ArrayList<>();
+
+		void timeWrite(Runnable write) {
+			long started = System.nanoTime();
+			write.run();
+			this.writes.add(Duration.ofNanos(System.nanoTime() - started));
+		}
+
+		Duration writeMax() {
+			return percentile(this.writes, 100);
+		}
 
 		Duration revokeP99() {
 			return percentile(this.revokes, 99);

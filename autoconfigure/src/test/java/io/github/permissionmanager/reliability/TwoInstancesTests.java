@@ -195,8 +195,12 @@ class TwoInstancesTests {
 			long down = System.nanoTime();
 			List<Integer> afterTheBound = new ArrayList<>();
 			while (System.nanoTime() - down < Duration.ofSeconds(3).toNanos()) {
+				// sent after the bound: whenever the answer comes back on a busy machine,
+				// the
+				// check started after it
+				boolean pastTheBound = System.nanoTime() - down > Duration.ofMillis(1000 + 50).toNanos();
 				HttpResponse<String> response = http.get("bob", "/notes/1");
-				if (System.nanoTime() - down > Duration.ofMillis(1000 + 100).toNanos()) {
+				if (pastTheBound) {
 					afterTheBound.add(response.statusCode());
 				}
 				assertThat(response.statusCode()).isIn(200, 503);
