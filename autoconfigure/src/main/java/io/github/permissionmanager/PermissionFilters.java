@@ -31,4 +31,26 @@ public interface PermissionFilters {
 	 */
 	PermissionFilter permitted(Subject subject, String permission);
 
+	/**
+	 * Filter by what the current user may do, at least as fresh as a consistency
+	 * requirement: as for
+	 * {@link PermissionManager#check(Subject, String, Resource, Consistency)}, each query
+	 * reads the cached grants when this instance has followed the change log up to the
+	 * token, and the store otherwise ({@link Consistency#full()}: always).
+	 * @param permission the permission each row needs
+	 * @param consistency how fresh the grants read must be
+	 * @return the filter, to be placed {@link PermissionFilter#on on} an attribute
+	 */
+	PermissionFilter permitted(String permission, Consistency consistency);
+
+	/**
+	 * Filter by what a given subject may do, at least as fresh as a consistency
+	 * requirement.
+	 * @param subject the subject
+	 * @param permission the permission each row needs
+	 * @param consistency how fresh the grants read must be
+	 * @return the filter, to be placed {@link PermissionFilter#on on} an attribute
+	 */
+	PermissionFilter permitted(Subject subject, String permission, Consistency consistency);
+
 }

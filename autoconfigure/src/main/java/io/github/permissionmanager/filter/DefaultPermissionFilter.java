@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.github.permissionmanager.Consistency;
 import io.github.permissionmanager.PermissionFilter;
 import io.github.permissionmanager.SqlFilter;
 import io.github.permissionmanager.Subject;
@@ -33,24 +34,28 @@ final class DefaultPermissionFilter implements PermissionFilter {
 
 	private final @Nullable String tenantAttribute;
 
+	private final @Nullable Consistency consistency;
+
 	DefaultPermissionFilter(DefaultPermissionFilters filters, @Nullable Subject subject, String permission,
-			@Nullable String tenant, @Nullable String tenantAttribute) {
+			@Nullable String tenant, @Nullable String tenantAttribute, @Nullable Consistency consistency) {
 		this.filters = filters;
 		this.subject = subject;
 		this.permission = permission;
 		this.tenant = tenant;
 		this.tenantAttribute = tenantAttribute;
+		this.consistency = consistency;
 	}
 
 	@Override
 	public PermissionFilter inTenant(@Nullable String tenant) {
-		return new DefaultPermissionFilter(this.filters, this.subject, this.permission, tenant, null);
+		return new DefaultPermissionFilter(this.filters, this.subject, this.permission, tenant, null, this.consistency);
 	}
 
 	@Override
 	public PermissionFilter inTenantOf(String tenantAttribute) {
 		Assert.hasText(tenantAttribute, "tenantAttribute cannot be empty");
-		return new DefaultPermissionFilter(this.filters, this.subject, this.permission, null, tenantAttribute);
+		return new DefaultPermissionFilter(this.filters, this.subject, this.permission, null, tenantAttribute,
+				this.consistency);
 	}
 
 	@Override
@@ -92,11 +97,11 @@ final class DefaultPermissionFilter implements PermissionFilter {
 		FilterRequest request = new FilterRequest(subject.id(), this.permission, resourceType);
 		SqlTarget target = new SqlTarget(this.filters, request, idColumn, idType, this.tenantAttribute);
 		String predicate = (this.tenantAttribute != null)
-				? FilterCompiler.compile(target, this.filters.permittedByTenant(subject, this.permission, resourceType),
+				? FilterCompiler.compile(target,
+						this.filters.permittedByTenant(subject, this.permission, resourceType, this.consistency),
 						this.filters::listed)
-				: FilterCompiler.compile(target,
-						this.filters.permittedObjects(subject, this.permission, resourceType, this.tenant), this.tenant,
-						this.filters::listed);
+				: FilterCompiler.compile(target, this.filters.permittedObjects(subject, this.permission, resourceType,
+						this.tenant, this.consistency), this.tenant, this.filters::listed);
 		return new SqlFilter("(" + predicate + ")", target.parameters());
 	}
 
@@ -118,6 +123,10 @@ final class DefaultPermissionFilter implements PermissionFilter {
 
 	@Nullable String tenantAttribute() {
 		return this.tenantAttribute;
+	}
+
+	@Nullable Consistency consistency() {
+		return this.consistency;
 	}
 
 }

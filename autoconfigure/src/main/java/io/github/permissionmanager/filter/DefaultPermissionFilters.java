@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.permissionmanager.AuthenticationRequiredException;
+import io.github.permissionmanager.Consistency;
 import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionFilter;
@@ -103,14 +104,29 @@ public final class DefaultPermissionFilters implements PermissionFilters {
 	@Override
 	public PermissionFilter permitted(String permission) {
 		Assert.hasText(permission, "permission cannot be empty");
-		return new DefaultPermissionFilter(this, null, permission, null, null);
+		return new DefaultPermissionFilter(this, null, permission, null, null, null);
 	}
 
 	@Override
 	public PermissionFilter permitted(Subject subject, String permission) {
 		Assert.notNull(subject, "subject cannot be null");
 		Assert.hasText(permission, "permission cannot be empty");
-		return new DefaultPermissionFilter(this, subject, permission, null, null);
+		return new DefaultPermissionFilter(this, subject, permission, null, null, null);
+	}
+
+	@Override
+	public PermissionFilter permitted(String permission, Consistency consistency) {
+		Assert.hasText(permission, "permission cannot be empty");
+		Assert.notNull(consistency, "consistency cannot be null");
+		return new DefaultPermissionFilter(this, null, permission, null, null, consistency);
+	}
+
+	@Override
+	public PermissionFilter permitted(Subject subject, String permission, Consistency consistency) {
+		Assert.notNull(subject, "subject cannot be null");
+		Assert.hasText(permission, "permission cannot be empty");
+		Assert.notNull(consistency, "consistency cannot be null");
+		return new DefaultPermissionFilter(this, subject, permission, null, null, consistency);
 	}
 
 	IdConversion conversion() {
@@ -147,22 +163,25 @@ public final class DefaultPermissionFilters implements PermissionFilters {
 	/**
 	 * What the subject may act on, read now (never cached in a query plan).
 	 */
-	PermittedObjects permittedObjects(Subject subject, String permission, String resourceType,
-			@Nullable String tenant) {
-		return read(subject, permission, resourceType,
+	PermittedObjects permittedObjects(Subject subject, String permission, String resourceType, @Nullable String tenant,
+			@Nullable Consistency consistency) {
+		return read(subject, permission, resourceType, consistency,
 				() -> this.snapshots.permitted(subject, permission, resourceType, tenant), PermittedObjects.none());
 	}
 
 	/**
 	 * What the subject may act on in each tenant, read now.
 	 */
-	PermittedObjectsByTenant permittedByTenant(Subject subject, String permission, String resourceType) {
-		return read(subject, permission, resourceType,
+	PermittedObjectsByTenant permittedByTenant(Subject subject, String permission, String resourceType,
+			@Nullable Consistency consistency) {
+		return read(subject, permission, resourceType, consistency,
 				() -> this.snapshots.permittedByTenant(subject, permission, resourceType),
 				new PermittedObjectsByTenant(PermittedObjects.none(), Map.of()));
 	}
 
-	private <T> T read(Subject subject, String permission, String resourceType, Supplier<T> answer, T nothing) {
+	// With a consistency requirement, the grants are read as a check with it reads them
+	private <T> T read(Subject subject, String permission, String resourceType, @Nullable Consistency consistency,
+			Supplier<T> answer, T nothing) {
 		PermissionEvaluator current = this.evaluator.get();
 		if (!(current instanceof DefaultPermissionEvaluator)) {
 			throw new PermissionEvaluationException("A permission filter compiles the grant store's grants, but checks "
@@ -170,7 +189,7 @@ public final class DefaultPermissionFilters implements PermissionFilters {
 					+ "; its decisions cannot be turned into a query");
 		}
 		try {
-			return answer.get();
+			return (consistency != null) ? this.snapshots.trust().honouring(consistency, answer) : answer.get();
 		}
 		catch (IllegalArgumentException ex) {
 			// as a check does: a permission that cannot be parsed is allowed on nothing

@@ -54,12 +54,12 @@ final class PermittedSpecification<T> implements Specification<T> {
 				attributes.id().javaType(), (tenant != null) ? tenant.of(root) : null,
 				(tenant != null) ? tenant.javaType() : String.class);
 		if (tenant != null) {
-			return FilterCompiler.compile(target,
-					filters.permittedByTenant(subject, this.filter.permission(), this.resourceType), filters::listed);
+			return FilterCompiler.compile(target, filters.permittedByTenant(subject, this.filter.permission(),
+					this.resourceType, this.filter.consistency()), filters::listed);
 		}
-		return FilterCompiler.compile(target,
-				filters.permittedObjects(subject, this.filter.permission(), this.resourceType, this.filter.tenant()),
-				this.filter.tenant(), filters::listed);
+		return FilterCompiler.compile(target, filters.permittedObjects(subject, this.filter.permission(),
+				this.resourceType, this.filter.tenant(), this.filter.consistency()), this.filter.tenant(),
+				filters::listed);
 	}
 
 	private Attributes resolve(ManagedType<?> model) {

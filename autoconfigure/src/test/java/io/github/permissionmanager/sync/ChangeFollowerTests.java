@@ -13,7 +13,9 @@ import io.github.permissionmanager.Consistency;
 import io.github.permissionmanager.ConsistencyToken;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.PermissionFilter;
 import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.SqlFilter;
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.store.ChangeLog;
 import io.github.permissionmanager.store.MutableClock;
@@ -202,18 +204,23 @@ class ChangeFollowerTests {
 	}
 
 	@Test
-	void objectIdsWithTheTokenOfARevokeLeaveTheObjectOutOnAnInstanceThatHasNotPolled() {
+	void objectIdsAndFiltersWithTheTokenOfARevokeLeaveTheObjectOutOnAnInstanceThatHasNotPolled() {
 		Subject bob = Subject.of("bob");
 		this.a.grants().grant(BOB_READS);
 		this.a.grants().grant(Grant.of(Grantee.user("bob"), "note:read").on("note", 2));
 		this.b.follower().poll();
 		assertThat(this.b.manager().objectIds(bob, "note:read", "note")).containsExactlyInAnyOrder("1", "2");
+		assertThat(filteredIds(this.b.filters().permitted(bob, "note:read"))).containsExactly(1L, 2L);
 		ConsistencyToken revoked = this.a.grants().revoke(BOB_READS);
 		// b has not read the log: without a requirement its cache answers, within
 		// max-staleness
 		assertThat(this.b.manager().objectIds(bob, "note:read", "note")).containsExactlyInAnyOrder("1", "2");
+		assertThat(filteredIds(this.b.filters().permitted(bob, "note:read"))).containsExactly(1L, 2L);
 		for (Consistency consistency : List.of(Consistency.atLeast(revoked), Consistency.full())) {
 			assertThat(this.b.manager().objectIds(bob, "note:read", "note", null, consistency)).containsExactly("2");
+			assertThat(filteredIds(this.b.filters().permitted(bob, "note:read", consistency))).containsExactly(2L);
+			assertThat(filteredIds(this.b.filters().permitted(bob, "note:read", consistency).inTenant(null)))
+				.containsExactly(2L);
 		}
 		// reading through put nothing stale or fresh into the cache: the cache still
 		// answers as before until b polls
@@ -224,6 +231,12 @@ class ChangeFollowerTests {
 		assertThat(this.b.cache().trust().hasFollowed(revoked.position())).isTrue();
 		assertThat(this.b.manager().objectIds(bob, "note:read", "note", null, Consistency.atLeast(revoked)))
 			.containsExactly("2");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Long> filteredIds(PermissionFilter filter) {
+		SqlFilter sql = filter.sql("note", "id", Long.class);
+		return sql.parameters().values().stream().flatMap((ids) -> ((List<Long>) ids).stream()).sorted().toList();
 	}
 
 	@Test

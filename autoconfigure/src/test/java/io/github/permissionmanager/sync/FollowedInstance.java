@@ -8,13 +8,17 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
+import io.github.permissionmanager.filter.DefaultPermissionFilters;
+import io.github.permissionmanager.filter.GrantTable;
 import io.github.permissionmanager.store.JdbcPermissionGrants;
 import io.github.permissionmanager.store.StoreTables;
 import io.github.permissionmanager.store.StoreWiring;
 
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,9 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * @param grants its management API
  * @param follower its change log follower
  * @param transactions transactions on its DataSource
+ * @param filters its list filters, for explicit subjects
  */
 record FollowedInstance(Breakable dataSource, GrantSnapshotCache cache, DefaultPermissionManager manager,
-		JdbcPermissionGrants grants, ChangeFollower follower, TransactionTemplate transactions) {
+		JdbcPermissionGrants grants, ChangeFollower follower, TransactionTemplate transactions,
+		DefaultPermissionFilters filters) {
 
 	static FollowedInstance on(DataSource database, StoreTables tables, SyncSettings settings) {
 		Breakable dataSource = new Breakable(database);
@@ -39,8 +45,14 @@ record FollowedInstance(Breakable dataSource, GrantSnapshotCache cache, DefaultP
 				settings.gapTimeout().dividedBy(2));
 		ChangeFollower follower = new ChangeFollower(store.changeLog(), store.cache(), settings,
 				UUID.randomUUID().toString(), clock);
+		DefaultPermissionEvaluator evaluator = new DefaultPermissionEvaluator(store.cache());
+		DefaultPermissionFilters filters = new DefaultPermissionFilters(store.cache(), () -> evaluator,
+				() -> (authentication) -> {
+					throw new IllegalStateException("these filters are for explicit subjects");
+				}, DefaultConversionService.getSharedInstance(), 1000,
+				new GrantTable(tables, () -> "H2", clock, (builder) -> true));
 		return new FollowedInstance(dataSource, store.cache(), store.manager((event) -> {
-		}, false, clock), store.grants(), follower, new TransactionTemplate(store.transactionManager()));
+		}, false, clock), store.grants(), follower, new TransactionTemplate(store.transactionManager()), filters);
 	}
 
 	/**
