@@ -35,7 +35,7 @@ public final class GrantImplication {
 
 	private final Map<String, Held> held = new ConcurrentHashMap<>();
 
-	private final Map<Held, PermissionTrie.Shape> shapes = new ConcurrentHashMap<>();
+	private final Map<Held, TrieShape> shapes = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the implication over a set of roles.
@@ -102,12 +102,12 @@ public final class GrantImplication {
 	 * @param held what the grant holds
 	 * @return the frozen shape
 	 */
-	PermissionTrie.Shape shape(Held held) {
-		PermissionTrie.Shape cached = this.shapes.get(held);
+	TrieShape shape(Held held) {
+		TrieShape cached = this.shapes.get(held);
 		if (cached != null) {
 			return cached;
 		}
-		PermissionTrie.Shape built = PermissionTrie.Shape.of(held);
+		TrieShape built = TrieShape.of(held);
 		if (this.shapes.size() < MAX_CACHED) {
 			this.shapes.put(held, built);
 		}
