@@ -2,10 +2,7 @@ package io.github.permissionmanager.decide;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -35,10 +32,6 @@ import org.springframework.util.Assert;
  */
 public final class GrantSnapshotCache implements GrantChangeListener {
 
-	// Beyond this many stamped users and groups, stamps are dropped and every snapshot
-	// older than the drop is reloaded
-	private static final int MAX_STAMPS = 100_000;
-
 	private final SubjectGrantsLoader loader;
 
 	private final Clock clock;
@@ -47,13 +40,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	// allocate), else by a Key of user and groups
 	private final @Nullable Cache<Object, GrantSnapshot> cache;
 
-	private final AtomicLong generation = new AtomicLong();
-
-	private final Map<String, Long> userStamps = new ConcurrentHashMap<>();
-
-	private final Map<String, Long> groupStamps = new ConcurrentHashMap<>();
-
-	private volatile long floor;
+	private final ChangeStamps stamps = new ChangeStamps();
 
 	private final GrantImplication implication;
 
@@ -211,7 +198,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		Set<String> groups = (key instanceof Key subjectKey) ? subjectKey.groups() : Set.of();
 		// Read the generation before the store: a change stamped after it makes this
 		// stale
-		long loadedAt = this.generation.get();
+		long loadedAt = this.stamps.current();
 		long loadedNanos = (this.ticker != null) ? this.ticker.read() : System.nanoTime();
 		SubjectGrants loaded = this.loader.load(user, groups);
 		return GrantSnapshot.build(user, groups, loaded, this.implication, loadedAt, loadedNanos, this.clock.millis());
@@ -225,18 +212,12 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		if (validUntil != Long.MAX_VALUE && this.clock.millis() >= validUntil) {
 			return false;
 		}
-		long current = this.generation.get();
+		long current = this.stamps.current();
 		if (snapshot.validatedAt() == current) {
 			return true;
 		}
-		long loadedAt = snapshot.loadedAt();
-		if (loadedAt < this.floor || stampOf(this.userStamps, snapshot.user()) > loadedAt) {
+		if (!this.stamps.unchangedSince(snapshot.loadedAt(), snapshot.user(), snapshot.groups())) {
 			return false;
-		}
-		for (String group : snapshot.groups()) {
-			if (stampOf(this.groupStamps, group) > loadedAt) {
-				return false;
-			}
 		}
 		snapshot.validatedAt(current);
 		return true;
@@ -251,14 +232,11 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		}
 	}
 
-	private static long stampOf(Map<String, Long> stamps, String name) {
-		Long stamp = stamps.get(name);
-		return (stamp != null) ? stamp : Long.MIN_VALUE;
-	}
-
 	@Override
 	public void userChanged(String user) {
-		stamp(this.userStamps, user);
+		if (this.stamps.userChanged(user)) {
+			invalidateCache();
+		}
 		if (this.cache != null) {
 			this.cache.asMap().values().removeIf((snapshot) -> snapshot.user().equals(user));
 		}
@@ -266,7 +244,9 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 
 	@Override
 	public void groupChanged(String group) {
-		stamp(this.groupStamps, group);
+		if (this.stamps.groupChanged(group)) {
+			invalidateCache();
+		}
 		if (this.cache != null) {
 			this.cache.asMap().values().removeIf((snapshot) -> snapshot.groups().contains(group));
 		}
@@ -275,24 +255,15 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	/**
 	 * Drop every snapshot.
 	 */
-	public synchronized void invalidateAll() {
-		this.floor = this.generation.incrementAndGet();
-		this.userStamps.clear();
-		this.groupStamps.clear();
-		this.generation.incrementAndGet();
+	public void invalidateAll() {
+		this.stamps.dropAll();
+		invalidateCache();
+	}
+
+	private void invalidateCache() {
 		if (this.cache != null) {
 			this.cache.invalidateAll();
 		}
-	}
-
-	private synchronized void stamp(Map<String, Long> stamps, String name) {
-		if (this.userStamps.size() + this.groupStamps.size() >= MAX_STAMPS) {
-			invalidateAll();
-		}
-		// The first increment orders the stamp after every load that read an older
-		// generation; the second makes checks that validated in between validate again
-		stamps.put(name, this.generation.incrementAndGet());
-		this.generation.incrementAndGet();
 	}
 
 	/**
