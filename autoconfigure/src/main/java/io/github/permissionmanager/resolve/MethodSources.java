@@ -8,13 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.permissionmanager.PermissionContext;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.BeanUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
@@ -33,25 +30,6 @@ import org.springframework.util.StringUtils;
  * ({@code @ModelAttribute}, {@code @RequestBody}).
  */
 public final class MethodSources {
-
-	private static final String WEB_BIND = "org.springframework.web.bind.annotation.";
-
-	private static final String REQUEST_MAPPING = WEB_BIND + "RequestMapping";
-
-	// the annotations that bind one argument from a named request value (or request
-	// attribute)
-	private static final List<String> NAMED_BINDINGS = List
-		.of("PathVariable", "RequestParam", "MatrixVariable", "RequestHeader", "CookieValue", "RequestPart",
-				"RequestAttribute", "SessionAttribute")
-		.stream()
-		.map(WEB_BIND::concat)
-		.toList();
-
-	private static final String MODEL_ATTRIBUTE = WEB_BIND + "ModelAttribute";
-
-	private static final String REQUEST_BODY = WEB_BIND + "RequestBody";
-
-	private static final Pattern URI_VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(?::[^}]*)?}");
 
 	private static final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
 
@@ -89,7 +67,7 @@ public final class MethodSources {
 	 */
 	public static MethodSources of(Method method, Class<?> targetClass) {
 		MergedAnnotation<?> methodMapping = MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY)
-			.get(REQUEST_MAPPING);
+			.get(WebMappings.REQUEST_MAPPING);
 		boolean handler = methodMapping.isPresent();
 		Map<String, Integer> arguments = new LinkedHashMap<>();
 		Set<String> ambiguous = new LinkedHashSet<>();
@@ -103,7 +81,7 @@ public final class MethodSources {
 				continue;
 			}
 			MergedAnnotations annotations = MergedAnnotations.from(parameter.getParameter());
-			for (String type : NAMED_BINDINGS) {
+			for (String type : WebMappings.NAMED_BINDINGS) {
 				MergedAnnotation<?> annotation = annotations.get(type);
 				if (annotation.isPresent()) {
 					String name = annotation.getString("name");
@@ -115,7 +93,7 @@ public final class MethodSources {
 			if (parameterNames != null) {
 				claim(arguments, ambiguous, parameterNames[i], i);
 			}
-			if (handler && isBound(parameter, annotations)) {
+			if (handler && WebMappings.isBound(parameter, annotations)) {
 				bound.add(i);
 			}
 		}
@@ -125,12 +103,12 @@ public final class MethodSources {
 		if (handler) {
 			httpMethods = new LinkedHashSet<>();
 			MergedAnnotation<?> typeMapping = MergedAnnotations.from(targetClass, SearchStrategy.TYPE_HIERARCHY)
-				.get(REQUEST_MAPPING);
+				.get(WebMappings.REQUEST_MAPPING);
 			for (MergedAnnotation<?> mapping : new MergedAnnotation<?>[] { typeMapping, methodMapping }) {
 				if (mapping.isPresent()) {
-					addUriVariables(mapping.getStringArray("path"), uriVariables);
-					addParams(mapping.getStringArray("params"), parameters);
-					addHttpMethods(mapping.getValue("method").orElse(null), httpMethods);
+					WebMappings.addUriVariables(mapping.getStringArray("path"), uriVariables);
+					WebMappings.addParams(mapping.getStringArray("params"), parameters);
+					WebMappings.addHttpMethods(mapping.getValue("method").orElse(null), httpMethods);
 				}
 			}
 		}
@@ -147,74 +125,6 @@ public final class MethodSources {
 		Integer claimed = arguments.putIfAbsent(name, index);
 		if (claimed != null && claimed != index) {
 			ambiguous.add(name);
-		}
-	}
-
-	// What Spring MVC fills from request data into an object the method reads:
-	// @ModelAttribute, @RequestBody, @RequestPart, an HttpEntity's body, every request
-	// parameter, header or matrix variable as a Map, and an application type without any
-	// web annotation (an implicit @ModelAttribute)
-	private static boolean isBound(MethodParameter parameter, MergedAnnotations annotations) {
-		if (annotations.isPresent(MODEL_ATTRIBUTE) || annotations.isPresent(REQUEST_BODY)
-				|| annotations.isPresent(WEB_BIND + "RequestPart")) {
-			return true;
-		}
-		Class<?> type = parameter.getParameterType();
-		if (isHttpEntity(type)) {
-			return true;
-		}
-		if (Map.class.isAssignableFrom(type)) {
-			for (String map : List.of("RequestParam", "RequestHeader", "MatrixVariable")) {
-				MergedAnnotation<?> annotation = annotations.get(WEB_BIND + map);
-				if (annotation.isPresent() && !StringUtils.hasText(annotation.getString("name"))) {
-					return true;
-				}
-			}
-		}
-		if (BeanUtils.isSimpleProperty(type) || type.isArray() || type.getName().startsWith("java.")
-				|| type.getName().startsWith("jakarta.") || type.getName().startsWith("org.springframework.")) {
-			return false;
-		}
-		return annotations.stream().noneMatch((annotation) -> annotation.getType().getName().startsWith(WEB_BIND));
-	}
-
-	private static boolean isHttpEntity(Class<?> type) {
-		for (Class<?> current = type; current != null; current = current.getSuperclass()) {
-			if (current.getName().equals("org.springframework.http.HttpEntity")) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static void addUriVariables(String[] paths, Set<String> into) {
-		for (String path : paths) {
-			Matcher matcher = URI_VARIABLE.matcher(path);
-			while (matcher.find()) {
-				into.add(matcher.group(1).trim());
-			}
-		}
-	}
-
-	private static void addParams(String[] params, Set<String> into) {
-		for (String param : params) {
-			if (param.startsWith("!")) {
-				continue;
-			}
-			int end = param.indexOf('=');
-			String name = (end < 0) ? param
-					: param.substring(0, (end > 0 && param.charAt(end - 1) == '!') ? end - 1 : end);
-			if (StringUtils.hasText(name)) {
-				into.add(name.trim());
-			}
-		}
-	}
-
-	private static void addHttpMethods(@Nullable Object methods, Set<String> into) {
-		if (methods instanceof Enum<?>[] values) {
-			for (Enum<?> value : values) {
-				into.add(value.name());
-			}
 		}
 	}
 
