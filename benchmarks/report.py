@@ -406,7 +406,18 @@ def write(d, target, other=None):
     w = []
     w.append("# Benchmark results\n")
     w.append("Written by `benchmarks/run.sh` from the measurements of one run; every figure below comes from "
-             "that run's raw output (`benchmarks/target/results/`). Re-run it to replace this page.\n")
+             f"that run's raw output (`benchmarks/target/{os.path.basename(os.path.normpath(d))}/`). Re-run it to "
+             "replace this page.\n")
+    load = (r.machine.get("loadavg") or "0").split()[0]
+    try:
+        busy = float(load) > 2
+    except ValueError:
+        busy = False
+    if busy:
+        w.append(f"**This run was made on a busy machine (load average {load} on "
+                 f"{r.machine.get('cores', '?')} cores at the start): its times are not fit to judge the targets "
+                 "by, only its allocation figures are. Re-run `benchmarks/run.sh` (the full run) on a quiet "
+                 "machine to replace this page.**\n")
     w.append("## Machine and run\n")
     w.append("| | |\n|---|---|")
     w.append(f"| command | `{m.get('command', '?')}` (mode: {m.get('mode', '?')}) |")
@@ -699,7 +710,13 @@ def readme(d):
                       + ", ".join(f"{v:.1f} as the {k} phase started" for k, v in busy)
                  + " on " + str(m.get("cores", "?")) + " cores — so the figures of those phases are noisier than the rest.")
         w.append("")
-    if load > 1.5:
+    if load > 2:
+        w.append(f"**The machine was busy during this run (load average {load:.1f} on {m.get('cores', '?')} cores at "
+                 "the start): its times, and even the ratios between cases timed one after the other, are not fit "
+                 "to judge the targets by; its allocation figures are. A full run on a quiet machine "
+                 "(`benchmarks/run.sh`) replaces them.**")
+        w.append("")
+    elif load > 1.5:
         w.append(f"The machine was shared during this run (load average {load:.1f} on {m.get('cores', '?')} cores at "
                  "the start): absolute times are inflated and the confidence intervals wide; "
                  "the ratios between contenders measured side by side are the steadier figures.")
