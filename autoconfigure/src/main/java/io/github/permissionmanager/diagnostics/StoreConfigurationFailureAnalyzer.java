@@ -13,8 +13,12 @@ class StoreConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<StoreCon
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, StoreConfigurationException cause) {
-		return new FailureAnalysis("Permission Manager's grant store cannot work: " + cause.getDescription() + ".",
-				cause.getAction() + ".", cause);
+		return new FailureAnalysis("Permission Manager's grant store cannot work: " + sentence(cause.getDescription()),
+				sentence(cause.getAction()), cause);
+	}
+
+	private static String sentence(String text) {
+		return text.endsWith(".") ? text : text + ".";
 	}
 
 }

@@ -94,6 +94,25 @@ class FailureAnalysisTests {
 	}
 
 	@Test
+	void missingChangeLogTableIsDescribedWithTheScriptThatCreatesIt() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, PermissionStoreAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.generate-unique-name=true",
+					"permission-manager.store.initialize-schema=never")
+			.run((context) -> {
+				FailureAnalysis analysis = new StoreConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.startsWith("Permission Manager's grant store cannot work: The permission change log table "
+							+ "'pm_changes' does not exist")
+					.doesNotEndWith("..");
+				assertThat(analysis.getAction()).contains("permission-manager.store.initialize-schema=always")
+					.contains("schema-h2.sql")
+					.doesNotEndWith("..");
+			});
+	}
+
+	@Test
 	void applicationThatCannotStartPrintsTheAnalysisNotAStackTrace(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(BrokenApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
