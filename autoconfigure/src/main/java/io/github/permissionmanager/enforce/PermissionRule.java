@@ -96,6 +96,14 @@ public final class PermissionRule {
 	}
 
 	/**
+	 * The HTTP methods the check applies to on a request handler.
+	 * @return the methods, empty for all
+	 */
+	Set<String> httpMethods() {
+		return this.httpMethods;
+	}
+
+	/**
 	 * The {@code leaveIf} condition.
 	 * @return the expression, or {@code null}
 	 */

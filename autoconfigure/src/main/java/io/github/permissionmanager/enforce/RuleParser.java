@@ -187,20 +187,32 @@ final class RuleParser {
 	}
 
 	private static void checkMethodsOverlapMapping(Set<String> methods, Set<String> mapped, List<String> problems) {
-		if (methods.isEmpty() || mapped.isEmpty()) {
-			return;
-		}
-		Set<String> reachable = new LinkedHashSet<>(mapped);
-		if (reachable.contains("GET")) {
-			reachable.add("HEAD");
-		}
-		if (Collections.disjoint(methods, reachable)) {
+		if (!overlaps(methods, mapped)) {
 			List<String> asked = new ArrayList<>(methods);
 			asked.remove("HEAD");
 			problems.add("methods " + (asked.isEmpty() ? methods : asked)
 					+ " excludes every HTTP method the handler is mapped to " + mapped
 					+ ", so the check would never apply");
 		}
+	}
+
+	/**
+	 * Whether a {@code methods} filter lets the check apply to a handler: no filter, a
+	 * handler mapped to every verb, or a verb in common ({@code GET} reaches
+	 * {@code HEAD}).
+	 * @param methods the filter
+	 * @param mapped the verbs the handler is mapped to
+	 * @return whether the check applies to some call of the handler
+	 */
+	static boolean overlaps(Set<String> methods, Set<String> mapped) {
+		if (methods.isEmpty() || mapped.isEmpty()) {
+			return true;
+		}
+		Set<String> reachable = new LinkedHashSet<>(mapped);
+		if (reachable.contains("GET")) {
+			reachable.add("HEAD");
+		}
+		return !Collections.disjoint(methods, reachable);
 	}
 
 	private static void checkAdvisable(Method method, Class<?> targetClass, List<String> problems) {

@@ -54,6 +54,17 @@ public final class RuleRegistry {
 	}
 
 	/**
+	 * The rule registered at startup for a method, without parsing anything.
+	 * @param method the most specific method for the target class
+	 * @param targetClass the class of the bean
+	 * @return the rule, or {@code null} when none is registered
+	 */
+	@Nullable PermissionRule registered(Method method, Class<?> targetClass) {
+		Object cached = this.rules.get(new Key(method, targetClass));
+		return (cached instanceof PermissionRule rule) ? rule : null;
+	}
+
+	/**
 	 * Check every named rule on its own, at startup, used by a method or not.
 	 * @param problems where problems are added
 	 */

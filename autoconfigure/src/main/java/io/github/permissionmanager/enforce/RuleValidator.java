@@ -30,11 +30,12 @@ import org.springframework.util.ReflectionUtils;
  * Parses and checks the rule of every guarded method of every bean (controllers and
  * services alike) once the singletons exist, and fills the {@link RuleRegistry}. When
  * anything cannot work — an unknown rule, entity or attribute, a key no source can
- * provide, bad SpEL, a method that cannot be advised — the application refuses to start
- * with one {@link InvalidPermissionRulesException} listing every problem. The catalog's
- * keys must be permissions too; an entry for a permission that no annotation or rule
- * requires is reported as a warning (a typo, unless the permission is checked in code).
- * Once every method is read, the permissions they name complete the
+ * provide, bad SpEL, a method that cannot be advised, a bean that is not proxied, a
+ * type-level {@code methods} filter that matches none of its handlers — the application
+ * refuses to start with one {@link InvalidPermissionRulesException} listing every
+ * problem. The catalog's keys must be permissions too; an entry for a permission that no
+ * annotation or rule requires is reported as a warning (a typo, unless the permission is
+ * checked in code). Once every method is read, the permissions they name complete the
  * {@link KnownPermissions permission registry}.
  */
 public final class RuleValidator implements SmartInitializingSingleton {
@@ -83,9 +84,16 @@ public final class RuleValidator implements SmartInitializingSingleton {
 		this.registry.validateRules(problems);
 		validateCatalog(problems);
 		int guarded = 0;
+		Set<Class<?>> guardedTypes = new LinkedHashSet<>();
 		for (Class<?> type : beanClasses()) {
-			guarded += validate(type, problems);
+			int methods = validate(type, problems);
+			if (methods > 0) {
+				guardedTypes.add(type);
+				GuardCoverage.checkTypeLevelMethods(type, this.registry, problems);
+			}
+			guarded += methods;
 		}
+		GuardCoverage.checkProxied(this.beanFactory, guardedTypes, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidPermissionRulesException(problems);
 		}
@@ -121,7 +129,7 @@ public final class RuleValidator implements SmartInitializingSingleton {
 
 	private Set<Class<?>> beanClasses() {
 		Set<Class<?>> classes = new LinkedHashSet<>();
-		for (String name : this.beanFactory.getBeanDefinitionNames()) {
+		for (String name : GuardCoverage.beanNames(this.beanFactory)) {
 			// an existing singleton tells its real class, where a definition may only
 			// declare an interface
 			Object singleton = this.beanFactory.getSingleton(name);

@@ -19,8 +19,9 @@ import org.springframework.util.Assert;
  * Resolves what a call touches, following its {@link ResolutionPlan}. Each {@code fetch}
  * key in turn is read as {@link SourcePolicy} says (the method's argument alone when it
  * declares one; else the URI template variable or a parameter its mapping requires; a key
- * carried ambiguously is a 400), and the first key present wins; when no key is in the
- * call and the method declares none of them, the plan's model lookups are tried.
+ * carried ambiguously is a 400), and the first key present wins (a later alternative for
+ * the same resource that the call carries with another value is a 400); when no key is in
+ * the call and the method declares none of them, the plan's model lookups are tried.
  * {@code 0} and empty strings are values; {@code null} is not.
  * <p>
  * A lookup converts its value to the type of the entity's key (not convertible: 400),
@@ -79,6 +80,7 @@ public final class ContextResolver {
 		for (int i = 0; i < plan.size(); i++) {
 			Object value = SourcePolicy.value(plan.key(i), arguments, request);
 			if (value != null) {
+				agreeWithLaterAlternatives(plan, i, value, arguments, request);
 				if (this.crossCheck) {
 					crossCheck(plan, i, value, arguments, request);
 				}
@@ -106,6 +108,23 @@ public final class ContextResolver {
 		}
 		throw new PermissionContextException(Reason.MISSING_VALUE, plan.primaryResourceType(),
 				"None of " + plan + " is in the call");
+	}
+
+	// Alternatives for one resource (fetch = {"event_id", "eventId"}) that the call
+	// carries both, with different values: the method may use either, so the check
+	// cannot say which it reads
+	private static void agreeWithLaterAlternatives(ResolutionPlan plan, int found, Object value,
+			@Nullable Object[] arguments, @Nullable RequestValues request) {
+		for (int j = found + 1; j < plan.size(); j++) {
+			if (plan.resourceType(j).equals(plan.resourceType(found))) {
+				Object other = SourcePolicy.value(plan.key(j), arguments, request);
+				if (other != null && !other.toString().equals(value.toString())) {
+					throw new PermissionContextException(Reason.INVALID_VALUE, plan.resourceType(found),
+							"fetch alternatives '" + plan.key(found).key() + "' and '" + plan.key(j).key()
+									+ "' name different values ('" + value + "', '" + other + "')");
+				}
+			}
+		}
 	}
 
 	// a bound form or body that names the key must agree with what the model says

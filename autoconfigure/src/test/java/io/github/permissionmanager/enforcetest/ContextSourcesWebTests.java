@@ -74,13 +74,27 @@ class ContextSourcesWebTests extends AbstractEnforceWebTests {
 		this.mvc.perform(get("/alternatives").param("eventId", "7").with(user("bob")))
 			.andExpect(status().isOk())
 			.andExpect(content().string("alternatives {eventId=7}"));
-		this.mvc.perform(get("/alternatives").param("event_id", "8").param("eventId", "7").with(user("bob")))
+		this.mvc.perform(get("/alternatives").param("event_id", "8").with(user("bob")))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.resource.id").value("8"));
 		this.mvc.perform(get("/alternatives").with(user("bob")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.title").value("Bad Request"));
 		assertThat(this.sideEffects.ran()).containsExactly("alternatives {eventId=7}");
+	}
+
+	@Test
+	void alternativesTheCallCarriesWithDifferentValuesAreAmbiguous() throws Exception {
+		// the method takes both arguments and may act on either: checking the first
+		// would let ?event_id=7&eventId=8 act on event 8
+		this.evaluator.grant("bob", "event:read", "event", 7);
+		this.mvc.perform(get("/alternatives").param("event_id", "7").param("eventId", "8").with(user("bob")))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/alternatives").param("event_id", "8").param("eventId", "7").with(user("bob")))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/alternatives").param("event_id", "7").param("eventId", "7").with(user("bob")))
+			.andExpect(status().isOk());
+		assertThat(this.sideEffects.ran()).containsExactly("alternatives {event_id=7}");
 	}
 
 	@Test

@@ -1,0 +1,103 @@
+package io.github.permissionmanager.enforce;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.permissionmanager.resolve.MethodSources;
+
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Finds guarded methods that would run unchecked because of how their bean was built or
+ * configured, not because of one method's rule: a singleton of a guarded class that
+ * Permission Manager's advisor does not proxy (created before the auto-proxy creator, as
+ * a bean a post-processor needs is, or registered as a ready-made instance), and a
+ * type-level annotation whose {@code methods} filter excludes every verb of every handler
+ * it governs.
+ */
+final class GuardCoverage {
+
+	private GuardCoverage() {
+	}
+
+	/**
+	 * Add a problem for each existing singleton of a guarded class that is not proxied by
+	 * a {@link PermissionInterceptor}.
+	 * @param beanFactory the bean factory
+	 * @param guarded the classes with guarded methods
+	 * @param problems where problems are added
+	 */
+	static void checkProxied(ConfigurableListableBeanFactory beanFactory, Set<Class<?>> guarded,
+			List<String> problems) {
+		for (String name : beanNames(beanFactory)) {
+			Object singleton = beanFactory.getSingleton(name);
+			if (singleton == null || singleton instanceof FactoryBean<?>) {
+				continue;
+			}
+			Class<?> type = ClassUtils.getUserClass(AopProxyUtils.ultimateTargetClass(singleton));
+			if (guarded.contains(type) && !isGuarded(singleton)) {
+				problems.add("bean '" + name + "' (" + type.getName() + ") has @RequiresPermissions methods but is not"
+						+ " proxied by Permission Manager, so they would run unchecked: it was created before the"
+						+ " auto-proxy creator (a bean that a BeanPostProcessor needs) or registered as a ready-made"
+						+ " instance; let Spring create it as an ordinary bean");
+			}
+		}
+	}
+
+	/**
+	 * The names of every bean definition and every registered singleton.
+	 * @param beanFactory the bean factory
+	 * @return the names
+	 */
+	static Set<String> beanNames(ConfigurableListableBeanFactory beanFactory) {
+		Set<String> names = new LinkedHashSet<>(Arrays.asList(beanFactory.getBeanDefinitionNames()));
+		names.addAll(Arrays.asList(beanFactory.getSingletonNames()));
+		return names;
+	}
+
+	private static boolean isGuarded(Object bean) {
+		return bean instanceof Advised advised && Arrays.stream(advised.getAdvisors())
+			.anyMatch((advisor) -> advisor.getAdvice() instanceof PermissionInterceptor);
+	}
+
+	/**
+	 * Add a problem when a class's own {@code @RequiresPermissions} governs request
+	 * handlers and its {@code methods} filter excludes every verb of every one of them.
+	 * @param type the class
+	 * @param registry the rules registered for its methods
+	 * @param problems where problems are added
+	 */
+	static void checkTypeLevelMethods(Class<?> type, RuleRegistry registry, List<String> problems) {
+		if (RequiresPermissionsLookup.typeLevel(type) == null) {
+			return;
+		}
+		Set<String> filter = null;
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
+			if (RequiresPermissionsLookup.hasOwn(method) || !RequiresPermissionsLookup.appliesFromType(method)) {
+				continue;
+			}
+			MethodSources sources = MethodSources.of(method, type);
+			PermissionRule rule = registry.registered(method, type);
+			if (!sources.isHandler() || rule == null) {
+				continue;
+			}
+			if (RuleParser.overlaps(rule.httpMethods(), sources.httpMethods())) {
+				return;
+			}
+			filter = rule.httpMethods();
+		}
+		if (filter != null) {
+			problems.add(type.getName() + ": the type's @RequiresPermissions has methods " + filter
+					+ ", which excludes every HTTP method its handlers are mapped to, so it would never apply");
+		}
+	}
+
+}
