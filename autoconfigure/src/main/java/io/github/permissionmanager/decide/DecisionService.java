@@ -193,7 +193,7 @@ public final class DecisionService {
 		catch (Exception | Error ex) {
 			try {
 				if (this.publisher.isPublishing(false)) {
-					publish(subject, permission, resource, false, "evaluation failed");
+					publish(subject, permission, resource, false, DecisionText.failed(null));
 				}
 			}
 			catch (RuntimeException listenerFailure) {
@@ -243,7 +243,7 @@ public final class DecisionService {
 		// itself then
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 		logger.warn(ex.getMessage(), cause);
-		return Decision.deny("evaluation failed: " + cause.getClass().getSimpleName());
+		return Decision.deny(DecisionText.failed(cause));
 	}
 
 }

@@ -6,8 +6,9 @@ import io.github.permissionmanager.Subject;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text of every decision the default evaluator makes, allow and deny alike, so that
- * {@code explain} reads the same way whichever way it went.
+ * The text of every decision the default evaluator makes, allow and deny alike, and of
+ * the denial when an evaluation fails, so that {@code explain} and the decision events
+ * read the same way whichever way it went.
  */
 final class DecisionText {
 
@@ -81,6 +82,15 @@ final class DecisionText {
 	 */
 	static String invalid(String permission, IllegalArgumentException ex) {
 		return "invalid permission '" + permission + "': " + ex.getMessage();
+	}
+
+	/**
+	 * Why no decision could be made: the evaluation failed, which denies.
+	 * @param cause what failed, or {@code null} to leave it unnamed
+	 * @return the reason
+	 */
+	static String failed(@Nullable Throwable cause) {
+		return (cause != null) ? "evaluation failed: " + cause.getClass().getSimpleName() : "evaluation failed";
 	}
 
 }
