@@ -33,7 +33,11 @@ final class HttpEntities {
 	}
 
 	static boolean isEntity(Object value) {
-		return BODY.get(value.getClass()) != null;
+		return isEntityType(value.getClass());
+	}
+
+	static boolean isEntityType(Class<?> type) {
+		return BODY.get(type) != null;
 	}
 
 	static @Nullable Object body(Object entity) {

@@ -54,7 +54,7 @@ final class WebMappings {
 			return true;
 		}
 		Class<?> type = parameter.getParameterType();
-		if (isHttpEntity(type)) {
+		if (HttpEntities.isEntityType(type)) {
 			return true;
 		}
 		if (Map.class.isAssignableFrom(type)) {
@@ -70,15 +70,6 @@ final class WebMappings {
 			return false;
 		}
 		return annotations.stream().noneMatch((annotation) -> annotation.getType().getName().startsWith(WEB_BIND));
-	}
-
-	private static boolean isHttpEntity(Class<?> type) {
-		for (Class<?> current = type; current != null; current = current.getSuperclass()) {
-			if (current.getName().equals("org.springframework.http.HttpEntity")) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	static void addUriVariables(String[] paths, Set<String> into) {
