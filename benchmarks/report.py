@@ -398,6 +398,57 @@ def other_run(d):
     return w
 
 
+def follower_cost(d):
+    """FollowerCostBenchmark: sync mode -> (score, error, bytes/op)"""
+    result = {}
+    for e in load_json(os.path.join(d, "engine.json")):
+        if e["benchmark"] != ENGINE + "FollowerCostBenchmark.check":
+            continue
+        m = e["primaryMetric"]
+        result[e.get("params", {}).get("sync")] = (m["score"], m.get("scoreError"), alloc(e))
+    return result
+
+
+def propagation_section(d):
+    w = []
+    cost = follower_cost(d)
+    if cost:
+        w.append("The same cached `PermissionManager.check` (10k grants) with the change log follower running "
+                 "(`permission-manager.cache.sync.mode=poll`, polling every 500 ms) and without it (`none`). "
+                 "The follower's only work on the hot path is the cache's trust check (two volatile reads and a "
+                 "comparison with the `nanoTime` the check reads anyway): no query, no lock.\n")
+        w.append("| sync mode | ns/op | allocated B/op |\n|---|---:|---:|")
+        for mode in ("poll", "none"):
+            x = cost.get(mode)
+            if x:
+                w.append(f"| `{mode}` | {fmt(x[0])} ± {fmt(x[1]) if x[1] is not None else '?'} | "
+                         f"{fmt(x[2]) if x[2] is not None else '?'} |")
+        if cost.get("poll") and cost.get("none"):
+            w.append("")
+            w.append(f"Difference: {fmt(cost['poll'][0] - cost['none'][0])} ns per check (within the noise when "
+                     "smaller than the ± columns).")
+        w.append("")
+    else:
+        w.append("`FollowerCostBenchmark` was not in this run.\n")
+    lines = []
+    path = os.path.join(d, "propagation.txt")
+    if os.path.exists(path):
+        lines = [l.strip() for l in open(path) if l.strip()]
+    if lines:
+        w.append("`TwoInstancesTests` on this machine's PostgreSQL, MariaDB and Redis (run by `run.sh` under the "
+                 "shared servers' lock): after `revoke` returned on one instance, how long until every other "
+                 "instance denied, over 200 revokes each. The load average as this phase started is in the "
+                 "table at the top; the machine is shared, so tails grow with it.\n")
+        w.append("```")
+        w.extend(lines)
+        w.append("```\n")
+    else:
+        skipped = os.path.join(d, "propagation-skipped.txt")
+        w.append((open(skipped).read().strip() if os.path.exists(skipped) else
+                  "The propagation phase was not run (or printed nothing).") + "\n")
+    return w
+
+
 def write(d, target, other=None):
     r = Results(d)
     m = r.machine
@@ -595,6 +646,10 @@ def write(d, target, other=None):
     else:
         skipped = os.path.join(d, "http-skipped.txt")
         w.append((open(skipped).read().strip() if os.path.exists(skipped) else "Not run.") + "\n")
+
+    # Cross-instance propagation (issue 11)
+    w.append("## 5. Cross-instance propagation and what following costs\n")
+    w.extend(propagation_section(d))
 
     # Profiles
     missed = [(k, t, f, p) for k, t, v, f, p in targets if v == "MISSED"]

@@ -297,12 +297,19 @@ class TwoInstancesTests {
 				"permission-manager.cache.sync.max-staleness=2s");
 	}
 
-	// Every revoke reached the other instance long before a 5 s poll could have brought
-	// it. The target is 100 ms at p99 (RELIABILITY.md has the measured figures); the
-	// assertion leaves room for a CI machine whose two cores run several builds at once
+	// The target is 100 ms at p99 over 200 revokes. Where the time goes (instrumented,
+	// RELIABILITY.md): delivery of the message, waking the follower, its one query and
+	// the
+	// check's reload; no sleep or polling step. On a quiet machine p99 is 9-15 ms; on
+	// this
+	// shared two-core machine with a load average of 7-20 it measured 30-113 ms, CPU
+	// contention stretching each hop. 150 ms leaves half the target again for a loaded CI
+	// machine, and still fails a wake-up that waits for the 5 s poll or a dispatch that
+	// blocks.
 	private static void assertPushed(Propagation.Latencies latencies) {
-		assertThat(latencies.revokeP50()).isLessThan(Duration.ofMillis(50));
-		assertThat(latencies.revokeP99()).isLessThan(Duration.ofMillis(300));
+		assertThat(latencies.revokes).hasSizeGreaterThanOrEqualTo(200);
+		assertThat(latencies.revokeP50()).isLessThan(Duration.ofMillis(20));
+		assertThat(latencies.revokeP99()).isLessThan(Duration.ofMillis(150));
 		assertThat(latencies.revokeMax()).isLessThan(Duration.ofSeconds(1));
 	}
 
