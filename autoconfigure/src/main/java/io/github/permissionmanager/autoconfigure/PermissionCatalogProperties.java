@@ -34,20 +34,18 @@ public class PermissionCatalogProperties {
 	}
 
 	/**
-	 * What the catalog says about one permission (Airtrain), shown on a denial.
-	 */
-	/**
 	 * The catalog as the problem responses read it.
 	 * @return one message per permission, in the order of the configuration
 	 */
 	Map<String, CatalogMessage> messages() {
 		Map<String, CatalogMessage> messages = new LinkedHashMap<>();
-		this.catalog.forEach((permission, entry) -> messages.put(permission,
-				new CatalogMessage(entry.getUserMessage(), entry.getResolutionSteps(), entry.getSupportContact(),
-						entry.getDescription(), entry.getDataManagement())));
+		this.catalog.forEach((permission, entry) -> messages.put(permission, entry.message()));
 		return messages;
 	}
 
+	/**
+	 * What the catalog says about one permission (Airtrain), shown on a denial.
+	 */
 	@ConfigurationPropertiesSource
 	public static class CatalogEntry {
 
@@ -75,6 +73,42 @@ public class PermissionCatalogProperties {
 		 * Who to contact about the permission.
 		 */
 		private @Nullable String supportContact;
+
+		/**
+		 * What the application does with what the permission reaches.
+		 */
+		private @Nullable String usage;
+
+		/**
+		 * What exactly is missing, for whoever debugs a denial (shown as
+		 * technicalDetail).
+		 */
+		private @Nullable String technicalDetail;
+
+		/**
+		 * The entry as the problem responses read it.
+		 * @return the message
+		 */
+		public CatalogMessage message() {
+			return new CatalogMessage(this.userMessage, this.resolutionSteps, this.supportContact, this.description,
+					this.dataManagement, this.usage, this.technicalDetail);
+		}
+
+		public @Nullable String getUsage() {
+			return this.usage;
+		}
+
+		public void setUsage(@Nullable String usage) {
+			this.usage = usage;
+		}
+
+		public @Nullable String getTechnicalDetail() {
+			return this.technicalDetail;
+		}
+
+		public void setTechnicalDetail(@Nullable String technicalDetail) {
+			this.technicalDetail = technicalDetail;
+		}
 
 		public @Nullable String getDescription() {
 			return this.description;

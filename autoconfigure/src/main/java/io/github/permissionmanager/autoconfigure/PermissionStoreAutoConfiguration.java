@@ -155,20 +155,23 @@ public final class PermissionStoreAutoConfiguration {
 
 	}
 
-	private static StoreTables tables(PermissionStoreProperties store) {
+	static StoreTables tables(PermissionStoreProperties store) {
 		return new StoreTables(store.getTablePrefix());
 	}
 
 	// A slow store must not hold a check: its statements give up after the evaluation
 	// timeout
 	private static JdbcClient jdbc(DataSource dataSource, PermissionEvaluationProperties evaluation) {
+		return JdbcClient.create(template(dataSource, evaluation));
+	}
+
+	static JdbcTemplate template(DataSource dataSource, PermissionEvaluationProperties evaluation) {
 		Duration timeout = evaluation.getTimeout();
 		if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-			return JdbcClient.create(new JdbcTemplate(dataSource));
+			return new JdbcTemplate(dataSource);
 		}
 		long millis = timeout.toMillis();
-		return JdbcClient.create(new StoreJdbcTemplate(dataSource,
-				(int) Math.max(1, Math.min(Integer.MAX_VALUE, (millis + 999) / 1000))));
+		return new StoreJdbcTemplate(dataSource, (int) Math.max(1, Math.min(Integer.MAX_VALUE, (millis + 999) / 1000)));
 	}
 
 }

@@ -1,18 +1,12 @@
 package io.github.permissionmanager.enforce;
 
 import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import io.github.permissionmanager.resolve.MethodSources;
 
-import org.springframework.aop.framework.Advised;
-import org.springframework.aop.framework.AopProxyUtils;
-import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -37,35 +31,12 @@ final class GuardCoverage {
 	 */
 	static void checkProxied(ConfigurableListableBeanFactory beanFactory, Set<Class<?>> guarded,
 			List<String> problems) {
-		for (String name : beanNames(beanFactory)) {
-			Object singleton = beanFactory.getSingleton(name);
-			if (singleton == null || singleton instanceof FactoryBean<?>) {
-				continue;
-			}
-			Class<?> type = ClassUtils.getUserClass(AopProxyUtils.ultimateTargetClass(singleton));
-			if (guarded.contains(type) && !isGuarded(singleton)) {
-				problems.add("bean '" + name + "' (" + type.getName() + ") has @RequiresPermissions methods but is not"
-						+ " proxied by Permission Manager, so they would run unchecked: it was created before the"
-						+ " auto-proxy creator (a bean that a BeanPostProcessor needs) or registered as a ready-made"
-						+ " instance; let Spring create it as an ordinary bean");
-			}
-		}
-	}
-
-	/**
-	 * The names of every bean definition and every registered singleton.
-	 * @param beanFactory the bean factory
-	 * @return the names
-	 */
-	static Set<String> beanNames(ConfigurableListableBeanFactory beanFactory) {
-		Set<String> names = new LinkedHashSet<>(Arrays.asList(beanFactory.getBeanDefinitionNames()));
-		names.addAll(Arrays.asList(beanFactory.getSingletonNames()));
-		return names;
-	}
-
-	private static boolean isGuarded(Object bean) {
-		return bean instanceof Advised advised && Arrays.stream(advised.getAdvisors())
-			.anyMatch((advisor) -> advisor.getAdvice() instanceof PermissionInterceptor);
+		AnnotatedBeanClasses
+			.unproxied(beanFactory, guarded, (advisor) -> advisor.getAdvice() instanceof PermissionInterceptor)
+			.forEach((name, type) -> problems.add("bean '" + name + "' (" + type.getName()
+					+ ") has @RequiresPermissions methods but is not proxied by Permission Manager, so they would run"
+					+ " unchecked: it was created before the auto-proxy creator (a bean that a BeanPostProcessor"
+					+ " needs) or registered as a ready-made instance; let Spring create it as an ordinary bean"));
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.github.permissionmanager.enforce;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -16,14 +15,10 @@ import io.github.permissionmanager.decide.WildcardPermission;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.aop.framework.AopProxyUtils;
-import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.log.LogMessage;
 import org.springframework.util.Assert;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -85,7 +80,7 @@ public final class RuleValidator implements SmartInitializingSingleton {
 		validateCatalog(problems);
 		int guarded = 0;
 		Set<Class<?>> guardedTypes = new LinkedHashSet<>();
-		for (Class<?> type : beanClasses()) {
+		for (Class<?> type : AnnotatedBeanClasses.find(this.beanFactory, RequiresPermissions.class)) {
 			int methods = validate(type, problems);
 			if (methods > 0) {
 				guardedTypes.add(type);
@@ -125,25 +120,6 @@ public final class RuleValidator implements SmartInitializingSingleton {
 					+ "requires, so no denial shows them: a typo? (an entry for a permission checked only in code "
 					+ "is fine)");
 		}
-	}
-
-	private Set<Class<?>> beanClasses() {
-		Set<Class<?>> classes = new LinkedHashSet<>();
-		for (String name : GuardCoverage.beanNames(this.beanFactory)) {
-			// an existing singleton tells its real class, where a definition may only
-			// declare an interface
-			Object singleton = this.beanFactory.getSingleton(name);
-			Class<?> type = (singleton != null && !(singleton instanceof FactoryBean<?>))
-					? AopProxyUtils.ultimateTargetClass(singleton) : this.beanFactory.getType(name, false);
-			if (type == null || Proxy.isProxyClass(type)) {
-				continue;
-			}
-			type = ClassUtils.getUserClass(type);
-			if (AnnotationUtils.isCandidateClass(type, RequiresPermissions.class)) {
-				classes.add(type);
-			}
-		}
-		return classes;
 	}
 
 	private int validate(Class<?> type, List<String> problems) {

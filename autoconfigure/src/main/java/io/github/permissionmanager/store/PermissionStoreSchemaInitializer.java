@@ -50,13 +50,26 @@ public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseIn
 	 */
 	public PermissionStoreSchemaInitializer(DataSource dataSource, DatabaseInitializationMode mode,
 			@Nullable String platform, StoreTables tables) {
-		super(dataSource, settings(dataSource, mode, platform));
+		this(dataSource, mode, platform, tables, SCHEMA_LOCATION);
+	}
+
+	/**
+	 * Create an initializer of other tables of the library, under the same settings.
+	 * @param dataSource the store's DataSource
+	 * @param mode when to create the tables
+	 * @param platform the script platform, or {@code null} to detect it
+	 * @param tables the table names
+	 * @param location where the scripts are, with {@code @@platform@@} for the platform
+	 */
+	public PermissionStoreSchemaInitializer(DataSource dataSource, DatabaseInitializationMode mode,
+			@Nullable String platform, StoreTables tables, String location) {
+		super(dataSource, settings(dataSource, mode, platform, location));
 		Assert.notNull(tables, "tables cannot be null");
 		this.tables = tables;
 	}
 
 	private static DatabaseInitializationSettings settings(DataSource dataSource, DatabaseInitializationMode mode,
-			@Nullable String platform) {
+			@Nullable String platform, String location) {
 		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 		settings.setMode(mode);
 		if (mode == DatabaseInitializationMode.NEVER) {
@@ -71,11 +84,11 @@ public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseIn
 								+ ", or set permission-manager.store.initialize-schema=never and create the tables "
 								+ "yourself from the script of the closest platform");
 			}
-			settings.setSchemaLocations(resolver.resolveAll(platform, SCHEMA_LOCATION));
+			settings.setSchemaLocations(resolver.resolveAll(platform, location));
 			return settings;
 		}
 		try {
-			settings.setSchemaLocations(resolver.resolveAll(dataSource, SCHEMA_LOCATION));
+			settings.setSchemaLocations(resolver.resolveAll(dataSource, location));
 		}
 		catch (IllegalStateException ex) {
 			if (mode == DatabaseInitializationMode.ALWAYS) {

@@ -3,7 +3,10 @@ package io.github.permissionmanager.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import io.github.permissionmanager.ConnectionRequiredException;
+import io.github.permissionmanager.MissingConnection;
 import io.github.permissionmanager.PermissionContextException;
 import io.github.permissionmanager.PermissionDeniedException;
 import io.github.permissionmanager.PermissionEvaluationException;
@@ -56,6 +59,9 @@ public class PermissionProblems {
 		if (ex instanceof PermissionDeniedException denied) {
 			return denied(denied);
 		}
+		if (ex instanceof ConnectionRequiredException connections) {
+			return connections(connections);
+		}
 		if (ex instanceof AuthenticationRequiredException) {
 			return problem(HttpStatus.UNAUTHORIZED, "Authentication is required to perform this action.");
 		}
@@ -91,6 +97,9 @@ public class PermissionProblems {
 			}
 			problem.setProperty("resource", body);
 		}
+		if (entry != null && entry.technicalDetail() != null) {
+			problem.setProperty("technicalDetail", entry.technicalDetail());
+		}
 		if (entry != null && !entry.resolutionSteps().isEmpty()) {
 			problem.setProperty("resolutionSteps", List.copyOf(entry.resolutionSteps()));
 		}
@@ -98,6 +107,48 @@ public class PermissionProblems {
 			problem.setProperty("supportContact", entry.supportContact());
 		}
 		return problem;
+	}
+
+	// The first connection the catalog has a message for speaks for all, as the first
+	// permission does for a permission denial
+	private ProblemDetail connections(ConnectionRequiredException ex) {
+		List<MissingConnection> missing = ex.getMissingConnections();
+		String message = missing.stream()
+			.map(MissingConnection::userMessage)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+		String detail = (message != null) ? message
+				: "This action needs a connection to another service. Sign in to it, then try again.";
+		ProblemDetail problem = problem(HttpStatus.FORBIDDEN, detail);
+		List<Map<String, Object>> connections = missing.stream().map(PermissionProblems::connection).toList();
+		problem.setProperty("missingConnections", connections);
+		missing.stream()
+			.filter((c) -> !c.resolutionSteps().isEmpty())
+			.findFirst()
+			.ifPresent((c) -> problem.setProperty("resolutionSteps", c.resolutionSteps()));
+		missing.stream()
+			.filter((c) -> c.supportContact() != null)
+			.findFirst()
+			.ifPresent((c) -> problem.setProperty("supportContact", c.supportContact()));
+		return problem;
+	}
+
+	private static Map<String, Object> connection(MissingConnection connection) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", connection.name());
+		if (!connection.missingScopes().isEmpty()) {
+			body.put("missingScopes", connection.missingScopes());
+		}
+		body.put("signInUrl", connection.signInUrl());
+		body.put("technicalDetail", connection.technicalDetail());
+		if (connection.usage() != null) {
+			body.put("usage", connection.usage());
+		}
+		if (connection.dataManagement() != null) {
+			body.put("dataManagement", connection.dataManagement());
+		}
+		return body;
 	}
 
 	private ProblemDetail context(PermissionContextException ex) {

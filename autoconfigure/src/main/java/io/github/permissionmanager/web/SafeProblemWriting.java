@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import io.github.permissionmanager.AuthenticationRequiredException;
+import io.github.permissionmanager.ConnectionRequiredException;
 import io.github.permissionmanager.PermissionContextException;
 import io.github.permissionmanager.PermissionDeniedException;
 import io.github.permissionmanager.PermissionEvaluationException;
@@ -67,7 +68,7 @@ final class SafeProblemWriting {
 	 * @return the status, or {@code 0} when the exception is not one of them
 	 */
 	static int status(Exception ex) {
-		if (ex instanceof PermissionDeniedException) {
+		if (ex instanceof PermissionDeniedException || ex instanceof ConnectionRequiredException) {
 			return 403;
 		}
 		if (ex instanceof AuthenticationRequiredException) {

@@ -39,10 +39,13 @@ class PermissionWebAutoConfigurationTests {
 					"permission-manager.catalog.report.resolution-steps=Step one,Step two",
 					"permission-manager.catalog.report.support-contact=help@example.org",
 					"permission-manager.catalog.report.description=Read the monthly report",
-					"permission-manager.catalog.report.data-management=Reports name no user")
+					"permission-manager.catalog.report.data-management=Reports name no user",
+					"permission-manager.catalog.report.usage=Shown on the dashboard",
+					"permission-manager.catalog.report.technical-detail=needs report:read")
 			.run((context) -> assertThat(context.getBean(PermissionProblems.class).catalogEntry("report"))
 				.isEqualTo(new CatalogMessage("Ask an organizer.", List.of("Step one", "Step two"), "help@example.org",
-						"Read the monthly report", "Reports name no user")));
+						"Read the monthly report", "Reports name no user", "Shown on the dashboard",
+						"needs report:read")));
 	}
 
 	@Test

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.github.permissionmanager.ConnectionRequiredException;
+import io.github.permissionmanager.MissingConnection;
 import io.github.permissionmanager.PermissionDeniedException;
 import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.Resource;
@@ -69,6 +71,36 @@ class PermissionProblemExceptionResolverTests {
 		String body = this.response.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(this.response.getStatus()).isEqualTo(503);
 		assertThat(body).contains("could not be completed").doesNotContain("Exception").doesNotContain("java.");
+	}
+
+	@Test
+	void aMissingConnectionIsA403NamingItWithWhereToSignInAndTheCatalogsText() throws Exception {
+		PermissionProblemExceptionResolver resolver = new PermissionProblemExceptionResolver(this.problems);
+		resolver.resolveException(this.request, this.response, null,
+				new ConnectionRequiredException("bob lacks slack",
+						List.of(new MissingConnection("slack", List.of("channels:read"), "/oauth2/authorization/slack",
+								"missing scope: channels:read", "Access to Slack channels is required",
+								List.of("Click 'Grant Access'", "Confirm permissions"), "support@airtrain.dev",
+								"Posts the schedule to your channels", "Nothing read from Slack is kept"))));
+		assertThat(this.response.getStatus()).isEqualTo(403);
+		assertThat(this.response.getContentAsString(StandardCharsets.UTF_8))
+			.isEqualTo("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+					+ "\"detail\":\"Access to Slack channels is required\",\"instance\":\"/sessions/4\","
+					+ "\"missingConnections\":[{\"name\":\"slack\",\"missingScopes\":[\"channels:read\"],"
+					+ "\"signInUrl\":\"/oauth2/authorization/slack\",\"technicalDetail\":\"missing scope: channels:read\","
+					+ "\"usage\":\"Posts the schedule to your channels\",\"dataManagement\":\"Nothing read from Slack is kept\"}],"
+					+ "\"resolutionSteps\":[\"Click 'Grant Access'\",\"Confirm permissions\"],"
+					+ "\"supportContact\":\"support@airtrain.dev\"}");
+	}
+
+	@Test
+	void aPermissionsTechnicalDetailIsShownWithTheDenial() throws Exception {
+		PermissionProblemExceptionResolver resolver = new PermissionProblemExceptionResolver(
+				new PermissionProblems(Map.of("session:update", new CatalogMessage("Ask an organizer.", List.of(), null,
+						null, null, null, "needs session:update on the session's event"))));
+		resolver.resolveException(this.request, this.response, null, denial());
+		assertThat(this.response.getContentAsString(StandardCharsets.UTF_8))
+			.contains("\"technicalDetail\":\"needs session:update on the session's event\"");
 	}
 
 	@Test

@@ -29,8 +29,6 @@ final class ReadmeWalkthrough {
 	/** Where the README tells the reader the app listens. */
 	static final String README_ORIGIN = "localhost:8080";
 
-	private static final Pattern SECTION = Pattern.compile("(?ms)^## Try it\\s*$(.*?)(?=^## |\\z)");
-
 	private static final Pattern STEP = Pattern
 		.compile("(?ms)^(?!```)([^\\n]+?)\\s*\\n+```bash\\n(curl .*?)\\n```\\s*\\n```text\\n(.*?)```");
 
@@ -43,6 +41,16 @@ final class ReadmeWalkthrough {
 	 * @return the steps, in order
 	 */
 	static List<Step> read(Path readme) {
+		return read(readme, "Try it");
+	}
+
+	/**
+	 * The steps of a walkthrough section of the README.
+	 * @param readme the README file
+	 * @param title the section's title (after {@code ## })
+	 * @return the steps, in order
+	 */
+	static List<Step> read(Path readme, String title) {
 		String text;
 		try {
 			text = Files.readString(readme, StandardCharsets.UTF_8);
@@ -50,9 +58,9 @@ final class ReadmeWalkthrough {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		Matcher section = SECTION.matcher(text);
+		Matcher section = Pattern.compile("(?ms)^## " + Pattern.quote(title) + "\\s*$(.*?)(?=^## |\\z)").matcher(text);
 		if (!section.find()) {
-			throw new IllegalStateException("README.md has no '## Try it' section");
+			throw new IllegalStateException("README.md has no '## " + title + "' section");
 		}
 		List<Step> steps = new ArrayList<>();
 		Matcher step = STEP.matcher(section.group(1));
@@ -106,8 +114,9 @@ final class ReadmeWalkthrough {
 	}
 
 	/**
-	 * The subset of curl the walkthrough uses: {@code -s}, {@code -w}, {@code -u},
-	 * {@code -X}, {@code -H}, {@code -d} and a URL.
+	 * The subset of curl the walkthroughs use: {@code -s}, {@code -w}, {@code -u},
+	 * {@code -X}, {@code -H}, {@code -d}, {@code -L} (follow redirects, credentials to
+	 * the same host only), {@code -b}/{@code -c} (a cookie jar) and a URL.
 	 *
 	 * @param method the HTTP method
 	 * @param url the URL as written (without scheme)
@@ -115,9 +124,11 @@ final class ReadmeWalkthrough {
 	 * @param password the password of {@code -u}, or {@code null}
 	 * @param headers the headers of {@code -H}
 	 * @param body the body of {@code -d}, or {@code null}
+	 * @param followRedirects whether {@code -L} was given
+	 * @param cookieJar the file of {@code -b} and {@code -c}, or {@code null}
 	 */
 	record Curl(String method, String url, @Nullable String user, @Nullable String password,
-			Map<String, String> headers, @Nullable String body) {
+			Map<String, String> headers, @Nullable String body, boolean followRedirects, @Nullable String cookieJar) {
 
 		static Curl parse(String command) {
 			Iterator<String> words = words(command).iterator();
@@ -130,12 +141,22 @@ final class ReadmeWalkthrough {
 			String password = null;
 			String body = null;
 			boolean silent = false;
+			boolean follow = false;
+			String cookieJar = null;
 			String writeOut = null;
 			Map<String, String> headers = new LinkedHashMap<>();
 			while (words.hasNext()) {
 				String word = words.next();
 				switch (word) {
 					case "-s" -> silent = true;
+					case "-L" -> follow = true;
+					case "-b", "-c" -> {
+						String jar = next(words, word);
+						if (cookieJar != null && !cookieJar.equals(jar)) {
+							throw new IllegalArgumentException("-b and -c name two files in: " + command);
+						}
+						cookieJar = jar;
+					}
 					case "-w" -> writeOut = next(words, word);
 					case "-X" -> method = next(words, word);
 					case "-d" -> body = next(words, word);
@@ -164,7 +185,7 @@ final class ReadmeWalkthrough {
 			if (method == null) {
 				method = (body != null) ? "POST" : "GET";
 			}
-			return new Curl(method, url, user, password, headers, body);
+			return new Curl(method, url, user, password, headers, body, follow, cookieJar);
 		}
 
 		private static String next(Iterator<String> words, String option) {

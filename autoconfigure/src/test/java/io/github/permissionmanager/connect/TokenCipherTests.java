@@ -1,0 +1,65 @@
+package io.github.permissionmanager.connect;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tokens are encrypted with AES-GCM: they round-trip, never encrypt twice the same way,
+ * and a value altered or encrypted with another key does not decrypt. A bad key stops the
+ * start with a message that says how to make one.
+ */
+class TokenCipherTests {
+
+	private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+	private static final String OTHER_KEY = Base64.getEncoder().encodeToString(filled(32, (byte) 7));
+
+	@Test
+	void aTokenRoundTripsAndIsNotInTheCiphertext() {
+		TokenCipher cipher = TokenCipher.of(KEY);
+		byte[] token = "gho_16C7e42F292c6912E7710c838347Ae178B4a".getBytes(StandardCharsets.UTF_8);
+		byte[] encrypted = cipher.encrypt(token);
+		assertThat(new String(encrypted, StandardCharsets.ISO_8859_1)).doesNotContain("gho_16C7e42F");
+		assertThat(cipher.decrypt(encrypted)).isEqualTo(token);
+		assertThat(cipher.encrypt(token)).isNotEqualTo(encrypted);
+	}
+
+	@Test
+	void anAlteredValueDoesNotDecrypt() {
+		TokenCipher cipher = TokenCipher.of(KEY);
+		byte[] encrypted = cipher.encrypt("token".getBytes(StandardCharsets.UTF_8));
+		encrypted[encrypted.length - 1] ^= 1;
+		assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(encrypted));
+	}
+
+	@Test
+	void anotherKeyDoesNotDecrypt() {
+		byte[] encrypted = TokenCipher.of(KEY).encrypt("token".getBytes(StandardCharsets.UTF_8));
+		assertThatIllegalStateException().isThrownBy(() -> TokenCipher.of(OTHER_KEY).decrypt(encrypted));
+	}
+
+	@Test
+	void aKeyThatIsMissingShortOrNotBase64SaysHowToMakeOne() {
+		assertThatIllegalStateException().isThrownBy(() -> TokenCipher.of(" "))
+			.withMessageContaining("permission-manager.connections.encryption-key is not set")
+			.withMessageContaining("openssl rand -base64 32");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> TokenCipher.of(Base64.getEncoder().encodeToString(new byte[16])))
+			.withMessageContaining("must be 256 bits (32 bytes) but is 128 bits");
+		assertThatIllegalStateException().isThrownBy(() -> TokenCipher.of("not base64!"))
+			.withMessageContaining("is not Base64");
+	}
+
+	private static byte[] filled(int length, byte value) {
+		byte[] bytes = new byte[length];
+		Arrays.fill(bytes, value);
+		return bytes;
+	}
+
+}
