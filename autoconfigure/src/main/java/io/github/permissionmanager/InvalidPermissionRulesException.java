@@ -16,7 +16,16 @@ public class InvalidPermissionRulesException extends IllegalStateException {
 	 * @param problems every problem found
 	 */
 	public InvalidPermissionRulesException(List<String> problems) {
-		super(message(problems));
+		this("@RequiresPermissions rules", problems);
+	}
+
+	/**
+	 * Create an exception about other startup checks of Permission Manager.
+	 * @param checked what was checked, as the message names it
+	 * @param problems every problem found
+	 */
+	protected InvalidPermissionRulesException(String checked, List<String> problems) {
+		super(message(checked, problems));
 		this.problems = List.copyOf(problems);
 	}
 
@@ -28,10 +37,12 @@ public class InvalidPermissionRulesException extends IllegalStateException {
 		return this.problems;
 	}
 
-	private static String message(List<String> problems) {
+	private static String message(String checked, List<String> problems) {
 		StringBuilder message = new StringBuilder("Permission Manager found ").append(problems.size())
 			.append((problems.size() == 1) ? " problem" : " problems")
-			.append(" in @RequiresPermissions rules:");
+			.append(" in ")
+			.append(checked)
+			.append(':');
 		problems.forEach((problem) -> message.append(System.lineSeparator()).append(" - ").append(problem));
 		return message.toString();
 	}
