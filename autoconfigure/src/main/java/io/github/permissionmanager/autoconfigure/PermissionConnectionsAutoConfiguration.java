@@ -21,6 +21,7 @@ import io.github.permissionmanager.connect.ConnectionValidator;
 import io.github.permissionmanager.connect.DefaultConnections;
 import io.github.permissionmanager.connect.JdbcApiKeys;
 import io.github.permissionmanager.connect.TokenCipher;
+import io.github.permissionmanager.enforce.PermissionAutoProxyRegistrar;
 import io.github.permissionmanager.store.AuditTrail;
 import io.github.permissionmanager.store.PermissionStoreSchemaInitializer;
 
@@ -66,7 +67,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ PermissionConnectionsProperties.class, PermissionStoreProperties.class,
 		PermissionEvaluationProperties.class })
-@Import(PermissionConnectionsOAuth2Configuration.class)
+@Import({ PermissionConnectionsOAuth2Configuration.class, PermissionAutoProxyRegistrar.class })
 public final class PermissionConnectionsAutoConfiguration {
 
 	@Bean

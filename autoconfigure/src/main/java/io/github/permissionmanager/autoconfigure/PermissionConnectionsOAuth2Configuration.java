@@ -65,7 +65,7 @@ class PermissionConnectionsOAuth2Configuration {
 			ClientRegistration registration = (registrations != null)
 					? registrations.findByRegistrationId(registrationId) : null;
 			return (registration != null) ? new ConnectionValidator.RegistrationInfo(registration.getScopes(),
-					registration.getAuthorizationGrantType().getValue()) : null;
+					registration.getAuthorizationGrantType().getValue(), registration.getRedirectUri()) : null;
 		};
 	}
 

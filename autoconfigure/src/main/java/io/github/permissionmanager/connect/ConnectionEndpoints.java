@@ -83,7 +83,10 @@ public final class ConnectionEndpoints {
 			}
 			catch (ConnectionUnavailableException ex) {
 				// one provider down does not hide the others
-				list.add(Map.of("name", name, "status", "unavailable"));
+				Map<String, Object> unavailable = new LinkedHashMap<>();
+				unavailable.put("name", name);
+				unavailable.put("status", "unavailable");
+				list.add(unavailable);
 				continue;
 			}
 			Map<String, Object> entry = new LinkedHashMap<>();

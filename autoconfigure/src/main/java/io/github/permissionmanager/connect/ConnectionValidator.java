@@ -15,6 +15,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -26,6 +27,8 @@ import org.springframework.util.ReflectionUtils;
  * problem.
  */
 public final class ConnectionValidator implements SmartInitializingSingleton {
+
+	private static final @Nullable Class<?> PUBLISHER = publisher();
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
@@ -87,6 +90,13 @@ public final class ConnectionValidator implements SmartInitializingSingleton {
 			problems.add(where + " is private, static or final, so @RequiresConnections cannot guard it");
 			return;
 		}
+		if (PUBLISHER != null && PUBLISHER.isAssignableFrom(method.getReturnType())) {
+			// the check reads the caller of the calling thread, which a reactive
+			// pipeline does not have: it would refuse everybody, or worse
+			problems.add(where + " returns a " + method.getReturnType().getSimpleName()
+					+ ": @RequiresConnections guards servlet (blocking) methods only");
+			return;
+		}
 		ConnectionRules.Rule rule = ConnectionRules.Rule.of(annotation);
 		if (rule.required().isEmpty() && rule.optional().isEmpty()) {
 			problems.add(where + " has @RequiresConnections without a connection");
@@ -136,6 +146,14 @@ public final class ConnectionValidator implements SmartInitializingSingleton {
 			problems.add(where + " uses client registration '" + connection.registrationId() + "', whose grant type is "
 					+ registration.grantType() + "; a user's connection needs authorization_code");
 		}
+		String redirectUri = registration.redirectUri();
+		if (redirectUri != null && redirectUri.contains("/login/oauth2/code/")) {
+			// Spring Security's login filter answers that path first: the callback would
+			// sign the user in as the provider's account instead of connecting it
+			problems.add(where + " uses client registration '" + connection.registrationId() + "', whose redirect-uri "
+					+ redirectUri + " is the OAuth2 login callback; give it another path, such as "
+					+ "{baseUrl}/oauth2/connected/{registrationId}");
+		}
 		notRequested(connection.scopes(), registration, where, connection, problems);
 	}
 
@@ -147,6 +165,15 @@ public final class ConnectionValidator implements SmartInitializingSingleton {
 					where + " needs " + ((missing.size() == 1) ? "scope " : "scopes ") + missing
 							+ ", which client registration '" + connection.registrationId()
 							+ "' does not request (it requests " + registration.scopes() + ")");
+		}
+	}
+
+	private static @Nullable Class<?> publisher() {
+		try {
+			return ClassUtils.forName("org.reactivestreams.Publisher", ConnectionValidator.class.getClassLoader());
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return null;
 		}
 	}
 
@@ -176,8 +203,9 @@ public final class ConnectionValidator implements SmartInitializingSingleton {
 	 *
 	 * @param scopes the scopes it asks for
 	 * @param grantType its authorization grant type
+	 * @param redirectUri its redirect URI template, or {@code null}
 	 */
-	public record RegistrationInfo(Set<String> scopes, String grantType) {
+	public record RegistrationInfo(Set<String> scopes, String grantType, @Nullable String redirectUri) {
 
 		public RegistrationInfo {
 			scopes = Set.copyOf(scopes);

@@ -12,6 +12,7 @@ import io.github.permissionmanager.connect.ConnectionDefinition;
 import io.github.permissionmanager.connect.EncryptedJdbcAuthorizedClientService;
 import io.github.permissionmanager.connect.TokenCipher;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -139,6 +140,16 @@ class PermissionConnectionsAutoConfigurationTests {
 	}
 
 	@Test
+	void aConnectionOnTheLoginCallbackStopsTheStart() {
+		this.withCalendar.withPropertyValues(
+				"spring.security.oauth2.client.registration.calendar.redirect-uri={baseUrl}/login/oauth2/code/{registrationId}")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("Connection 'calendar' uses client registration 'calendar', whose redirect-uri "
+						+ "{baseUrl}/login/oauth2/code/{registrationId} is the OAuth2 login callback"));
+	}
+
+	@Test
 	void anAnnotationWithoutACatalogStopsTheStartRatherThanGuardNothing() {
 		this.runner.withBean(Guarded.class)
 			.run((context) -> assertThat(context).hasFailed()
@@ -155,6 +166,15 @@ class PermissionConnectionsAutoConfigurationTests {
 				.getFailure()
 				.hasMessageContaining(FinalGuarded.class.getName()
 						+ "#publish is private, static or final, so @RequiresConnections cannot guard it"));
+	}
+
+	@Test
+	void aReactiveGuardedMethodStopsTheStart() {
+		this.withCalendar.withBean(ReactiveGuarded.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining(ReactiveGuarded.class.getName()
+						+ "#publish returns a Mono: @RequiresConnections guards servlet (blocking) methods only"));
 	}
 
 	@Test
@@ -227,6 +247,15 @@ class PermissionConnectionsAutoConfigurationTests {
 		@RequiresConnections(
 				required = { @Connection("github"), @Connection(value = "calendar", scopes = "calendar.write") })
 		public void publish() {
+		}
+
+	}
+
+	static class ReactiveGuarded {
+
+		@RequiresConnections(required = @Connection("calendar"))
+		public Mono<String> publish() {
+			return Mono.just("published");
 		}
 
 	}

@@ -68,6 +68,19 @@ class ConnectionAttackTests extends ConnectionTestBase {
 	}
 
 	@Test
+	void aCallbackCarriedIntoAnotherUsersBrowserConnectsNobody() {
+		// victor starts a sign-in and gets the provider's answer for his own account
+		Browser victor = new Browser(app(), "victor");
+		HttpResponse<String> start = victor.appGet("/oauth2/authorization/calendar");
+		String callback = Browser.location(victor.get(Browser.location(start), "victor:victor-at-provider"));
+		// and makes walter's browser open it: walter's session started no sign-in
+		HttpResponse<String> carried = new Browser(app(), "walter").appGet(callback.substring(app().length()));
+		assertThat(carried.statusCode()).as(carried.body()).isBetween(400, 499);
+		assertThat(this.clients.<OAuth2AuthorizedClient>loadAuthorizedClient("calendar", "walter")).isNull();
+		assertThat(this.clients.<OAuth2AuthorizedClient>loadAuthorizedClient("calendar", "victor")).isNull();
+	}
+
+	@Test
 	void aSignInTheUserRefusesComesBackWithTheErrorAndConnectsNothing() {
 		Browser mallory = new Browser(app(), "mallory");
 		String back = mallory.signIn("/oauth2/authorization/calendar-admin?return-to=/settings");

@@ -3,20 +3,14 @@ package io.github.permissionmanager.connecttest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Set;
 
 import io.github.permissionmanager.ConnectionSignedOutEvent.Revocation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,13 +139,7 @@ class ConnectionFlowTests extends ConnectionTestBase {
 
 	@Test
 	void aProviderThatDoesNotAnswerIsA503AndTheMethodDoesNotRun() throws Exception {
-		Instant now = Instant.now();
-		this.clients
-			.saveAuthorizedClient(new OAuth2AuthorizedClient(this.registrations.findByRegistrationId("flaky"), "frank",
-					new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "expired-access",
-							now.minus(2, ChronoUnit.HOURS), now.minus(1, ChronoUnit.HOURS), Set.of("calendar.events")),
-					new OAuth2RefreshToken("some-refresh", now.minus(2, ChronoUnit.HOURS))),
-					new UsernamePasswordAuthenticationToken("frank", null, AuthorityUtils.NO_AUTHORITIES));
+		saveExpiredClient("flaky", "frank");
 		HttpResponse<String> unavailable = new Browser(app(), "frank").appGet("/flaky");
 		assertThat(unavailable.statusCode()).as(unavailable.body()).isEqualTo(503);
 		assertThat(unavailable.body()).doesNotContain("Exception").doesNotContain("127.0.0.1");
@@ -159,6 +147,18 @@ class ConnectionFlowTests extends ConnectionTestBase {
 		// not a refusal of the grant: the connection is kept for when the provider is
 		// back
 		assertThat(this.clients.<OAuth2AuthorizedClient>loadAuthorizedClient("flaky", "frank")).isNotNull();
+	}
+
+	@Test
+	void aProviderThatHangsIsGivenUpAfterTheProviderTimeout() {
+		saveExpiredClient("hanging", "xena");
+		long start = System.nanoTime();
+		HttpResponse<String> unavailable = new Browser(app(), "xena").appGet("/hanging");
+		long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+		assertThat(unavailable.statusCode()).as(unavailable.body()).isEqualTo(503);
+		// provider-timeout is 2s; a loaded machine gets room, an unbounded wait does not
+		assertThat(seconds).isLessThan(30);
+		assertThat(this.calls.runs).doesNotContain("hanging xena");
 	}
 
 	@Test

@@ -2,10 +2,13 @@ package io.github.permissionmanager.connecttest;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.permissionmanager.connecttest.app.ConnectTestApplication;
 import io.github.permissionmanager.connecttest.provider.ProviderApplication;
@@ -19,8 +22,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -42,6 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ConnectionTestBase {
 
 	static final ConfigurableApplicationContext provider = ProviderApplication.start();
+
+	static final ServerSocket SILENT = silentServer();
 
 	static final String PROVIDER = "http://127.0.0.1:" + provider.getEnvironment().getProperty("local.server.port");
 
@@ -79,6 +89,11 @@ abstract class ConnectionTestBase {
 				() -> "http://127.0.0.1:" + dead + "/oauth2/authorize");
 		registry.add("spring.security.oauth2.client.provider.flaky.token-uri",
 				() -> "http://127.0.0.1:" + dead + "/oauth2/token");
+		// a provider that hangs: it accepts the connection and never answers
+		registry.add("spring.security.oauth2.client.provider.hanging.authorization-uri",
+				() -> "http://127.0.0.1:" + SILENT.getLocalPort() + "/oauth2/authorize");
+		registry.add("spring.security.oauth2.client.provider.hanging.token-uri",
+				() -> "http://127.0.0.1:" + SILENT.getLocalPort() + "/oauth2/token");
 	}
 
 	ProviderApplication.ApiCalls api() {
@@ -96,6 +111,41 @@ abstract class ConnectionTestBase {
 						+ "WHERE client_registration_id = 'calendar' AND principal_name = ?",
 				Timestamp.from(now.minus(2, ChronoUnit.HOURS)), Timestamp.from(now.minus(1, ChronoUnit.HOURS)), user))
 			.isEqualTo(1);
+	}
+
+	// Holds every connection open without a byte of answer
+	private static ServerSocket silentServer() {
+		try {
+			ServerSocket server = new ServerSocket(0);
+			List<Socket> held = new CopyOnWriteArrayList<>();
+			Thread acceptor = new Thread(() -> {
+				while (!server.isClosed()) {
+					try {
+						held.add(server.accept());
+					}
+					catch (IOException ex) {
+						return;
+					}
+				}
+			}, "silent-provider");
+			acceptor.setDaemon(true);
+			acceptor.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	void saveExpiredClient(String registration, String user) {
+		Instant now = Instant.now();
+		this.clients.saveAuthorizedClient(
+				new OAuth2AuthorizedClient(this.registrations.findByRegistrationId(registration), user,
+						new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "expired-access",
+								now.minus(2, ChronoUnit.HOURS), now.minus(1, ChronoUnit.HOURS),
+								Set.of("calendar.events")),
+						new OAuth2RefreshToken("some-refresh", now.minus(2, ChronoUnit.HOURS))),
+				new UsernamePasswordAuthenticationToken(user, null, AuthorityUtils.NO_AUTHORITIES));
 	}
 
 	private static int freePort() {

@@ -69,6 +69,13 @@ class CalendarController {
 		return Map.of("flaky", true);
 	}
 
+	@GetMapping("/hanging")
+	@RequiresConnections(required = @Connection("hanging"))
+	Map<String, Object> hanging(Principal user) {
+		this.calls.runs.add("hanging " + user.getName());
+		return Map.of("hanging", true);
+	}
+
 	@GetMapping("/maybe")
 	@RequiresConnections(optional = @Connection("calendar"))
 	Map<String, Object> maybe(Principal user) {

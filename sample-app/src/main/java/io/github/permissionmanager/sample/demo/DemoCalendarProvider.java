@@ -1,5 +1,6 @@
 package io.github.permissionmanager.sample.demo;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -92,9 +93,10 @@ public class DemoCalendarProvider {
 					.header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
 					.build();
 			}
-			return ResponseEntity.status(HttpStatus.CREATED)
-				.body(Map.of("calendar", authorization.getPrincipalName(), "summary",
-						String.valueOf(event.get("summary"))));
+			Map<String, Object> added = new LinkedHashMap<>();
+			added.put("summary", String.valueOf(event.get("summary")));
+			added.put("calendar", authorization.getPrincipalName());
+			return ResponseEntity.status(HttpStatus.CREATED).body(added);
 		}
 
 		private @Nullable OAuth2Authorization authorization(@Nullable String header) {
