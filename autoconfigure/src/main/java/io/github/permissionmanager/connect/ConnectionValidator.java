@@ -3,6 +3,7 @@ package io.github.permissionmanager.connect;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -67,35 +68,44 @@ public final class ConnectionValidator implements SmartInitializingSingleton {
 	public void afterSingletonsInstantiated() {
 		List<String> problems = new ArrayList<>(this.catalogProblems);
 		this.catalog.entries().values().forEach((connection) -> validate(connection, problems));
+		Set<Class<?>> guarded = new LinkedHashSet<>();
 		for (Class<?> type : AnnotatedBeanClasses.find(this.beanFactory, RequiresConnections.class)) {
 			for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type,
 					ReflectionUtils.USER_DECLARED_METHODS)) {
-				validate(type, method, problems);
+				if (validate(type, method, problems)) {
+					guarded.add(type);
+				}
 			}
 		}
+		AnnotatedBeanClasses.unproxied(this.beanFactory, guarded, (advisor) -> advisor instanceof ConnectionAdvisor)
+			.forEach((name, type) -> problems.add("bean '" + name + "' (" + type.getName()
+					+ ") has @RequiresConnections methods but is not proxied by Permission Manager, so they would run "
+					+ "unchecked: it was created before the auto-proxy creator or registered as a ready-made "
+					+ "instance; let Spring create it as an ordinary bean"));
 		if (!problems.isEmpty()) {
 			throw new InvalidConnectionsException(problems);
 		}
 	}
 
-	private void validate(Class<?> type, Method method, List<String> problems) {
+	// whether the method is guarded
+	private boolean validate(Class<?> type, Method method, List<String> problems) {
 		boolean own = AnnotatedElementUtils.hasAnnotation(method, RequiresConnections.class);
 		RequiresConnections annotation = ConnectionRules.find(method, type);
 		if (annotation == null) {
-			return;
+			return false;
 		}
 		String where = type.getName() + "#" + method.getName();
 		int modifiers = method.getModifiers();
 		if (own && (Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers))) {
 			problems.add(where + " is private, static or final, so @RequiresConnections cannot guard it");
-			return;
+			return true;
 		}
 		if (PUBLISHER != null && PUBLISHER.isAssignableFrom(method.getReturnType())) {
 			// the check reads the caller of the calling thread, which a reactive
 			// pipeline does not have: it would refuse everybody, or worse
 			problems.add(where + " returns a " + method.getReturnType().getSimpleName()
 					+ ": @RequiresConnections guards servlet (blocking) methods only");
-			return;
+			return true;
 		}
 		ConnectionRules.Rule rule = ConnectionRules.Rule.of(annotation);
 		if (rule.required().isEmpty() && rule.optional().isEmpty()) {
@@ -122,6 +132,7 @@ public final class ConnectionValidator implements SmartInitializingSingleton {
 						connection, problems);
 			}
 		}
+		return true;
 	}
 
 	private void validate(ConnectionDefinition connection, List<String> problems) {

@@ -14,6 +14,7 @@ import io.github.permissionmanager.connect.TokenCipher;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -169,6 +170,24 @@ class PermissionConnectionsAutoConfigurationTests {
 	}
 
 	@Test
+	void aReadyMadeGuardedSingletonThatNoProxyGuardsStopsTheStart() {
+		this.withCalendar
+			.withInitializer((context) -> context.getBeanFactory().registerSingleton("readyMade", new CalendarOnly()))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("bean 'readyMade' (" + CalendarOnly.class.getName()
+						+ ") has @RequiresConnections methods but is not proxied by Permission Manager"));
+	}
+
+	@Test
+	void aGuardedBeanSpringCreatesIsProxiedAndStarts() {
+		this.withCalendar.withBean(CalendarOnly.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(CalendarOnly.class)
+				.satisfies((bean) -> assertThat(AopUtils.isAopProxy(bean)).isTrue()));
+	}
+
+	@Test
 	void aReactiveGuardedMethodStopsTheStart() {
 		this.withCalendar.withBean(ReactiveGuarded.class)
 			.run((context) -> assertThat(context).hasFailed()
@@ -256,6 +275,14 @@ class PermissionConnectionsAutoConfigurationTests {
 		@RequiresConnections(required = @Connection("calendar"))
 		public Mono<String> publish() {
 			return Mono.just("published");
+		}
+
+	}
+
+	static class CalendarOnly {
+
+		@RequiresConnections(required = @Connection("calendar"))
+		public void publish() {
 		}
 
 	}
