@@ -1,10 +1,7 @@
 package io.github.permissionmanager.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,8 +15,10 @@ import org.springframework.core.log.LogMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -33,19 +32,24 @@ import org.springframework.web.servlet.ModelAndView;
  * <p>
  * The body is written with the application's own HTTP message converters (those of Spring
  * MVC), so it is formatted like every other problem response of the application; without
- * a converter that writes {@code application/problem+json}, a plain writer of its own is
- * used.
+ * a converter that writes {@code application/problem+json}, with Spring's Jackson
+ * converter (Jackson is on every Spring MVC application's classpath), and without Jackson
+ * as the minimal problem (status and title).
  */
 public class PermissionProblemExceptionResolver implements HandlerExceptionResolver, Ordered {
 
 	private static final Log logger = LogFactory.getLog(PermissionProblemExceptionResolver.class);
+
+	// the converter of an application whose own converters cannot write a problem, when
+	// Jackson is there
+	private static final @Nullable HttpMessageConverter<Object> JACKSON = jackson();
 
 	private final PermissionProblems problems;
 
 	private final Supplier<List<HttpMessageConverter<?>>> converters;
 
 	/**
-	 * Create a resolver that writes its own JSON.
+	 * Create a resolver that writes with Spring's Jackson converter.
 	 * @param problems builds the problem for each exception
 	 */
 	public PermissionProblemExceptionResolver(PermissionProblems problems) {
@@ -97,8 +101,7 @@ public class PermissionProblemExceptionResolver implements HandlerExceptionResol
 			response.resetBuffer();
 			response.setStatus(problem.getStatus());
 			if (!writeWithConverter(problem, response)) {
-				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-				response.getOutputStream().write(ProblemJson.write(plain(problem)).getBytes(StandardCharsets.UTF_8));
+				SafeProblemWriting.writeMinimal(response, problem.getStatus());
 			}
 			response.flushBuffer();
 		}
@@ -119,22 +122,17 @@ public class PermissionProblemExceptionResolver implements HandlerExceptionResol
 				return true;
 			}
 		}
+		if (JACKSON != null) {
+			JACKSON.write(problem, MediaType.APPLICATION_PROBLEM_JSON, new ServletServerHttpResponse(response));
+			return true;
+		}
 		return false;
 	}
 
-	private static Map<String, Object> plain(ProblemDetail problem) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", (problem.getType() != null) ? problem.getType().toString() : "about:blank");
-		body.put("title", problem.getTitle());
-		body.put("status", problem.getStatus());
-		body.put("detail", problem.getDetail());
-		if (problem.getInstance() != null) {
-			body.put("instance", problem.getInstance().toString());
-		}
-		if (problem.getProperties() != null) {
-			body.putAll(problem.getProperties());
-		}
-		return body;
+	private static @Nullable HttpMessageConverter<Object> jackson() {
+		return ClassUtils.isPresent("tools.jackson.databind.json.JsonMapper",
+				PermissionProblemExceptionResolver.class.getClassLoader()) ? new JacksonJsonHttpMessageConverter()
+						: null;
 	}
 
 	private static void log(int status, Exception ex) {

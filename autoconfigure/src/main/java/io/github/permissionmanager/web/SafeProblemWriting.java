@@ -2,8 +2,6 @@ package io.github.permissionmanager.web;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import io.github.permissionmanager.AuthenticationRequiredException;
@@ -93,11 +91,12 @@ final class SafeProblemWriting {
 			response.resetBuffer();
 			response.setStatus(status);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			Map<String, Object> body = new LinkedHashMap<>();
+			// a status and its reason phrase (plain words): no JSON writer needed, none
+			// that could fail
 			HttpStatus known = HttpStatus.resolve(status);
-			body.put("title", (known != null) ? known.getReasonPhrase() : "Error");
-			body.put("status", status);
-			response.getOutputStream().write(ProblemJson.write(body).getBytes(StandardCharsets.UTF_8));
+			String title = (known != null) ? known.getReasonPhrase() : "Error";
+			response.getOutputStream()
+				.write(("{\"title\":\"" + title + "\",\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8));
 			response.flushBuffer();
 		}
 		catch (Exception | Error ex) {

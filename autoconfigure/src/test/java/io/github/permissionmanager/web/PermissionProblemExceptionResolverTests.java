@@ -49,14 +49,14 @@ class PermissionProblemExceptionResolverTests {
 	}
 
 	@Test
-	void withoutAProblemJsonConverterTheBodyIsWrittenPlain() throws Exception {
+	void withoutAProblemJsonConverterTheBodyIsWrittenWithSpringsJacksonConverter() throws Exception {
 		PermissionProblemExceptionResolver resolver = new PermissionProblemExceptionResolver(this.problems);
 		resolver.resolveException(this.request, this.response, null, denial());
 		assertThat(this.response.getStatus()).isEqualTo(403);
 		assertThat(this.response.getContentType()).startsWith("application/problem+json");
 		assertThat(this.response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(
-				"{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Ask an organizer.\","
-						+ "\"instance\":\"/sessions/4\",\"missingPermissions\":[\"session:update\"],"
+				"{\"detail\":\"Ask an organizer.\",\"instance\":\"/sessions/4\",\"status\":403,\"title\":\"Forbidden\","
+						+ "\"missingPermissions\":[\"session:update\"],"
 						+ "\"resource\":{\"type\":\"event\",\"id\":\"2\"},\"resolutionSteps\":[\"Step one\"],"
 						+ "\"supportContact\":\"help@example.org\"}");
 	}
