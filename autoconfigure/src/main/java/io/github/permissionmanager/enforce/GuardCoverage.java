@@ -1,6 +1,7 @@
 package io.github.permissionmanager.enforce;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -37,6 +38,17 @@ final class GuardCoverage {
 					+ ") has @RequiresPermissions methods but is not proxied by Permission Manager, so they would run"
 					+ " unchecked: it was created before the auto-proxy creator (a bean that a BeanPostProcessor"
 					+ " needs) or registered as a ready-made instance; let Spring create it as an ordinary bean"));
+	}
+
+	/**
+	 * The methods of a class that {@code @RequiresPermissions} governs.
+	 * @param type the class
+	 * @return its guarded methods
+	 */
+	static List<Method> guardedMethods(Class<?> type) {
+		return Arrays.stream(ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS))
+			.filter((method) -> RequiresPermissionsLookup.find(method, type) != null)
+			.toList();
 	}
 
 	/**

@@ -19,7 +19,6 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.log.LogMessage;
 import org.springframework.util.Assert;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Parses and checks the rule of every guarded method of every bean (controllers and
@@ -123,15 +122,9 @@ public final class RuleValidator implements SmartInitializingSingleton {
 	}
 
 	private int validate(Class<?> type, List<String> problems) {
-		int guarded = 0;
-		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
-			if (RequiresPermissionsLookup.hasOwn(method) || (RequiresPermissionsLookup.appliesFromType(method)
-					&& RequiresPermissionsLookup.typeLevel(type) != null)) {
-				this.registry.register(method, type, problems);
-				guarded++;
-			}
-		}
-		return guarded;
+		List<Method> guarded = GuardCoverage.guardedMethods(type);
+		guarded.forEach((method) -> this.registry.register(method, type, problems));
+		return guarded.size();
 	}
 
 }

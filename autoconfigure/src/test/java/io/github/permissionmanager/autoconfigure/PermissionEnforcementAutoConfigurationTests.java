@@ -6,6 +6,7 @@ import io.github.permissionmanager.RequiresPermissions;
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.TenantResolver;
 import io.github.permissionmanager.decide.DecisionService;
+import io.github.permissionmanager.enforce.DisabledGuardsWarning;
 import io.github.permissionmanager.enforce.PermissionAdvisor;
 import io.github.permissionmanager.enforce.PermissionEnforcer;
 import io.github.permissionmanager.enforce.PermissionInterceptor;
@@ -17,12 +18,15 @@ import io.github.permissionmanager.resolve.JpaModelQueries;
 import io.github.permissionmanager.resolve.ModelQueries;
 import io.github.permissionmanager.resolve.ResolutionPlanner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.convert.support.DefaultConversionService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +36,7 @@ import static org.mockito.BDDMockito.mock;
  * The enforcement auto-configuration: what it provides, that each bean backs off when the
  * application declares its own, and the master switch.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PermissionEnforcementAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
@@ -72,6 +77,19 @@ class PermissionEnforcementAutoConfigurationTests {
 				.doesNotHaveBean(DecisionService.class);
 			assertThat(AopUtils.isAopProxy(context.getBean(Guarded.class))).isFalse();
 		});
+	}
+
+	@Test
+	void disabledSaysHowManyGuardedMethodsRunUnchecked(CapturedOutput output) {
+		ApplicationContextRunner withSwitch = this.runner
+			.withConfiguration(AutoConfigurations.of(PermissionDisabledAutoConfiguration.class));
+		withSwitch.withBean(Guarded.class).withPropertyValues("permission-manager.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(DisabledGuardsWarning.class);
+			assertThat(output).contains("Permission Manager is switched off (permission-manager.enabled=false): 1"
+					+ " @RequiresPermissions method(s) of 1 bean(s) run without any check");
+		});
+		withSwitch.withBean(Guarded.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(DisabledGuardsWarning.class));
 	}
 
 	@Test
