@@ -1,6 +1,7 @@
 package io.github.permissionmanager.enforcetest;
 
 import io.github.permissionmanager.testsupport.OpenWebSecurity;
+import io.github.permissionmanager.testsupport.TestUsers;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -8,9 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -43,9 +42,7 @@ public class EnforceTestApplication {
 		// For the real-port tests; the password is the user name
 		@Bean
 		UserDetailsService users() {
-			InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-			users.createUser(User.withUsername("bob").password("{noop}bob").roles("USER").build());
-			return users::loadUserByUsername;
+			return TestUsers.passwordIsName("bob");
 		}
 
 	}

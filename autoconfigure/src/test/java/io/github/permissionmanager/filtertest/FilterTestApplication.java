@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.permissionmanager.store.CountingDataSource;
 import io.github.permissionmanager.store.MutableClock;
 import io.github.permissionmanager.testsupport.OpenWebSecurity;
+import io.github.permissionmanager.testsupport.TestUsers;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
@@ -23,9 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * The application the filter tests run: documents, folders and notes in JPA (tables under
@@ -138,11 +137,7 @@ public class FilterTestApplication {
 
 		@Bean
 		UserDetailsService users() {
-			InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-			for (String name : List.of("bob", "carol")) {
-				users.createUser(User.withUsername(name).password("{noop}" + name).roles("USER").build());
-			}
-			return users;
+			return TestUsers.passwordIsName("bob", "carol");
 		}
 
 	}

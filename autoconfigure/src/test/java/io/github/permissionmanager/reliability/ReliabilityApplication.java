@@ -3,6 +3,7 @@ package io.github.permissionmanager.reliability;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.testsupport.OpenWebSecurity;
+import io.github.permissionmanager.testsupport.TestUsers;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,9 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableAsync;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * The application the reliability suite runs: the real JDBC grant store and default
@@ -58,11 +57,7 @@ public class ReliabilityApplication {
 
 		@Bean
 		UserDetailsService users() {
-			InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-			for (String name : USERS) {
-				users.createUser(User.withUsername(name).password("{noop}" + name).roles("USER").build());
-			}
-			return users;
+			return TestUsers.passwordIsName(USERS);
 		}
 
 	}
