@@ -2,7 +2,8 @@
 # Runs every benchmark of Permission Manager and writes benchmarks/RESULTS.md and the
 # "Performance" section of README.md.
 #
-#   benchmarks/run.sh           full run: every case at every size (about 15 minutes on 2 cores)
+#   benchmarks/run.sh           full run: every case at every size (about 15 minutes on 2 cores, plus
+#                               about 25 for list filtering on H2 and PostgreSQL)
 #   benchmarks/run.sh --quick   smoke run: 10k grants only, short iterations (about 4 minutes)
 #
 # JMH 1.37, one fork per case, warm-up and measurement iterations of one second each (3 + 5
@@ -179,6 +180,11 @@ else
   echo "wrk is not installed and could not be: the HTTP comparison is skipped" | tee "$OUT/http-skipped.txt"
 fi
 
+# --- 6. list filtering: PermissionFilters against no filter, objectIds + IN and @PostFilter ------
+# (H2, then PostgreSQL with its plans, under /tmp/pm-servers.lock; writes benchmarks/FILTERING.md)
+FILTER_OUT="$OUT" FILTER_JMH_OPTS="${JMH_OPTS[*]}" BENCH_CP="$BENCH_CP" benchmarks/run-filter.sh \
+  || echo "benchmarks/run-filter.sh exited with status $?" >> "$OUT/failures.txt"
+
 # --- profiles of the cases that miss a target -----------------------------------------------------
 # --- 5. cross-instance propagation: a revoke on one instance, denied on the others -------------
 # (TwoInstancesTests on this machine's PostgreSQL, MariaDB and Redis: poll, PostgreSQL push, Redis
@@ -216,4 +222,4 @@ OTHER="$ROOT/benchmarks/target/results-quick"
 python3 benchmarks/report.py write "$OUT" benchmarks/RESULTS.md "$OTHER"
 python3 benchmarks/report.py readme "$OUT" > "$OUT/README-performance.md"
 python3 benchmarks/update-readme.py "$OUT/README-performance.md" README.md
-echo "Wrote benchmarks/RESULTS.md and the Performance section of README.md"
+echo "Wrote benchmarks/RESULTS.md, benchmarks/FILTERING.md and the Performance section of README.md"
