@@ -82,6 +82,15 @@ class PermissionFilterAutoConfigurationTests {
 	}
 
 	@Test
+	void aNegativeMaxObjectIdsStopsTheStart() {
+		this.contextRunner.withPropertyValues("permission-manager.filter.max-object-ids=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("maxObjectIds cannot be negative"));
+	}
+
+	@Test
 	void theGrantTableIsQueriedOnlyWithTheEntitiesOfAFactoryBuiltOnTheStoresDataSource() {
 		DataSource store = mock(DataSource.class);
 		CriteriaBuilder sameBuilder = mock(CriteriaBuilder.class);

@@ -172,6 +172,20 @@ class GrantTableFilterTests {
 	}
 
 	@Test
+	void anExpiryIsDecidedWhenEachQueryIsBuiltNeverFrozenInTheSpecification() {
+		MutableClock clock = context.getBean(MutableClock.class);
+		grant(bob("doc:read", "doc", 1), bob("doc:read", "doc", 2),
+				bob("doc:read", "doc", 3).until(clock.instant().plus(Duration.ofMinutes(5))),
+				bob("doc:read", "doc", 4).until(clock.instant().plus(Duration.ofMinutes(10))));
+		Specification<Doc> spec = this.filters.permitted(Subject.of("bob"), "doc:read").on("doc", "id");
+		assertThat(ids(spec)).containsExactly(1L, 2L, 3L, 4L);
+		clock.advance(Duration.ofMinutes(6));
+		// three objects left: still the grant table's EXISTS, with the new now
+		assertThat(ids(spec)).containsExactly(1L, 2L, 4L);
+		assertThat(this.docs.count(spec)).isEqualTo(3);
+	}
+
+	@Test
 	void stringAndUuidIdsAreComparedExactlyInTheGrantTable() {
 		grant(bob("doc:read", "code", "c1"), bob("doc:read", "code", "C2"), bob("doc:read", "code", "c3 "),
 				bob("doc:read", "code", "c4"), bob("doc:read", "uuid", FilterTestApplication.uuidOf(1)),
