@@ -137,7 +137,10 @@ public final class PermissionFilterAutoConfiguration {
 				ObjectProvider<RequestMappingHandlerMapping> mappings,
 				ObjectProvider<EntityManagerFactory> entityManagerFactories,
 				ObjectProvider<PermissionFilters> filters) {
-			return new PermittedParameterValidator(() -> mappings.orderedStream().toList(),
+			return new PermittedParameterValidator(
+					() -> mappings.orderedStream()
+						.flatMap((mapping) -> mapping.getHandlerMethods().values().stream())
+						.toList(),
 					(type) -> managedType(entityManagerFactories, type), () -> filters.getIfAvailable() != null);
 		}
 
@@ -152,6 +155,26 @@ public final class PermissionFilterAutoConfiguration {
 				}
 			}
 			return null;
+		}
+
+	}
+
+	/**
+	 * WebFlux has no resolver for {@code @Permitted}: a handler that declares one stops
+	 * the start instead of failing each call.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Specification.class,
+			org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping.class })
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	static class WebFluxConfiguration {
+
+		@Bean
+		static PermittedParameterValidator permittedParameterValidator(
+				ObjectProvider<org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping> mappings) {
+			return PermittedParameterValidator.reactive(() -> mappings.orderedStream()
+				.flatMap((mapping) -> mapping.getHandlerMethods().values().stream())
+				.toList());
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.github.permissionmanager.filter;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -18,52 +19,75 @@ import org.springframework.core.ResolvableType;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.util.Assert;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Refuses to start an application with a {@link Permitted} parameter that could not
  * filter: not a {@code Specification} of an entity, no permission, resources and paths
- * that do not pair up, or a path (or tenant path) the entity does not have. A misplaced
- * annotation never turns into an unfiltered list or a 500.
+ * that do not pair up, a path (or tenant path) the entity does not have, no
+ * {@code PermissionFilters}, or any {@code @Permitted} at all in a WebFlux application
+ * (which has no resolver for it). A misplaced annotation never turns into an unfiltered
+ * list or a 500.
  */
 public final class PermittedParameterValidator implements SmartInitializingSingleton {
 
-	private final Supplier<List<RequestMappingHandlerMapping>> mappings;
+	private final Supplier<Collection<HandlerMethod>> handlerMethods;
 
 	private final Function<Class<?>, @Nullable ManagedType<?>> entities;
 
 	private final BooleanSupplier filtersPresent;
 
+	private final boolean reactive;
+
 	/**
-	 * Create a validator.
-	 * @param mappings the handler mappings whose handler methods are checked
+	 * Create a validator for a Spring MVC application.
+	 * @param handlerMethods the handler methods to check
 	 * @param entities the JPA managed type of a class, or {@code null} when no entity
 	 * manager factory manages it
 	 * @param filtersPresent whether the application has {@code PermissionFilters}
 	 */
-	public PermittedParameterValidator(Supplier<List<RequestMappingHandlerMapping>> mappings,
+	public PermittedParameterValidator(Supplier<Collection<HandlerMethod>> handlerMethods,
 			Function<Class<?>, @Nullable ManagedType<?>> entities, BooleanSupplier filtersPresent) {
-		Assert.notNull(mappings, "mappings cannot be null");
+		this(handlerMethods, entities, filtersPresent, false);
+	}
+
+	private PermittedParameterValidator(Supplier<Collection<HandlerMethod>> handlerMethods,
+			Function<Class<?>, @Nullable ManagedType<?>> entities, BooleanSupplier filtersPresent, boolean reactive) {
+		Assert.notNull(handlerMethods, "handlerMethods cannot be null");
 		Assert.notNull(entities, "entities cannot be null");
 		Assert.notNull(filtersPresent, "filtersPresent cannot be null");
-		this.mappings = mappings;
+		this.handlerMethods = handlerMethods;
 		this.entities = entities;
 		this.filtersPresent = filtersPresent;
+		this.reactive = reactive;
+	}
+
+	/**
+	 * A validator for a WebFlux application, which refuses every {@link Permitted}
+	 * parameter.
+	 * @param handlerMethods the handler methods to check
+	 * @return the validator
+	 */
+	public static PermittedParameterValidator reactive(Supplier<Collection<HandlerMethod>> handlerMethods) {
+		return new PermittedParameterValidator(handlerMethods, (type) -> null, () -> true, true);
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		List<String> problems = new ArrayList<>();
-		for (RequestMappingHandlerMapping mapping : this.mappings.get()) {
-			for (HandlerMethod method : mapping.getHandlerMethods().values()) {
-				for (MethodParameter parameter : method.getMethodParameters()) {
-					if (parameter.hasParameterAnnotation(Permitted.class)) {
-						problems.addAll(problems(parameter, this.entities));
-						if (!this.filtersPresent.getAsBoolean()) {
-							problems.add(name(parameter) + ": @Permitted needs PermissionFilters, which need Spring "
-									+ "Data JPA and the grant store");
-						}
-					}
+		for (HandlerMethod method : this.handlerMethods.get()) {
+			for (MethodParameter parameter : method.getMethodParameters()) {
+				if (!parameter.hasParameterAnnotation(Permitted.class)) {
+					continue;
+				}
+				if (this.reactive) {
+					problems.add(name(parameter) + ": @Permitted is not supported in a WebFlux application; call "
+							+ "PermissionFilters from the (blocking) code that queries JPA");
+					continue;
+				}
+				problems.addAll(problems(parameter, this.entities));
+				if (!this.filtersPresent.getAsBoolean()) {
+					problems.add(name(parameter)
+							+ ": @Permitted needs PermissionFilters, which need Spring Data JPA and the grant store");
 				}
 			}
 		}

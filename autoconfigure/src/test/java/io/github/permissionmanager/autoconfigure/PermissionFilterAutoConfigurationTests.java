@@ -6,11 +6,13 @@ import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionFilters;
+import io.github.permissionmanager.Permitted;
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.filter.DefaultPermissionFilters;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,8 +20,12 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.orm.jpa.EntityManagerFactoryInfo;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -79,6 +85,28 @@ class PermissionFilterAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("permission-manager.filter.max-object-ids=3")
 			.run((context) -> assertThat(context.getBean(PermissionFilterProperties.class).getMaxObjectIds())
 				.isEqualTo(3));
+	}
+
+	@Test
+	void aWebFluxHandlerWithAPermittedParameterStopsTheStart() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(WebFluxAutoConfiguration.class, PermissionFilterAutoConfiguration.class))
+			.withUserConfiguration(ReactiveSessions.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("@Permitted is not supported in a WebFlux application"));
+	}
+
+	@RestController
+	static class ReactiveSessions {
+
+		@GetMapping("/sessions")
+		Flux<String> sessions(
+				@Permitted(value = "session:read", resource = "event", path = "event") Specification<Object> readable) {
+			return Flux.empty();
+		}
+
 	}
 
 	@Test

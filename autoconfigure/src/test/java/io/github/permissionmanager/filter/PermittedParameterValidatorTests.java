@@ -99,11 +99,13 @@ class PermittedParameterValidatorTests {
 		mapping.registerMapping(RequestMappingInfo.paths("/bad").build(), handlers,
 				Handlers.class.getDeclaredMethod("misspelledPath", Specification.class));
 		assertThatExceptionOfType(InvalidPermissionRulesException.class)
-			.isThrownBy(() -> new PermittedParameterValidator(() -> List.of(mapping), entities, () -> true)
+			.isThrownBy(() -> new PermittedParameterValidator(() -> mapping.getHandlerMethods().values(), entities,
+					() -> true)
 				.afterSingletonsInstantiated())
 			.satisfies((ex) -> assertThat(ex.getProblems()).singleElement().asString().contains("misspelledPath"));
 		assertThatExceptionOfType(InvalidPermissionRulesException.class)
-			.isThrownBy(() -> new PermittedParameterValidator(() -> List.of(mapping), entities, () -> false)
+			.isThrownBy(() -> new PermittedParameterValidator(() -> mapping.getHandlerMethods().values(), entities,
+					() -> false)
 				.afterSingletonsInstantiated())
 			.satisfies((ex) -> assertThat(ex.getProblems()).contains(Handlers.class.getName()
 					+ ".good parameter 0: @Permitted needs PermissionFilters, which need Spring Data JPA and the "
@@ -111,7 +113,14 @@ class PermittedParameterValidatorTests {
 		RequestMappingHandlerMapping fine = new RequestMappingHandlerMapping();
 		fine.registerMapping(RequestMappingInfo.paths("/good").build(), handlers,
 				Handlers.class.getDeclaredMethod("good", Specification.class));
-		new PermittedParameterValidator(() -> List.of(fine), entities, () -> true).afterSingletonsInstantiated();
+		new PermittedParameterValidator(() -> fine.getHandlerMethods().values(), entities, () -> true)
+			.afterSingletonsInstantiated();
+		assertThatExceptionOfType(InvalidPermissionRulesException.class)
+			.isThrownBy(() -> PermittedParameterValidator.reactive(() -> fine.getHandlerMethods().values())
+				.afterSingletonsInstantiated())
+			.satisfies((ex) -> assertThat(ex.getProblems()).containsExactly(Handlers.class.getName()
+					+ ".good parameter 0: @Permitted is not supported in a WebFlux application; call PermissionFilters "
+					+ "from the (blocking) code that queries JPA"));
 	}
 
 	@SuppressWarnings({ "unused", "rawtypes" })
