@@ -1,6 +1,7 @@
 package io.github.permissionmanager.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +23,8 @@ import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.Roles;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
@@ -37,6 +40,17 @@ import org.springframework.util.Assert;
  * the transaction.
  */
 public final class JdbcPermissionGrants implements PermissionGrants {
+
+	// Two identical grants at once: the second insert meets the first's row; run the
+	// transaction again, once and at once, and it finds the row. Inside a caller's
+	// transaction there is nothing to run again, so the caller sees the
+	// DuplicateKeyException.
+	private static final RetryTemplate DUPLICATES = new RetryTemplate(RetryPolicy.builder()
+		.maxRetries(1)
+		.delay(Duration.ZERO)
+		.predicate((ex) -> ex instanceof DuplicateKeyException
+				&& !TransactionSynchronizationManager.isActualTransactionActive())
+		.build());
 
 	private final JdbcClient jdbc;
 
@@ -123,19 +137,8 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 		}));
 	}
 
-	// Two identical grants at once: the second insert meets the first's row; run the
-	// transaction again, and it finds the row. Inside a caller's transaction there is
-	// nothing to run again, so the caller sees the DuplicateKeyException.
 	private ConsistencyToken retryingDuplicates(Supplier<@Nullable ConsistencyToken> change) {
-		try {
-			return Objects.requireNonNull(change.get());
-		}
-		catch (DuplicateKeyException ex) {
-			if (TransactionSynchronizationManager.isActualTransactionActive()) {
-				throw ex;
-			}
-			return Objects.requireNonNull(change.get());
-		}
+		return DUPLICATES.invoke(() -> Objects.requireNonNull(change.get()));
 	}
 
 	@Override
