@@ -1,5 +1,8 @@
 package io.github.permissionmanager;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,5 +21,21 @@ public interface PermissionEvaluator {
 	 * @return the decision, or {@code null} to abstain (treated as a denial)
 	 */
 	@Nullable Decision evaluate(PermissionRequest request);
+
+	/**
+	 * Decide several requests at once: the permissions of one guarded call (all or any of
+	 * them, and its {@code optional} ones). The default asks {@link #evaluate} for each;
+	 * an evaluator that crosses a network answers them in one round trip. An exception
+	 * fails every request of the call.
+	 * @param requests what is asked, never empty
+	 * @return one decision per request, in order; {@code null} abstains
+	 */
+	default List<@Nullable Decision> evaluateAll(List<PermissionRequest> requests) {
+		List<@Nullable Decision> decisions = new ArrayList<>(requests.size());
+		for (PermissionRequest request : requests) {
+			decisions.add(evaluate(request));
+		}
+		return decisions;
+	}
 
 }

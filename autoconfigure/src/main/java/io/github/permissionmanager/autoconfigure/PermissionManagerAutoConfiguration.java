@@ -2,6 +2,7 @@ package io.github.permissionmanager.autoconfigure;
 
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.github.permissionmanager.Decision;
@@ -19,6 +20,7 @@ import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.KnownPermissions;
 import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.enforce.RuleDefinition;
+import io.github.permissionmanager.pdp.PdpCallers;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -116,6 +118,10 @@ public final class PermissionManagerAutoConfiguration {
 			configured.addAll(rule.getPermissions());
 			configured.addAll(rule.getOptional());
 		});
+		if (environment.getProperty("permission-manager.pdp.enabled", Boolean.class, false)) {
+			// the permissions callers of the decision point are granted
+			configured.addAll(List.of(PdpCallers.CHECK, PdpCallers.EXPLAIN));
+		}
 		for (String role : roles.names()) {
 			roles.permissionsOf(role).forEach((permission) -> configured.add(permission.toString()));
 		}

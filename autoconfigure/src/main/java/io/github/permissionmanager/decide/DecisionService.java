@@ -1,6 +1,8 @@
 package io.github.permissionmanager.decide;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.PermissionContext;
@@ -28,8 +30,8 @@ import org.springframework.util.Assert;
  * A cached allow costs no allocation: the default evaluator is asked directly (no
  * {@link PermissionRequest}) and answers with the allow prebuilt in the subject's
  * snapshot. The text of a denial and the {@link PermissionDecisionEvent} are built only
- * when something reads them: {@link #decide} (an explanation), a publisher that publishes
- * the decision, or debug logging. {@link #allows} answers the others.
+ * when something reads them: an explanation, a publisher that publishes the decision, or
+ * debug logging.
  */
 public final class DecisionService {
 
@@ -131,6 +133,50 @@ public final class DecisionService {
 	}
 
 	/**
+	 * Whether each of several permissions is allowed on one resource, the evaluator being
+	 * asked for all of them at once ({@link PermissionEvaluator#evaluateAll}: one round
+	 * trip for a remote one): decisions like {@link #allows}, published alike.
+	 * @param subject who asks
+	 * @param permissions the permissions, never empty
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param context what was resolved for the call
+	 * @return whether each is allowed, in order
+	 * @throws PermissionEvaluationException when the evaluator fails
+	 */
+	public boolean[] allowsEach(Subject subject, List<String> permissions, @Nullable Resource resource,
+			PermissionContext context) {
+		boolean[] allowed = new boolean[permissions.size()];
+		List<PermissionRequest> requests = new ArrayList<>(permissions.size());
+		permissions
+			.forEach((permission) -> requests.add(new PermissionRequest(subject, permission, resource, context)));
+		List<@Nullable Decision> decisions;
+		try {
+			decisions = this.evaluator.evaluateAll(requests);
+			Assert.state(decisions.size() == requests.size(), "evaluateAll must answer one decision per request");
+		}
+		catch (Exception | Error ex) {
+			throw failure(subject, String.join(", ", permissions), resource, ex);
+		}
+		for (int i = 0; i < allowed.length; i++) {
+			Decision decision = decisions.get(i);
+			Decision effective = (decision != null) ? decision : ABSTAINED;
+			allowed[i] = effective.allowed();
+			if (this.publisher.isPublishing(allowed[i]) || logger.isDebugEnabled()) {
+				report(subject, permissions.get(i), resource, effective);
+			}
+		}
+		return allowed;
+	}
+
+	/**
+	 * Whether several permissions are best asked at once ({@link #allowsEach}): not of
+	 * the library's own evaluator, asked one after the other.
+	 */
+	public boolean asksAtOnce() {
+		return this.direct == null;
+	}
+
+	/**
 	 * Decide a request, turning any failure into a denial (for programmatic checks).
 	 * @param request the request
 	 * @return the decision, never {@code null}
@@ -191,17 +237,22 @@ public final class DecisionService {
 		// Exception, not RuntimeException: an evaluator written in Kotlin or Groovy
 		// throws checked exceptions (SQLException, IOException) without declaring them
 		catch (Exception | Error ex) {
-			try {
-				if (this.publisher.isPublishing(false)) {
-					publish(subject, permission, resource, false, DecisionText.failed(null));
-				}
-			}
-			catch (RuntimeException listenerFailure) {
-				ex.addSuppressed(listenerFailure);
-			}
-			throw new PermissionEvaluationException("Could not decide '" + permission + "' for '" + subject.id() + "'",
-					ex);
+			throw failure(subject, permission, resource, ex);
 		}
+	}
+
+	private PermissionEvaluationException failure(Subject subject, String permission, @Nullable Resource on,
+			Throwable ex) {
+		try {
+			if (this.publisher.isPublishing(false)) {
+				publish(subject, permission, on, false, DecisionText.failed(null));
+			}
+		}
+		catch (RuntimeException listenerFailure) {
+			ex.addSuppressed(listenerFailure);
+		}
+		String what = "Could not decide '" + permission + "' for '" + subject.id() + "'";
+		return new PermissionEvaluationException(what, ex);
 	}
 
 	private Decision denial(Subject subject, String permission, @Nullable Resource resource) {

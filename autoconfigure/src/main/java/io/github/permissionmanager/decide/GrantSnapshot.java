@@ -62,16 +62,9 @@ final class GrantSnapshot {
 		ScopeIndex anyTenant = new ScopeIndex();
 		Map<String, ScopeIndex> tenants = new HashMap<>();
 		long validUntil = Long.MAX_VALUE;
-		for (Grant grant : loaded.grants()) {
-			if (!appliesTo(grant, user, groups)) {
-				continue;
-			}
+		for (Grant grant : loaded.inForce(user, groups, nowMillis)) {
 			if (grant.expiresAt() != null) {
-				long expiresAt = grant.expiresAt().toEpochMilli();
-				if (expiresAt <= nowMillis) {
-					continue;
-				}
-				validUntil = Math.min(validUntil, expiresAt);
+				validUntil = Math.min(validUntil, grant.expiresAt().toEpochMilli());
 			}
 			GrantImplication.Held held;
 			try {
@@ -90,13 +83,6 @@ final class GrantSnapshot {
 		tenants.values().forEach(ScopeIndex::freeze);
 		return new GrantSnapshot(user, Collections.unmodifiableSet(groups), loadedAt, loadedNanos, validUntil,
 				anyTenant, tenants);
-	}
-
-	private static boolean appliesTo(Grant grant, String user, Set<String> groups) {
-		return switch (grant.grantee().kind()) {
-			case USER -> grant.grantee().name().equals(user);
-			case GROUP -> groups.contains(grant.grantee().name());
-		};
 	}
 
 	/**

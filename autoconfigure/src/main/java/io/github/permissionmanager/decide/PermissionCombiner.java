@@ -55,6 +55,10 @@ public final class PermissionCombiner {
 	public Outcome required(Subject subject, List<String> permissions, Logical logical, @Nullable Resource resource,
 			PermissionContext context) {
 		Assert.notEmpty(permissions, "permissions cannot be empty");
+		if (this.decisions.asksAtOnce()) {
+			return combined(permissions, logical, this.decisions.allowsEach(subject, permissions, resource, context));
+		}
+		// the library's own evaluator: one at a time, so a cached allow allocates nothing
 		if (logical == Logical.ANY) {
 			for (String permission : permissions) {
 				if (allowed(subject, permission, resource, context)) {
@@ -72,6 +76,32 @@ public final class PermissionCombiner {
 				missing.add(permission);
 			}
 		}
+		return granted(permissions, missing);
+	}
+
+	private Outcome combined(List<String> permissions, Logical logical, boolean[] allowed) {
+		if (logical == Logical.ANY) {
+			for (int i = 0; i < allowed.length; i++) {
+				if (allowed[i]) {
+					String permission = permissions.get(i);
+					Outcome granted = this.oneGranted.get(permission);
+					return (granted != null) ? granted
+							: remember(this.oneGranted, permission, new Outcome(Set.of(permission), List.of()));
+				}
+			}
+			return new Outcome(Set.of(), permissions);
+		}
+		List<String> missing = null;
+		for (int i = 0; i < allowed.length; i++) {
+			if (!allowed[i]) {
+				missing = (missing != null) ? missing : new ArrayList<>();
+				missing.add(permissions.get(i));
+			}
+		}
+		return granted(permissions, missing);
+	}
+
+	private Outcome granted(List<String> permissions, @Nullable List<String> missing) {
 		if (missing != null) {
 			return new Outcome(Set.of(), missing);
 		}
@@ -99,6 +129,15 @@ public final class PermissionCombiner {
 	public Set<String> optional(Subject subject, List<String> permissions, @Nullable Resource resource,
 			PermissionContext context) {
 		Set<String> granted = new LinkedHashSet<>();
+		if (!permissions.isEmpty() && this.decisions.asksAtOnce()) {
+			boolean[] allowed = this.decisions.allowsEach(subject, permissions, resource, context);
+			for (int i = 0; i < allowed.length; i++) {
+				if (allowed[i]) {
+					granted.add(permissions.get(i));
+				}
+			}
+			return granted;
+		}
 		for (String permission : permissions) {
 			if (allowed(subject, permission, resource, context)) {
 				granted.add(permission);

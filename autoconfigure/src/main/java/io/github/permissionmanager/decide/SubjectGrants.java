@@ -1,5 +1,6 @@
 package io.github.permissionmanager.decide;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +22,28 @@ public record SubjectGrants(Set<String> storeGroups, List<Grant> grants) {
 		Assert.notNull(grants, "grants cannot be null");
 		storeGroups = Set.copyOf(storeGroups);
 		grants = List.copyOf(grants);
+	}
+
+	/**
+	 * The grants that count in a subject's decisions now: those of the user and of its
+	 * groups, unexpired.
+	 * @param user the user id
+	 * @param groups every group of the subject: those it carries and the store's
+	 * @param nowMillis the current time, in epoch milliseconds
+	 * @return the grants in force, in the order they were read
+	 */
+	public List<Grant> inForce(String user, Set<String> groups, long nowMillis) {
+		List<Grant> inForce = new ArrayList<>(this.grants.size());
+		for (Grant grant : this.grants) {
+			boolean holds = switch (grant.grantee().kind()) {
+				case USER -> grant.grantee().name().equals(user);
+				case GROUP -> groups.contains(grant.grantee().name());
+			};
+			if (holds && (grant.expiresAt() == null || grant.expiresAt().toEpochMilli() > nowMillis)) {
+				inForce.add(grant);
+			}
+		}
+		return inForce;
 	}
 
 }

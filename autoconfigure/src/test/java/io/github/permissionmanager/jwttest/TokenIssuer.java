@@ -3,6 +3,7 @@ package io.github.permissionmanager.jwttest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -17,6 +18,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -27,12 +29,16 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
 
 /**
  * A real Spring Authorization Server, started on a random port by the JWT tests: it
  * issues signed access tokens (client credentials) whose {@code sub} is the client id,
  * with {@code groups} and {@code tenant} claims added by a token customizer, and
- * publishes its keys at its JWK set endpoint. One client per kind of token a test needs.
+ * publishes its keys at its JWK set endpoint. One client per kind of token a test needs;
+ * {@code pdp-caller} and {@code pdp-client} are services calling a decision point.
  * <p>
  * Not a {@code @Configuration}: the guarded application's component scan must not find
  * it.
@@ -46,21 +52,46 @@ public class TokenIssuer {
 	 * @param client the client id
 	 * @return its secret
 	 */
-	static String secret(String client) {
+	public static String secret(String client) {
 		return client + "-secret";
 	}
 
-	static ConfigurableApplicationContext start() {
+	/**
+	 * Start an issuer on a random port.
+	 * @return its context
+	 */
+	public static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(TokenIssuer.class)
 			.properties("server.port=0", "spring.main.banner-mode=off", "permission-manager.enabled=false",
 					"spring.datasource.url=jdbc:h2:mem:jwttest-issuer;DB_CLOSE_DELAY=-1")
 			.run();
 	}
 
+	/**
+	 * An access token of a client (client credentials).
+	 * @param issuer the issuer's URL
+	 * @param client the client id
+	 * @return the token
+	 */
+	@SuppressWarnings("unchecked")
+	public static String token(String issuer, String client) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("grant_type", "client_credentials");
+		Map<String, Object> response = RestClient.create()
+			.post()
+			.uri(issuer + "/oauth2/token")
+			.headers((headers) -> headers.setBasicAuth(client, secret(client)))
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form)
+			.retrieve()
+			.body(Map.class);
+		return (String) response.get("access_token");
+	}
+
 	@Bean
 	RegisteredClientRepository registeredClients() {
 		return new InMemoryRegisteredClientRepository(client("ci-bot"), client("globex-bot"), client("outsider"),
-				client("nameless"), client("expired"));
+				client("nameless"), client("expired"), client("pdp-caller"), client("pdp-client"));
 	}
 
 	private static RegisteredClient client(String id) {

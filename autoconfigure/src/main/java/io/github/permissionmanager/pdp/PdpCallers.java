@@ -1,0 +1,81 @@
+package io.github.permissionmanager.pdp;
+
+import java.util.function.Supplier;
+
+import io.github.permissionmanager.PermissionContext;
+import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.SubjectResolver;
+import io.github.permissionmanager.caller.CurrentCaller;
+import io.github.permissionmanager.decide.DecisionService;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.util.Assert;
+
+/**
+ * Who may ask the decision point, so that it never becomes an oracle anyone can ask about
+ * anyone: an authenticated caller (a service presenting a bearer token the resource
+ * server validated, or an API key) whose subject holds {@value #CHECK}, decided like any
+ * other permission (a grant in the store, to the service's name or one of its groups).
+ * Explanations, which name the grant that matched, also need {@value #EXPLAIN}.
+ */
+public final class PdpCallers {
+
+	/** The permission a caller needs to ask anything. */
+	public static final String CHECK = "pdp:check";
+
+	/** The permission a caller needs for explanations naming the grants of others. */
+	public static final String EXPLAIN = "pdp:explain";
+
+	private final CurrentCaller caller;
+
+	private final Supplier<SubjectResolver> subjects;
+
+	private final DecisionService decisions;
+
+	/**
+	 * Create the authorization of callers.
+	 * @param caller reads the authenticated caller
+	 * @param subjects builds the caller's subject, as for any check
+	 * @param decisions decides the caller's permissions
+	 */
+	public PdpCallers(CurrentCaller caller, Supplier<SubjectResolver> subjects, DecisionService decisions) {
+		Assert.notNull(caller, "caller cannot be null");
+		Assert.notNull(subjects, "subjects cannot be null");
+		Assert.notNull(decisions, "decisions cannot be null");
+		this.caller = caller;
+		this.subjects = subjects;
+		this.decisions = decisions;
+	}
+
+	/**
+	 * The current caller, allowed to ask.
+	 * @return the caller's subject
+	 * @throws PdpRefusal 401 when nobody is authenticated, 403 without {@value #CHECK}
+	 * @throws io.github.permissionmanager.PermissionEvaluationException when the caller's
+	 * permission cannot be decided
+	 */
+	public Subject authorize() {
+		Authentication authentication = this.caller.authentication();
+		if (authentication == null) {
+			throw new PdpRefusal(HttpStatus.UNAUTHORIZED,
+					"Authenticate as a service: send a bearer token or an API key.");
+		}
+		Subject subject = this.subjects.get().resolve(authentication);
+		if (!this.decisions.allows(subject, CHECK, null, PermissionContext.empty())) {
+			throw new PdpRefusal(HttpStatus.FORBIDDEN, "The caller '" + subject.id() + "' does not hold " + CHECK
+					+ ": it may not ask this decision point.");
+		}
+		return subject;
+	}
+
+	/**
+	 * Whether an authorized caller may read explanations.
+	 * @param caller the caller's subject
+	 * @return whether it holds {@value #EXPLAIN}
+	 */
+	public boolean mayExplain(Subject caller) {
+		return this.decisions.allows(caller, EXPLAIN, null, PermissionContext.empty());
+	}
+
+}
