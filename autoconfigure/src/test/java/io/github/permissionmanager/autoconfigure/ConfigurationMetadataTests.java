@@ -72,7 +72,7 @@ class ConfigurationMetadataTests {
 		Map<String, JsonNode> leaves = properties("META-INF/spring/configuration-metadata/"
 				+ PermissionCatalogProperties.CatalogEntry.class.getName() + ".json");
 		assertThat(leaves).containsOnlyKeys("description", "data-management", "user-message", "resolution-steps",
-				"support-contact");
+				"support-contact", "technical-detail", "usage");
 		assertThat(leaves.keySet()).hasSameSizeAs(writableProperties(PermissionCatalogProperties.CatalogEntry.class));
 		leaves.values().forEach((leaf) -> assertThat(leaf.path("description").asString("")).isNotBlank());
 	}

@@ -84,8 +84,8 @@ class PermissionProblemExceptionResolverTests {
 								"Posts the schedule to your channels", "Nothing read from Slack is kept"))));
 		assertThat(this.response.getStatus()).isEqualTo(403);
 		assertThat(this.response.getContentAsString(StandardCharsets.UTF_8))
-			.isEqualTo("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-					+ "\"detail\":\"Access to Slack channels is required\",\"instance\":\"/sessions/4\","
+			.isEqualTo("{\"detail\":\"Access to Slack channels is required\",\"instance\":\"/sessions/4\","
+					+ "\"status\":403,\"title\":\"Forbidden\","
 					+ "\"missingConnections\":[{\"name\":\"slack\",\"missingScopes\":[\"channels:read\"],"
 					+ "\"signInUrl\":\"/oauth2/authorization/slack\",\"technicalDetail\":\"missing scope: channels:read\","
 					+ "\"usage\":\"Posts the schedule to your channels\",\"dataManagement\":\"Nothing read from Slack is kept\"}],"
