@@ -206,7 +206,7 @@ final class BoundObjects {
 		}
 	}
 
-	private static boolean walkable(Class<?> type) {
+	static boolean walkable(Class<?> type) {
 		if (BeanUtils.isSimpleValueType(type) || (type.isArray() && type.getComponentType().isPrimitive())) {
 			return false;
 		}

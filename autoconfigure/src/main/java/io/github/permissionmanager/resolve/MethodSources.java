@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
@@ -45,17 +46,20 @@ public final class MethodSources {
 
 	private final List<Integer> boundArguments;
 
+	private final List<ResolvableType> boundTypes;
+
 	private final int contextArgumentIndex;
 
 	private MethodSources(Map<String, Integer> arguments, Set<String> ambiguousArguments, Set<String> uriVariables,
 			Set<String> parameters, @Nullable Set<String> httpMethods, List<Integer> boundArguments,
-			int contextArgumentIndex) {
+			List<ResolvableType> boundTypes, int contextArgumentIndex) {
 		this.arguments = arguments;
 		this.ambiguousArguments = ambiguousArguments;
 		this.uriVariables = uriVariables;
 		this.parameters = parameters;
 		this.httpMethods = httpMethods;
 		this.boundArguments = boundArguments;
+		this.boundTypes = boundTypes;
 		this.contextArgumentIndex = contextArgumentIndex;
 	}
 
@@ -72,6 +76,7 @@ public final class MethodSources {
 		Map<String, Integer> arguments = new LinkedHashMap<>();
 		Set<String> ambiguous = new LinkedHashSet<>();
 		List<Integer> bound = new ArrayList<>();
+		List<ResolvableType> boundTypes = new ArrayList<>();
 		int contextIndex = -1;
 		String[] parameterNames = names.getParameterNames(method);
 		for (int i = 0; i < method.getParameterCount(); i++) {
@@ -95,6 +100,7 @@ public final class MethodSources {
 			}
 			if (handler && WebMappings.isBound(parameter, annotations)) {
 				bound.add(i);
+				boundTypes.add(ResolvableType.forMethodParameter(method, i, targetClass));
 			}
 		}
 		Set<String> uriVariables = new LinkedHashSet<>();
@@ -115,7 +121,7 @@ public final class MethodSources {
 		return new MethodSources(Collections.unmodifiableMap(arguments), Collections.unmodifiableSet(ambiguous),
 				Collections.unmodifiableSet(uriVariables), Collections.unmodifiableSet(parameters),
 				(httpMethods != null) ? Collections.unmodifiableSet(httpMethods) : null, List.copyOf(bound),
-				contextIndex);
+				List.copyOf(boundTypes), contextIndex);
 	}
 
 	// Two arguments known by one name (@PathVariable("event_id") long id and
@@ -169,6 +175,23 @@ public final class MethodSources {
 	public KeySource keySource(String key, @Nullable String alias) {
 		return new KeySource(key, argumentIndex(key), this.parameters.contains(key), this.boundArguments,
 				this.boundArguments.isEmpty() ? BoundNames.NONE : BoundNames.of(key, alias));
+	}
+
+	/**
+	 * The names under which request data can fill a bound argument but that cannot be
+	 * read back from it, among those a key goes by (see {@link WriteOnlyNames}).
+	 * @param key the key
+	 * @param alias the {@code fetch-as} name, or {@code null}
+	 * @return each as {@code Type.name}
+	 */
+	public List<String> writeOnlyNames(String key, @Nullable String alias) {
+		if (this.boundTypes.isEmpty()) {
+			return List.of();
+		}
+		BoundNames names = BoundNames.of(key, alias);
+		List<String> found = new ArrayList<>();
+		this.boundTypes.forEach((type) -> found.addAll(WriteOnlyNames.find(type, names)));
+		return found;
 	}
 
 	/**

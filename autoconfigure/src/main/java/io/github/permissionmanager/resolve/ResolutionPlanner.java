@@ -42,6 +42,7 @@ public final class ResolutionPlanner {
 		}
 		for (String key : spec.fetch()) {
 			checkOneArgument("fetch", key, sources, problems);
+			checkReadable("fetch", key, spec.fetchAs(), sources, problems);
 		}
 		int size = spec.fetch().size();
 		KeySource[] keys = new KeySource[size];
@@ -91,6 +92,7 @@ public final class ResolutionPlanner {
 				continue;
 			}
 			checkOneArgument("fetch-key-url", lookupKey, sources, problems);
+			checkReadable("fetch-key-url", lookupKey, null, sources, problems);
 			if (!sources.canProvide(lookupKey)) {
 				// a shared rule may name a lookup key that only some of its methods have
 				unprovidable.add(lookupKey);
@@ -117,6 +119,26 @@ public final class ResolutionPlanner {
 			if (!problems.contains(problem)) {
 				problems.add(problem);
 			}
+		}
+	}
+
+	/**
+	 * Add a problem when a bound argument can be filled under one of a key's names that
+	 * cannot be read back, so a body could name another object where the check cannot see
+	 * it.
+	 * @param attribute the attribute the key is read for, for the message
+	 * @param key the key
+	 * @param alias the {@code fetch-as} name, or {@code null}
+	 * @param sources what the method can provide
+	 * @param problems where the problem is added
+	 */
+	static void checkReadable(String attribute, String key, @Nullable String alias, MethodSources sources,
+			List<String> problems) {
+		List<String> writeOnly = sources.writeOnlyNames(key, alias);
+		if (!writeOnly.isEmpty()) {
+			problems.add(attribute + " '" + key + "': request data can fill " + writeOnly + " of a bound argument,"
+					+ " which cannot be read back to compare with the checked value (a setter, @JsonSetter or"
+					+ " constructor parameter without a getter or field of that name); add a getter");
 		}
 	}
 

@@ -4,20 +4,27 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.github.permissionmanager.AuthenticationRequiredException;
 import io.github.permissionmanager.InvalidPermissionRulesException;
 import io.github.permissionmanager.RequiresPermissions;
 import io.github.permissionmanager.autoconfigure.PermissionEnforcementAutoConfiguration;
 import io.github.permissionmanager.autoconfigure.PermissionManagerAutoConfiguration;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +91,21 @@ class GuardCoverageTests {
 		});
 	}
 
+	@Test
+	void bodyThatCanBeFilledUnderTheKeyButNotReadBackRefusesToStart() {
+		this.runner.withBean(WriteOnlyBodies.class)
+			.run((context) -> assertThat(failure(context)).contains(
+					"WriteOnlyBodies#setter: fetch 'event_id': request data can fill [SetterOnly.eventId]",
+					"WriteOnlyBodies#creator: fetch 'event_id': request data can fill [Creator.event_id]",
+					"WriteOnlyBodies#nested: fetch 'event_id': request data can fill [SetterOnly.eventId]",
+					"add a getter"));
+	}
+
+	@Test
+	void bodyWhoseNamesCanAllBeReadBackStarts() {
+		this.runner.withBean(ReadableBodies.class).run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	private static String failure(AssertableApplicationContext context) {
 		assertThat(context).hasFailed();
 		Throwable failure = context.getStartupFailure();
@@ -124,6 +146,100 @@ class GuardCoverageTests {
 		@PostMapping("/post-only/{event_id}")
 		String write(@PathVariable("event_id") long eventId) {
 			return "";
+		}
+
+	}
+
+	@RestController
+	static class WriteOnlyBodies {
+
+		@PatchMapping("/write-only/{event_id}/setter")
+		@RequiresPermissions(value = "event:update", fetch = "event_id")
+		String setter(@PathVariable("event_id") long eventId, @RequestBody SetterOnly body) {
+			return "";
+		}
+
+		@PatchMapping("/write-only/{event_id}/creator")
+		@RequiresPermissions(value = "event:update", fetch = "event_id")
+		String creator(@PathVariable("event_id") long eventId, @RequestBody Creator body) {
+			return "";
+		}
+
+		@PatchMapping("/write-only/{event_id}/nested")
+		@RequiresPermissions(value = "event:update", fetch = "event_id")
+		String nested(@PathVariable("event_id") long eventId, @RequestBody List<Outer> body) {
+			return "";
+		}
+
+	}
+
+	@RestController
+	static class ReadableBodies {
+
+		@PatchMapping("/readable/{event_id}")
+		@RequiresPermissions(value = "event:update", fetch = "event_id")
+		String update(@PathVariable("event_id") long eventId, @RequestBody Readable body) {
+			return "";
+		}
+
+	}
+
+	// eventId can be written, and only "target" read back
+	static class SetterOnly {
+
+		private @Nullable Long target;
+
+		public void setEventId(@Nullable Long eventId) {
+			this.target = eventId;
+		}
+
+		public @Nullable Long getTarget() {
+			return this.target;
+		}
+
+	}
+
+	static class Creator {
+
+		private final @Nullable Long target;
+
+		@JsonCreator
+		Creator(@JsonProperty("event_id") @Nullable Long id) {
+			this.target = id;
+		}
+
+		public @Nullable Long getTarget() {
+			return this.target;
+		}
+
+	}
+
+	static class Outer {
+
+		private @Nullable SetterOnly inner;
+
+		public @Nullable SetterOnly getInner() {
+			return this.inner;
+		}
+
+		public void setInner(@Nullable SetterOnly inner) {
+			this.inner = inner;
+		}
+
+	}
+
+	static class Readable {
+
+		private @Nullable Long target;
+
+		@JsonProperty("event_id")
+		public @Nullable Long getTarget() {
+			return this.target;
+		}
+
+		@JsonProperty("event_id")
+		public void setTarget(@Nullable Long target) {
+			this.target = target;
 		}
 
 	}
