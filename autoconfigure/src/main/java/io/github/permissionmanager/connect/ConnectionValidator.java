@@ -31,6 +31,10 @@ public final class ConnectionValidator implements SmartInitializingSingleton {
 
 	private static final @Nullable Class<?> PUBLISHER = publisher();
 
+	private static final boolean OAUTH2_CLIENT = ClassUtils.isPresent(
+			"org.springframework.security.oauth2.client.registration.ClientRegistration",
+			ConnectionValidator.class.getClassLoader());
+
 	private final ConfigurableListableBeanFactory beanFactory;
 
 	private final ConnectionCatalog catalog;
@@ -137,10 +141,13 @@ public final class ConnectionValidator implements SmartInitializingSingleton {
 
 	private void validate(ConnectionDefinition connection, List<String> problems) {
 		String where = "Connection '" + connection.name() + "'";
-		if (!this.supported.contains(connection.kind())) {
-			problems.add(where + ((connection.kind() == ConnectionDefinition.Kind.API_KEY)
-					? " is an API key, and API keys are stored in the application's DataSource, which it does not have"
-					: " is an OAuth2 connection, and spring-security-oauth2-client is not on the classpath"));
+		if (connection.kind() == ConnectionDefinition.Kind.API_KEY && !this.supported.contains(connection.kind())) {
+			problems.add(where
+					+ " is an API key, and API keys are stored in the application's DataSource, which it does not have");
+			return;
+		}
+		if (connection.kind() == ConnectionDefinition.Kind.OAUTH2 && !OAUTH2_CLIENT) {
+			problems.add(where + " is an OAuth2 connection, and spring-security-oauth2-client is not on the classpath");
 			return;
 		}
 		if (connection.kind() != ConnectionDefinition.Kind.OAUTH2) {

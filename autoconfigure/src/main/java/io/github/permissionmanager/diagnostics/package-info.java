@@ -1,7 +1,7 @@
 /**
  * Startup failure analysis: what Spring Boot prints, as a description and an action, when
- * Permission Manager's rules, roles or grant store are configured in a way that cannot
- * work.
+ * Permission Manager's rules, roles, grant store or connections are configured in a way
+ * that cannot work.
  */
 @NullMarked
 package io.github.permissionmanager.diagnostics;

@@ -4,15 +4,23 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import io.github.permissionmanager.AuthenticationRequiredException;
+import io.github.permissionmanager.ConnectionRequiredException;
+import io.github.permissionmanager.connecttest.app.PublishingService;
 import io.github.permissionmanager.connecttest.provider.ProviderApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The attacker's pass on connections: an open redirect through the return path, a sign-in
@@ -20,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connection, and API keys handed over, used, stored encrypted and signed out of.
  */
 class ConnectionAttackTests extends ConnectionTestBase {
+
+	@Autowired
+	private PublishingService publishing;
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://evil.example/", "//evil.example", "/\\evil.example", "/%2F%2Fevil.example",
@@ -159,6 +170,30 @@ class ConnectionAttackTests extends ConnectionTestBase {
 		HttpResponse<String> refused = sybil.appGet("/weather");
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(refused.body()).contains("credentials expired: weather");
+	}
+
+	@Test
+	void aServiceMethodOutsideARequestIsCheckedForTheUserOfTheThread() {
+		new Browser(app(), "yuri").signIn("/oauth2/authorization/calendar");
+		try {
+			assertThatExceptionOfType(AuthenticationRequiredException.class).isThrownBy(this.publishing::publish);
+			runAs("ivan");
+			assertThatExceptionOfType(ConnectionRequiredException.class).isThrownBy(this.publishing::publish)
+				.satisfies((ex) -> assertThat(ex.getMissingConnections()).singleElement()
+					.satisfies(
+							(missing) -> assertThat(missing.signInUrl()).isEqualTo("/oauth2/authorization/calendar")));
+			runAs("yuri");
+			assertThat(this.publishing.publish()).isEqualTo("published");
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private static void runAs(String user) {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+					AuthorityUtils.createAuthorityList("ROLE_USER")));
 	}
 
 	@Test
