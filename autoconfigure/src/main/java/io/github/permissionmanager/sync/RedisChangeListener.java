@@ -7,6 +7,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
@@ -50,6 +51,12 @@ public final class RedisChangeListener implements SmartLifecycle {
 		// A wake-up only takes a lock and notifies: run it where the message arrives, not
 		// on a new thread per message
 		this.container.setTaskExecutor(Runnable::run);
+		// ...but a blocking client (Jedis) keeps its subscription loop on the
+		// subscription
+		// executor, which would otherwise default to the one above and hold our thread
+		SimpleAsyncTaskExecutor subscription = new SimpleAsyncTaskExecutor("permission-manager-redis-subscription-");
+		subscription.setDaemon(true);
+		this.container.setSubscriptionExecutor(subscription);
 		this.container.addMessageListener((message, pattern) -> follower.wake(), new ChannelTopic(channel));
 		this.container.afterPropertiesSet();
 	}
