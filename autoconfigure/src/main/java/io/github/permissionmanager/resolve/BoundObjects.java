@@ -148,11 +148,13 @@ final class BoundObjects {
 		}
 	}
 
-	// the id of an associated object the request filled ({"event":{"id":2}}); a plain
-	// value under the association's name (an event's name, say) names no object
+	// the id of an associated object the request filled ({"event":{"id":2}}), or that a
+	// managed entity bound from the request holds (an unloaded JPA proxy answers its id
+	// through its getter without loading); a plain value under the association's name
+	// (an event's name, say) names no object
 	private static @Nullable Object idOf(@Nullable Object associated) {
 		Object value = unwrap(associated);
-		if (value == null || BeanUtils.isSimpleValueType(value.getClass()) || !JpaLoadState.isLoaded(value)) {
+		if (value == null || BeanUtils.isSimpleValueType(value.getClass())) {
 			return null;
 		}
 		if (value instanceof Map<?, ?> map) {

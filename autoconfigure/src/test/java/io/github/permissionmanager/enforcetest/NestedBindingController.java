@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.permissionmanager.RequiresPermissions;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Hibernate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -28,8 +30,11 @@ class NestedBindingController {
 
 	private final SideEffects sideEffects;
 
-	NestedBindingController(SideEffects sideEffects) {
+	private final EntityManager entityManager;
+
+	NestedBindingController(SideEffects sideEffects, EntityManager entityManager) {
 		this.sideEffects = sideEffects;
+		this.entityManager = entityManager;
 	}
 
 	@PatchMapping("/events/{eventId}/nested-form")
@@ -74,6 +79,19 @@ class NestedBindingController {
 	@RequiresPermissions(value = "session:update", rule = "session-event")
 	String speakers(@PathVariable long id, @RequestBody Speakers speakers) {
 		return ran("speakers " + id + " " + speakers.speakers().size());
+	}
+
+	// a managed entity, loaded before the handler and then bound from the request: its
+	// board (a lazy proxy) must agree with the URL's, and is not loaded to find out
+	@ModelAttribute("card")
+	@Nullable Card card(@PathVariable(name = "card_id", required = false) @Nullable Long cardId) {
+		return (cardId != null) ? this.entityManager.find(Card.class, cardId) : null;
+	}
+
+	@PatchMapping("/boards/{board_id}/cards/{card_id}/relabel")
+	@RequiresPermissions(value = "card:update", fetch = "board_id")
+	String relabel(@PathVariable("board_id") long boardId, @ModelAttribute("card") Card card) {
+		return ran("relabel card " + card.getId() + " " + Hibernate.isInitialized(card.board()));
 	}
 
 	private String ran(String what) {

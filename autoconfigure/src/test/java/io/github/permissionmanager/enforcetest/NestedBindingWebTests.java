@@ -102,4 +102,17 @@ class NestedBindingWebTests extends AbstractEnforceWebTests {
 		return this.mvc.perform(patch(path).contentType(MediaType.APPLICATION_JSON).content(json).with(user("bob")));
 	}
 
+	@Test
+	void managedEntityBoundFromTheRequestMustBelongWhereTheUrlSaysWithoutLoadingIt() throws Exception {
+		// card 10 belongs to board 1; its board is a lazy proxy the check reads the id of
+		this.evaluator.grant("bob", "card:update", "board", 1);
+		this.evaluator.grant("bob", "card:update", "board", 2);
+		this.mvc.perform(patch("/boards/2/cards/10/relabel").param("label", "x").with(user("bob")))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(patch("/boards/1/cards/10/relabel").param("label", "x").with(user("bob")))
+			.andExpect(status().isOk())
+			.andExpect(content().string("relabel card 10 false"));
+		assertThat(this.sideEffects.ran()).containsExactly("relabel card 10 false");
+	}
+
 }
