@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
+import io.github.permissionmanager.ConnectionCredentials;
+import io.github.permissionmanager.KeyLocation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +56,14 @@ class TokenCipherTests {
 			.withMessageContaining("must be 256 bits (32 bytes) but is 128 bits");
 		assertThatIllegalStateException().isThrownBy(() -> TokenCipher.of("not base64!"))
 			.withMessageContaining("is not Base64");
+	}
+
+	@Test
+	void credentialsNeverShowTheirSecretWhenPrinted() {
+		ConnectionCredentials credentials = new ConnectionCredentials("calendar", "ya29.secret-token", "Authorization",
+				KeyLocation.HEADER, "Bearer ", null);
+		assertThat(credentials.toString()).doesNotContain("ya29").contains("calendar");
+		assertThat(credentials.prefixedValue()).isEqualTo("Bearer ya29.secret-token");
 	}
 
 	private static byte[] filled(int length, byte value) {

@@ -150,6 +150,26 @@ class ConnectionFlowTests extends ConnectionTestBase {
 	}
 
 	@Test
+	void signingOutWhileTheProviderIsDownStillRemovesTheConnectionAndSaysItWasNotRevoked() throws Exception {
+		saveExpiredClient("flaky", "yuri");
+		HttpResponse<String> signedOut = new Browser(app(), "yuri").appSend("DELETE", "/connections/flaky", null);
+		assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(200);
+		JsonNode body = this.json.readTree(signedOut.body());
+		assertThat(body.get("signedOut").asBoolean()).isTrue();
+		assertThat(body.get("revocation").asString()).isEqualTo("failed");
+		assertThat(this.clients.<OAuth2AuthorizedClient>loadAuthorizedClient("flaky", "yuri")).isNull();
+		assertThat(this.calls.signOuts).anySatisfy((event) -> {
+			assertThat(event.user()).isEqualTo("yuri");
+			assertThat(event.revocation()).isEqualTo(Revocation.FAILED);
+		});
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM pm_audit WHERE action = "
+						+ "'CONNECTION_SIGN_OUT_UNREVOKED' AND grantee_name = 'yuri' AND resource_id = 'flaky'",
+				Integer.class))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void aProviderThatHangsIsGivenUpAfterTheProviderTimeout() {
 		saveExpiredClient("hanging", "xena");
 		long start = System.nanoTime();

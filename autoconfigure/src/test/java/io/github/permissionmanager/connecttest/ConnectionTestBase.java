@@ -89,6 +89,8 @@ abstract class ConnectionTestBase {
 				() -> "http://127.0.0.1:" + dead + "/oauth2/authorize");
 		registry.add("spring.security.oauth2.client.provider.flaky.token-uri",
 				() -> "http://127.0.0.1:" + dead + "/oauth2/token");
+		registry.add("permission-manager.connections.catalog.flaky.revocation-uri",
+				() -> "http://127.0.0.1:" + dead + "/oauth2/revoke");
 		// a provider that hangs: it accepts the connection and never answers
 		registry.add("spring.security.oauth2.client.provider.hanging.authorization-uri",
 				() -> "http://127.0.0.1:" + SILENT.getLocalPort() + "/oauth2/authorize");
