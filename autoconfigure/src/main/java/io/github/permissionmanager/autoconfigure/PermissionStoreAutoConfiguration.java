@@ -14,8 +14,10 @@ import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.KnownPermissions;
 import io.github.permissionmanager.decide.SubjectGrantsLoader;
+import io.github.permissionmanager.store.AuditLog;
 import io.github.permissionmanager.store.ChangeLog;
 import io.github.permissionmanager.store.ChangeSignal;
+import io.github.permissionmanager.store.GranteeDirectory;
 import io.github.permissionmanager.store.JdbcPermissionGrants;
 import io.github.permissionmanager.store.JdbcSubjectGrantsLoader;
 import io.github.permissionmanager.store.PermissionStoreSchemaInitializer;
@@ -131,6 +133,24 @@ public final class PermissionStoreAutoConfiguration {
 				snapshots, implication, clock.getIfUnique(Clock::systemUTC), changeLog,
 				caller.getIfUnique(CurrentCaller::new));
 		return registry.isStrict() ? new RegisteredPermissionGrants(grants, knownPermissions.getObject()) : grants;
+	}
+
+	// What the admin console (and any application code) reads besides the grants: the
+	// audit trail and the names the store knows
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	AuditLog permissionAuditLog(PermissionStoreDataSource storeDataSource, PermissionStoreProperties store,
+			PermissionEvaluationProperties evaluation) {
+		return new AuditLog(jdbc(storeDataSource.dataSource(), evaluation), tables(store));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@DependsOnDatabaseInitialization
+	GranteeDirectory permissionGranteeDirectory(PermissionStoreDataSource storeDataSource,
+			PermissionStoreProperties store, PermissionEvaluationProperties evaluation) {
+		return new GranteeDirectory(jdbc(storeDataSource.dataSource(), evaluation), tables(store));
 	}
 
 	/**

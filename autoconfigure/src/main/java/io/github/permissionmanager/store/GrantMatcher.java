@@ -3,10 +3,11 @@ package io.github.permissionmanager.store;
 import java.util.List;
 
 import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.InvalidGrantException;
 import io.github.permissionmanager.decide.GrantImplication;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 
 /**
  * What the store needs to know about permissions: whether a grant can be stored, and
@@ -25,13 +26,21 @@ final class GrantMatcher {
 	}
 
 	void validate(Grant grant) {
-		validateName("grantee name", grant.grantee().name());
-		validateName("permission", grant.permission());
+		validateName("grantee", "grantee name", grant.grantee().name());
+		validateName("permission", "permission", grant.permission());
 		validateSpelling(grant.permission());
-		this.implication.validate(grant.permission());
-		validateOptional("resource type", grant.resourceType());
-		validateOptional("resource id", grant.resourceId());
-		validateOptional("tenant", grant.tenant());
+		try {
+			this.implication.validate(grant.permission());
+		}
+		catch (InvalidGrantException ex) {
+			throw ex;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidGrantException("permission", String.valueOf(ex.getMessage()));
+		}
+		validateOptional("resourceType", "resource type", grant.resourceType());
+		validateOptional("resourceId", "resource id", grant.resourceId());
+		validateOptional("tenant", "tenant", grant.tenant());
 	}
 
 	// Checks trim a permission's parts, the grant key does not: one spelling per
@@ -40,20 +49,28 @@ final class GrantMatcher {
 	private static void validateSpelling(String permission) {
 		for (String part : permission.split("[:,]", -1)) {
 			if (!part.equals(part.trim())) {
-				throw new IllegalArgumentException(
+				throw new InvalidGrantException("permission",
 						"permission '" + permission + "' has whitespace around a part; write it without");
 			}
 		}
 	}
 
-	void validateName(String what, String value) {
-		Assert.hasText(value, () -> what + " cannot be empty");
-		validateOptional(what, value);
+	/**
+	 * Check a name that must be given.
+	 * @param field the field at fault when it is wrong, for {@link InvalidGrantException}
+	 * @param what the name as the message says it
+	 * @param value the name
+	 */
+	void validateName(String field, String what, @Nullable String value) {
+		if (!StringUtils.hasText(value)) {
+			throw new InvalidGrantException(field, what + " cannot be empty");
+		}
+		validateOptional(field, what, value);
 	}
 
-	private static void validateOptional(String what, @Nullable String value) {
+	private static void validateOptional(String field, String what, @Nullable String value) {
 		if (value != null && value.length() > MAX_LENGTH) {
-			throw new IllegalArgumentException(what + " is longer than " + MAX_LENGTH + " characters");
+			throw new InvalidGrantException(field, what + " is longer than " + MAX_LENGTH + " characters");
 		}
 	}
 

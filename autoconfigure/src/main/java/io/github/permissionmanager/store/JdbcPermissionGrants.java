@@ -246,8 +246,8 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 
 	@Override
 	public ConsistencyToken addMember(String group, String user) {
-		this.matcher.validateName("group", group);
-		this.matcher.validateName("user", user);
+		this.matcher.validateName("group", "group", group);
+		this.matcher.validateName("user", "user", user);
 		return retryingDuplicates(() -> this.transactions.execute((status) -> {
 			Integer present = this.jdbc
 				.sql("SELECT COUNT(*) FROM " + this.tables.memberships()

@@ -8,6 +8,7 @@ import io.github.permissionmanager.ConsistencyToken;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.GrantQuery;
 import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.InvalidGrantException;
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.decide.KnownPermissions;
 
@@ -88,8 +89,15 @@ public final class RegisteredPermissionGrants implements PermissionGrants {
 
 	private void requireKnown(Grant grant) {
 		Assert.notNull(grant, "grant cannot be null");
-		if (!this.known.isKnown(grant.permission())) {
-			throw new IllegalArgumentException("Unknown permission or role '" + grant.permission()
+		boolean known;
+		try {
+			known = this.known.isKnown(grant.permission());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidGrantException("permission", String.valueOf(ex.getMessage()));
+		}
+		if (!known) {
+			throw new InvalidGrantException("permission", "Unknown permission or role '" + grant.permission()
 					+ "' (permission-manager.permissions.strict=true): it is not a role " + this.known.roles()
 					+ " and covers no permission that a @RequiresPermissions method, a rule, the catalog or a role names");
 		}

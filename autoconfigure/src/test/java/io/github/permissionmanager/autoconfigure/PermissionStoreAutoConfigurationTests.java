@@ -23,8 +23,11 @@ import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.decide.SubjectGrants;
 import io.github.permissionmanager.decide.SubjectGrantsLoader;
+import io.github.permissionmanager.store.AuditLog;
 import io.github.permissionmanager.store.CountingDataSource;
+import io.github.permissionmanager.store.GranteeDirectory;
 import io.github.permissionmanager.store.PermissionStoreSchemaInitializer;
+import io.github.permissionmanager.store.StoreTables;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -59,7 +62,9 @@ class PermissionStoreAutoConfigurationTests {
 				.hasSingleBean(GrantSnapshotCache.class)
 				.hasSingleBean(PermissionGrants.class)
 				.hasSingleBean(Roles.class)
-				.hasSingleBean(DecisionService.class);
+				.hasSingleBean(DecisionService.class)
+				.hasSingleBean(AuditLog.class)
+				.hasSingleBean(GranteeDirectory.class);
 			assertThat(context).getBean(PermissionEvaluator.class).isInstanceOf(DefaultPermissionEvaluator.class);
 			assertThat(context).getBean(PermissionManager.class).isInstanceOf(DefaultPermissionManager.class);
 			PermissionGrants grants = context.getBean(PermissionGrants.class);
@@ -128,10 +133,23 @@ class PermissionStoreAutoConfigurationTests {
 	}
 
 	@Test
+	void theAuditLogAndTheDirectoryBackOffForTheApplicationsOwn() {
+		AuditLog log = new AuditLog(mock(JdbcClient.class), new StoreTables("pm_"));
+		GranteeDirectory directory = new GranteeDirectory(mock(JdbcClient.class), new StoreTables("pm_"));
+		this.contextRunner.withBean(AuditLog.class, () -> log)
+			.withBean(GranteeDirectory.class, () -> directory)
+			.run((context) -> {
+				assertThat(context).getBean(AuditLog.class).isSameAs(log);
+				assertThat(context).getBean(GranteeDirectory.class).isSameAs(directory);
+			});
+	}
+
+	@Test
 	void disabledThenNothingIsCreated() {
 		this.contextRunner.withPropertyValues("permission-manager.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(PermissionGrants.class)
 				.doesNotHaveBean(PermissionStoreSchemaInitializer.class)
+				.doesNotHaveBean(AuditLog.class)
 				.doesNotHaveBean(PermissionManager.class));
 	}
 

@@ -15,6 +15,7 @@ import io.github.permissionmanager.ConsistencyToken;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.GrantQuery;
 import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.InvalidGrantException;
 import io.github.permissionmanager.Resource;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -97,9 +99,11 @@ abstract class AbstractGrantStoreTests extends AbstractPermissionStoreTests {
 	@Test
 	void permissionWithSurroundingWhitespaceIsRefusedSoARevokeAlwaysMatchesTheGrant() {
 		for (String spaced : new String[] { "event:delete ", " event:delete", "event: delete", "event:read ,update" }) {
-			assertThatIllegalArgumentException()
+			assertThatExceptionOfType(InvalidGrantException.class)
 				.isThrownBy(() -> this.grants.grant(Grant.of(Grantee.user("bob"), spaced).on("event", 7)))
-				.withMessageContaining("whitespace");
+				.withMessageContaining("whitespace")
+				.extracting(InvalidGrantException::getField)
+				.isEqualTo("permission");
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> this.grants.revoke(Grant.of(Grantee.user("bob"), spaced).on("event", 7)))
 				.withMessageContaining("whitespace");
@@ -235,8 +239,10 @@ abstract class AbstractGrantStoreTests extends AbstractPermissionStoreTests {
 		List<Grant> batch = List.of(Grant.of(Grantee.user("bob"), "event:read"),
 				Grant.of(Grantee.user("carol"), "event::read"), Grant.of(Grantee.user("dave"), "event:read"));
 
-		assertThatIllegalArgumentException().isThrownBy(() -> this.grants.grantAll(batch))
-			.withMessageContaining("event::read");
+		assertThatExceptionOfType(InvalidGrantException.class).isThrownBy(() -> this.grants.grantAll(batch))
+			.withMessageContaining("event::read")
+			.extracting(InvalidGrantException::getField)
+			.isEqualTo("permission");
 
 		assertThat(rows(this.tables.grants())).isZero();
 		assertThat(rows(this.tables.audit())).isZero();
@@ -250,8 +256,10 @@ abstract class AbstractGrantStoreTests extends AbstractPermissionStoreTests {
 		batch.add(Grant.of(Grantee.user("bob"), "event:read"));
 		batch.add(Grant.of(Grantee.user("carol"), "event:read").on("event", tooLongForTheColumn));
 
-		assertThatIllegalArgumentException().isThrownBy(() -> this.grants.grantAll(batch))
-			.withMessageContaining("resource id");
+		assertThatExceptionOfType(InvalidGrantException.class).isThrownBy(() -> this.grants.grantAll(batch))
+			.withMessageContaining("resource id")
+			.extracting(InvalidGrantException::getField)
+			.isEqualTo("resourceId");
 
 		assertThat(rows(this.tables.grants())).isZero();
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.InvalidGrantException;
 import io.github.permissionmanager.InvalidPermissionRulesException;
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.RequiresPermissions;
@@ -35,6 +36,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -165,10 +167,12 @@ class StrictConfigurationTests {
 	void strictRegistryRefusesAMisspelledRoleAndPermission() {
 		this.storeRunner.withPropertyValues("permission-manager.permissions.strict=true").run((context) -> {
 			PermissionGrants grants = context.getBean(PermissionGrants.class);
-			assertThatIllegalArgumentException()
+			assertThatExceptionOfType(InvalidGrantException.class)
 				.isThrownBy(() -> grants.grant(Grant.of(Grantee.user("bob"), "ownr").on("project", 7)))
 				.withMessageContaining("Unknown permission or role 'ownr'")
-				.withMessageContaining("[owner]");
+				.withMessageContaining("[owner]")
+				.extracting(InvalidGrantException::getField)
+				.isEqualTo("permission");
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> grants.grant(Grant.of(Grantee.user("bob"), "task:updaet").on("project", 7)));
 			assertThatIllegalArgumentException().isThrownBy(() -> grants
