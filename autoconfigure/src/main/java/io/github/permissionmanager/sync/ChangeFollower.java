@@ -41,6 +41,8 @@ public final class ChangeFollower implements SmartLifecycle {
 
 	private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
+	private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
+
 	private final ChangeLog log;
 
 	private final GrantSnapshotCache cache;
@@ -64,6 +66,11 @@ public final class ChangeFollower implements SmartLifecycle {
 	private long lastPrune;
 
 	private boolean registered;
+
+	// read and written by the polling thread only
+	private int failedPolls;
+
+	private long lastWarning;
 
 	/**
 	 * Create a follower; from now on the cache is trusted only while the follower keeps
@@ -128,9 +135,21 @@ public final class ChangeFollower implements SmartLifecycle {
 			poll();
 		}
 		catch (RuntimeException ex) {
-			// The trust runs out by itself; checks read the store meanwhile
-			logger.warn("Could not read the permission change log: " + ex.getMessage()
-					+ (this.cache.trust().isTrusted() ? "" : " (checks read the store until it can)"));
+			// The trust runs out by itself; checks read the store meanwhile. One warning
+			// when an outage starts, then one a minute, not one every poll.
+			long now = System.nanoTime();
+			this.failedPolls++;
+			if (this.failedPolls == 1 || now - this.lastWarning >= WARNING_INTERVAL.toNanos()) {
+				this.lastWarning = now;
+				logger.warn("Could not read the permission change log (" + this.failedPolls + " failed polls so far): "
+						+ ex.getMessage()
+						+ (this.cache.trust().isTrusted() ? "" : " (checks read the store until it can)"));
+			}
+			return;
+		}
+		if (this.failedPolls > 0) {
+			logger.info("Reading the permission change log again after " + this.failedPolls + " failed polls");
+			this.failedPolls = 0;
 		}
 	}
 

@@ -24,8 +24,11 @@ import io.github.permissionmanager.store.StoreTables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -292,6 +295,25 @@ class ChangeFollowerTests {
 		this.a.grants().grant(BOB_READS);
 		this.b.follower().poll();
 		assertThat(bobReadsOn(this.b)).isTrue();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void followerThatCannotReadTheLogWarnsOnceAnOutageStartsAndSaysWhenItReadsAgain(CapturedOutput output)
+			throws Exception {
+		this.b.dataSource().down();
+		this.b.follower().start();
+		try {
+			// a poll every 100 ms: about ten failed polls, one warning
+			Thread.sleep(1200);
+			assertThat(output.getOut().split("Could not read the permission change log", -1)).hasSize(2);
+			this.b.dataSource().up();
+			Thread.sleep(600);
+			assertThat(output.getOut()).contains("Reading the permission change log again after");
+		}
+		finally {
+			this.b.follower().stop();
+		}
 	}
 
 	@Test
