@@ -68,6 +68,16 @@ class ConnectionsWalkthroughTests {
 					"carol POST localhost:8080/sessions/2/calendar -> 403");
 	}
 
+	@Test
+	void aCallerWithoutThePermissionIsToldThatBeforeAnythingAboutConnections() throws Exception {
+		// dave may not read session 2: the permission is checked first, and nothing
+		// tells him which connections the call would need
+		HttpResponse<String> refused = send(Curl.parse("curl -s -w '" + ReadmeWalkthrough.WRITE_OUT
+				+ "' -u dave:dave -X POST localhost:8080/sessions/2/calendar"));
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("missingPermissions").doesNotContain("missingConnections");
+	}
+
 	@TestFactory
 	Stream<DynamicTest> everyStepPrintsWhatTheReadmeShows() {
 		return steps().stream().map((step) -> DynamicTest.dynamicTest(step.title(), () -> {
