@@ -59,7 +59,16 @@ final class ExchangeRequestValues implements RequestValues {
 
 	@Override
 	public @Nullable String header(String name) {
-		return this.exchange.getRequest().getHeaders().getFirst(name);
+		List<String> values = this.exchange.getRequest().getHeaders().get(name);
+		if (values == null || values.isEmpty()) {
+			return null;
+		}
+		if (values.size() > 1) {
+			// a reader of the first copy and a reader of all of them would disagree
+			throw new PermissionContextException(Reason.INVALID_VALUE, null,
+					"Request header '" + name + "' is given " + values.size() + " times");
+		}
+		return values.get(0);
 	}
 
 	@Override

@@ -219,4 +219,24 @@ class ReactiveRequestValuesTests {
 		assertThat(this.subscriptions.events()).containsExactly("pins");
 	}
 
+	@Test
+	void tenantHeaderGivenTwiceIsABadRequest() {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "board:read").on("board", 3).inTenant("acme"));
+		this.client.mutateWith(mockUser("bob"))
+			.get()
+			.uri("/boards/3/pins")
+			.header("X-Tenant", "acme", "globex")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		this.client.mutateWith(mockUser("bob"))
+			.get()
+			.uri("/tenants/acme/boards/3")
+			.header("X-Tenant", "acme", "acme")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		assertThat(this.subscriptions.events()).isEmpty();
+	}
+
 }
