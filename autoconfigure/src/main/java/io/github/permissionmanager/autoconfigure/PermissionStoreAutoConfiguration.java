@@ -47,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The JDBC grant store and the default evaluator that reads it through the per-subject
  * cache: on when the application has a single DataSource, or one qualified
- * {@link PermissionManagerDataSource @PermissionManagerDataSource}. Every bean backs off
+ * {@link PermissionManagerDataSource @PermissionManagerDataSource}, unless decisions come
+ * from a remote decision point ({@code permission-manager.pdp.url}). Every bean backs off
  * when the application declares its own.
  */
 // After the core, whose GrantImplication (roles and wildcards) the checks and the store
@@ -57,7 +58,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 				DataSourceTransactionManagerAutoConfiguration.class },
 		afterName = "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
-@Conditional(PermissionStoreAutoConfiguration.StoreDataSourceCondition.class)
+@Conditional({ PermissionStoreAutoConfiguration.StoreDataSourceCondition.class, NoRemoteDecisionPoint.class })
 @EnableConfigurationProperties({ PermissionStoreProperties.class, PermissionCacheProperties.class,
 		PermissionEvaluationProperties.class, PermissionSyncProperties.class, PermissionRegistryProperties.class })
 public final class PermissionStoreAutoConfiguration {

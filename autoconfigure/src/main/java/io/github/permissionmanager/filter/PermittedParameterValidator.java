@@ -87,7 +87,9 @@ public final class PermittedParameterValidator implements SmartInitializingSingl
 				problems.addAll(problems(parameter, this.entities));
 				if (!this.filtersPresent.getAsBoolean()) {
 					problems.add(name(parameter)
-							+ ": @Permitted needs PermissionFilters, which need Spring Data JPA and the grant store");
+							+ ": @Permitted needs PermissionFilters, which need Spring Data JPA and the grant store (an"
+							+ " application deciding through permission-manager.pdp.url has none: list with"
+							+ " PermissionManager.objectIds, which asks the decision point)");
 				}
 			}
 		}

@@ -129,6 +129,18 @@ public final class JsonFields {
 	}
 
 	/**
+	 * A required boolean.
+	 * @param name the field name
+	 * @return its value
+	 */
+	public boolean requiredFlag(String name) {
+		if (!has(name)) {
+			throw new PdpInputException(path(name), "is required");
+		}
+		return flag(name);
+	}
+
+	/**
 	 * An optional array of non-blank strings.
 	 * @param name the field name
 	 * @param max how many it may hold

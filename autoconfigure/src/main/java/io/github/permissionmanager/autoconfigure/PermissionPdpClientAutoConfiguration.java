@@ -1,0 +1,184 @@
+package io.github.permissionmanager.autoconfigure;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+
+import io.github.permissionmanager.PermissionManager;
+import io.github.permissionmanager.SubjectResolver;
+import io.github.permissionmanager.caller.CurrentCaller;
+import io.github.permissionmanager.caller.CurrentSubject;
+import io.github.permissionmanager.decide.DecisionService;
+import io.github.permissionmanager.remote.PdpClient;
+import io.github.permissionmanager.remote.RemotePermissionEvaluator;
+import io.github.permissionmanager.remote.RemotePermissionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The remote evaluator ({@code permission-manager.pdp.url}): every check of this
+ * application (annotations, request rules, {@code hasPermission},
+ * {@link PermissionManager}) is asked of a decision point over HTTP/1.1 with keep-alive,
+ * within connect and read timeouts, with the application's API key or OAuth2 client
+ * credentials, through a small local decision cache. Before the core and the store, whose
+ * evaluator and manager back off; the application has no grant store of its own then.
+ */
+@AutoConfiguration(before = { PermissionManagerAutoConfiguration.class, PermissionStoreAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
+@ConditionalOnProperty("permission-manager.pdp.url")
+@EnableConfigurationProperties(PermissionPdpProperties.class)
+public final class PermissionPdpClientAutoConfiguration {
+
+	private static final String MISSING = "permission-manager.pdp.url needs Spring's RestClient and Jackson 3 to ask"
+			+ " the decision point: add spring-boot-starter-webmvc (or spring-web and jackson-databind)";
+
+	/**
+	 * The client, when Spring's {@code RestClient} and Jackson are there.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ RestClient.class, JsonMapper.class })
+	static class RemoteEvaluatorConfiguration {
+
+		// Not @ConditionalOnMissingBean: an evaluator of the application's own besides
+		// the remote one is two answers to one question, and the start says so
+		@Bean
+		RemotePermissionEvaluator permissionRemoteEvaluator(PermissionPdpProperties pdp,
+				ObjectProvider<RestClient.Builder> builders,
+				ObjectProvider<ClientHttpRequestInterceptor> permissionPdpClientAuthorization) {
+			PermissionPdpProperties.Client client = pdp.getClient();
+			String url = url(pdp);
+			HttpClient http = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(client.getConnectTimeout())
+				.build();
+			JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+			requests.setReadTimeout(client.getReadTimeout());
+			RestClient.Builder rest = builders.getIfAvailable(RestClient::builder)
+				.baseUrl(url.endsWith("/") ? url : url + "/")
+				.requestFactory(requests);
+			if (client.getApiKey() != null) {
+				rest.defaultHeader(pdp.getApiKeyHeader(), client.getApiKey());
+			}
+			ClientHttpRequestInterceptor authorization = permissionPdpClientAuthorization.getIfAvailable();
+			if (client.getRegistrationId() != null) {
+				if (authorization == null) {
+					throw new IllegalStateException("permission-manager.pdp.client.registration-id needs Spring"
+							+ " Security's OAuth2 client (spring-boot-starter-security-oauth2-client) and a client"
+							+ " registration of that id");
+				}
+				rest.requestInterceptor(authorization);
+			}
+			return new RemotePermissionEvaluator(new PdpClient(rest.build()), client.getCacheTtl(),
+					client.getCacheMaximumSize());
+		}
+
+		@Bean
+		PermissionManager permissionManager(DecisionService permissionDecisionService,
+				RemotePermissionEvaluator permissionRemoteEvaluator, CurrentCaller caller,
+				ObjectProvider<SubjectResolver> subjectResolver) {
+			return new RemotePermissionManager(permissionDecisionService, permissionRemoteEvaluator,
+					new CurrentSubject(caller, subjectResolver::getObject));
+		}
+
+		private static String url(PermissionPdpProperties pdp) {
+			String url = String.valueOf(pdp.getUrl());
+			URI uri;
+			try {
+				uri = URI.create(url);
+			}
+			catch (IllegalArgumentException ex) {
+				uri = null;
+			}
+			if (uri == null || uri.getHost() == null
+					|| !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+				throw new IllegalStateException("permission-manager.pdp.url must be the http(s) URL of a decision"
+						+ " point with its base path (e.g. http://pdp:8080/pdp), not '" + url + "'");
+			}
+			return url;
+		}
+
+	}
+
+	/**
+	 * The application's OAuth2 client credentials (Spring Security's OAuth2 client) on
+	 * every request to the decision point; the token is fetched again once refused or
+	 * expired.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(OAuth2ClientHttpRequestInterceptor.class)
+	@ConditionalOnProperty("permission-manager.pdp.client.registration-id")
+	static class ClientCredentialsConfiguration {
+
+		@Bean
+		ClientHttpRequestInterceptor permissionPdpClientAuthorization(PermissionPdpProperties pdp,
+				ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients) {
+			String registrationId = String.valueOf(pdp.getClient().getRegistrationId());
+			if (registrations.findByRegistrationId(registrationId) == null) {
+				throw new IllegalStateException("permission-manager.pdp.client.registration-id names '" + registrationId
+						+ "', which is not a client registration" + " (spring.security.oauth2.client.registration."
+						+ registrationId + ".*)");
+			}
+			AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
+					registrations, clients);
+			manager.setAuthorizedClientProvider(
+					OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+			OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
+			interceptor.setClientRegistrationIdResolver((request) -> registrationId);
+			// the application itself is the client, whoever the current user is
+			Authentication application = new AnonymousAuthenticationToken("permission-manager-pdp-client",
+					"permission-manager-pdp-client", AuthorityUtils.createAuthorityList("ROLE_PDP_CLIENT"));
+			interceptor.setPrincipalResolver((request) -> application);
+			return interceptor;
+		}
+
+	}
+
+	/**
+	 * Without {@code RestClient} the decision point cannot be asked: the start says so
+	 * instead of denying every check.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("org.springframework.web.client.RestClient")
+	static class MissingRestClientConfiguration {
+
+		@Bean
+		Object permissionRemoteEvaluatorNeedsRestClient() {
+			throw new IllegalStateException(MISSING);
+		}
+
+	}
+
+	/**
+	 * Without Jackson the decision point's answers cannot be read: the start says so.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
+	static class MissingJacksonConfiguration {
+
+		@Bean
+		Object permissionRemoteEvaluatorNeedsJackson() {
+			throw new IllegalStateException(MISSING);
+		}
+
+	}
+
+}
