@@ -20,8 +20,8 @@ public class PermissionCatalogProperties {
 
 	/**
 	 * Permission catalog, keyed by permission (in YAML write "[session:update]"). Keys of
-	 * an entry: description, data-management, user-message, resolution-steps and
-	 * support-contact; any other key stops the start.
+	 * an entry: description, data-management, user-message, resolution-steps,
+	 * support-contact, usage and technical-detail; any other key stops the start.
 	 */
 	private Map<String, CatalogEntry> catalog = new LinkedHashMap<>();
 

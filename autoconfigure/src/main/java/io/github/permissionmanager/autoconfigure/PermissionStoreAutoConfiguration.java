@@ -75,8 +75,7 @@ public final class PermissionStoreAutoConfiguration {
 	@ConditionalOnMissingBean
 	PermissionStoreSchemaInitializer permissionStoreSchemaInitializer(PermissionStoreDataSource storeDataSource,
 			PermissionStoreProperties store) {
-		return new PermissionStoreSchemaInitializer(storeDataSource.dataSource(), store.getInitializeSchema(),
-				store.getPlatform(), tables(store));
+		return new PermissionStoreSchemaInitializer(storeDataSource.dataSource(), store, tables(store));
 	}
 
 	@Bean

@@ -1,38 +1,31 @@
 package io.github.permissionmanager.autoconfigure;
 
-import org.jspecify.annotations.Nullable;
+import io.github.permissionmanager.store.PermissionStoreSchemaInitializer;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
 
 /**
- * JDBC grant store ({@code permission-manager.store}).
+ * JDBC grant store ({@code permission-manager.store}): its tables, and how they are
+ * created at startup (Boot's {@link DatabaseInitializationProperties}: {@code schema},
+ * {@code platform}, {@code initialize-schema} and {@code continue-on-error}).
  */
 @ConfigurationProperties("permission-manager.store")
-public class PermissionStoreProperties {
-
-	/**
-	 * Whether to create the store's tables at startup.
-	 */
-	private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
+public class PermissionStoreProperties extends DatabaseInitializationProperties {
 
 	/**
 	 * Prefix of the store's table names.
 	 */
 	private String tablePrefix = "pm_";
 
-	/**
-	 * Platform of the schema script (h2, postgresql, mariadb, mysql); detected from the
-	 * DataSource when not set.
-	 */
-	private @Nullable String platform;
-
-	public DatabaseInitializationMode getInitializeSchema() {
-		return this.initializeSchema;
+	public PermissionStoreProperties() {
+		// a table that cannot be created is a store that cannot work: say so at startup
+		setContinueOnError(false);
 	}
 
-	public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
-		this.initializeSchema = initializeSchema;
+	@Override
+	public String getDefaultSchemaLocation() {
+		return PermissionStoreSchemaInitializer.SCHEMA_LOCATION;
 	}
 
 	public String getTablePrefix() {
@@ -41,14 +34,6 @@ public class PermissionStoreProperties {
 
 	public void setTablePrefix(String tablePrefix) {
 		this.tablePrefix = tablePrefix;
-	}
-
-	public @Nullable String getPlatform() {
-		return this.platform;
-	}
-
-	public void setPlatform(@Nullable String platform) {
-		this.platform = platform;
 	}
 
 }

@@ -1,9 +1,16 @@
 package io.github.permissionmanager.diagnostics;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+
+import io.github.permissionmanager.autoconfigure.PermissionCatalogProperties;
+import io.github.permissionmanager.enforce.RuleDefinition;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -25,11 +32,10 @@ class UnknownKeysFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConfigur
 
 	private static final ConfigurationPropertyName CATALOG = ConfigurationPropertyName.of("permission-manager.catalog");
 
-	private static final String RULE_KEYS = "permissions, logical, fetch, fetch-as, model, fetch-key-url, "
-			+ "fetch-key-model, resource, methods, leave-if, check, optional";
+	// the keys there are, read from the types they bind to, so a new one is listed too
+	private static final String RULE_KEYS = keys(RuleDefinition.class);
 
-	private static final String CATALOG_KEYS = "description, data-management, user-message, resolution-steps, "
-			+ "support-contact";
+	private static final String CATALOG_KEYS = keys(PermissionCatalogProperties.CatalogEntry.class);
 
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, UnboundConfigurationPropertiesException cause) {
@@ -62,6 +68,13 @@ class UnknownKeysFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConfigur
 			action.append(System.lineSeparator()).append(" - the keys of a catalog entry are ").append(CATALOG_KEYS);
 		}
 		return new FailureAnalysis(description.toString(), action.toString(), cause);
+	}
+
+	private static String keys(Class<?> type) {
+		return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
+			.filter((descriptor) -> descriptor.getWriteMethod() != null)
+			.map((descriptor) -> DataObjectPropertyName.toDashedForm(descriptor.getName()))
+			.collect(Collectors.joining(", "));
 	}
 
 }

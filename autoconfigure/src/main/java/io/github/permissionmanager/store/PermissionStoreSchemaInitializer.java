@@ -11,10 +11,10 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
 import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
+import org.springframework.boot.jdbc.init.PropertiesBasedDataSourceScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
-import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.datasource.init.DatabasePopulatorUtils;
@@ -23,15 +23,23 @@ import org.springframework.util.Assert;
 import org.springframework.util.StreamUtils;
 
 /**
- * Creates the store's tables at startup, like Spring Session's and Spring Batch's
- * initializers: {@code permission-manager.store.initialize-schema} is {@code embedded}
- * (default: only for an embedded database), {@code always} or {@code never}. The script
- * is {@code classpath:io/github/permissionmanager/store/schema-<platform>.sql}, with the
- * platform detected from the DataSource (h2, postgresql, mariadb, mysql) unless set, and
- * its table names rewritten to the configured prefix. The scripts create only what is
- * missing, so running them again is harmless.
+ * Creates the store's tables at startup, like Spring Session's JDBC initializer, on
+ * Boot's {@link PropertiesBasedDataSourceScriptDatabaseInitializer}:
+ * {@code permission-manager.store.initialize-schema} is {@code embedded} (default: only
+ * for an embedded database), {@code always} or {@code never}; {@code schema} is the
+ * script, by default
+ * {@code classpath:io/github/permissionmanager/store/schema-<platform>.sql} with the
+ * platform detected from the DataSource (h2, postgresql, mariadb, mysql) unless
+ * {@code platform} is set. Two things are its own, for reasons: the table names of the
+ * script are rewritten to the configured prefix (Spring Session makes you copy the script
+ * instead), and the platform is settled before Boot's base reads it, so that
+ * {@code never}, or {@code embedded} on a database that cannot be told (and so is not
+ * embedded), needs no platform, while a platform with no script, or {@code always} on a
+ * database that cannot be told, stops the start saying what to set. The scripts create
+ * only what is missing, so running them again is harmless.
  */
-public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseInitializer {
+public class PermissionStoreSchemaInitializer
+		extends PropertiesBasedDataSourceScriptDatabaseInitializer<DatabaseInitializationProperties> {
 
 	/** Where the schema scripts are, with the platform as a placeholder. */
 	public static final String SCHEMA_LOCATION = "classpath:io/github/permissionmanager/store/schema-@@platform@@.sql";
@@ -39,10 +47,27 @@ public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseIn
 	/** The platforms with a schema script. */
 	public static final List<String> PLATFORMS = List.of("h2", "postgresql", "mariadb", "mysql");
 
+	// a platform for settings whose scripts never run: Boot's base resolves it anyway,
+	// and looks for the script (optional, as it is not there)
+	private static final String NOT_RUN = "none";
+
 	private final StoreTables tables;
 
 	/**
 	 * Create an initializer.
+	 * @param dataSource the store's DataSource
+	 * @param properties the schema, platform, mode and error handling
+	 * @param tables the table names
+	 */
+	public PermissionStoreSchemaInitializer(DataSource dataSource, DatabaseInitializationProperties properties,
+			StoreTables tables) {
+		super(dataSource, settled(dataSource, properties));
+		Assert.notNull(tables, "tables cannot be null");
+		this.tables = tables;
+	}
+
+	/**
+	 * Create an initializer of the store's tables.
 	 * @param dataSource the store's DataSource
 	 * @param mode when to create the tables
 	 * @param platform the script platform, or {@code null} to detect it
@@ -63,32 +88,31 @@ public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseIn
 	 */
 	public PermissionStoreSchemaInitializer(DataSource dataSource, DatabaseInitializationMode mode,
 			@Nullable String platform, StoreTables tables, String location) {
-		super(dataSource, settings(dataSource, mode, platform, location));
-		Assert.notNull(tables, "tables cannot be null");
-		this.tables = tables;
+		this(dataSource, new Settings(location, mode, platform, false), tables);
 	}
 
-	private static DatabaseInitializationSettings settings(DataSource dataSource, DatabaseInitializationMode mode,
-			@Nullable String platform, String location) {
-		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
-		settings.setMode(mode);
+	private static DatabaseInitializationProperties settled(DataSource dataSource,
+			DatabaseInitializationProperties properties) {
+		DatabaseInitializationMode mode = properties.getInitializeSchema();
+		String platform = properties.getPlatform();
 		if (mode == DatabaseInitializationMode.NEVER) {
-			return settings;
+			return notRun(properties);
 		}
-		PlatformPlaceholderDatabaseDriverResolver resolver = new PlatformPlaceholderDatabaseDriverResolver();
 		if (platform != null && !platform.isBlank()) {
-			if (!PLATFORMS.contains(platform)) {
+			if (!PLATFORMS.contains(platform)
+					&& properties.getSchema().startsWith("classpath:io/github/permissionmanager/")) {
 				throw new StoreConfigurationException(
 						"permission-manager.store.platform is '" + platform + "', which has no schema script",
 						"Set permission-manager.store.platform to one of " + PLATFORMS
 								+ ", or set permission-manager.store.initialize-schema=never and create the tables "
 								+ "yourself from the script of the closest platform");
 			}
-			settings.setSchemaLocations(resolver.resolveAll(platform, location));
-			return settings;
+			return properties;
 		}
 		try {
-			settings.setSchemaLocations(resolver.resolveAll(dataSource, location));
+			String detected = new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource, "@@platform@@")
+				.get(0);
+			return new Settings(properties.getSchema(), mode, detected, properties.isContinueOnError());
 		}
 		catch (IllegalStateException ex) {
 			if (mode == DatabaseInitializationMode.ALWAYS) {
@@ -100,10 +124,15 @@ public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseIn
 								+ "yourself",
 						ex);
 			}
-			// embedded: an unknown database is not an embedded one, so there is nothing
-			// to run
+			// embedded: an unknown database is not an embedded one, so nothing is run
+			return notRun(properties);
 		}
-		return settings;
+	}
+
+	private static DatabaseInitializationProperties notRun(DatabaseInitializationProperties properties) {
+		String schema = properties.getSchema();
+		return new Settings(schema.startsWith("optional:") ? schema : "optional:" + schema,
+				properties.getInitializeSchema(), NOT_RUN, properties.isContinueOnError());
 	}
 
 	/**
@@ -123,6 +152,31 @@ public class PermissionStoreSchemaInitializer extends DataSourceScriptDatabaseIn
 		catch (RuntimeException ex) {
 			return SCHEMA_LOCATION.replace("@@platform@@", "<platform>");
 		}
+	}
+
+	/**
+	 * Settings given one by one, or settled from a configuration.
+	 */
+	private static final class Settings extends DatabaseInitializationProperties {
+
+		private final String location;
+
+		Settings(String location, DatabaseInitializationMode mode, @Nullable String platform, boolean continueOnError) {
+			this.location = location;
+			setSchema(location);
+			setInitializeSchema(mode);
+			if (platform != null) {
+				setPlatform(platform);
+			}
+			setContinueOnError(continueOnError);
+		}
+
+		@Override
+		public String getDefaultSchemaLocation() {
+			// called by the base's field initializer, before this class's own are set
+			return (this.location != null) ? this.location : SCHEMA_LOCATION;
+		}
+
 	}
 
 	@Override

@@ -173,6 +173,23 @@ class PermissionStoreAutoConfigurationTests {
 	}
 
 	@Test
+	void schemaScriptThatFailsStopsTheStartUnlessContinueOnErrorIsSet() {
+		this.contextRunner
+			.withPropertyValues("permission-manager.store.schema=classpath:storetest/broken-schema.sql",
+					"permission-manager.store.initialize-schema=always")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("permissionStoreSchemaInitializer"));
+		// the script's error is passed over: then the store finds no table of its own
+		this.contextRunner.withPropertyValues("permission-manager.store.schema=classpath:storetest/broken-schema.sql",
+				"permission-manager.store.initialize-schema=always", "permission-manager.store.continue-on-error=true")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageNotContaining("permissionStoreSchemaInitializer")
+				.hasMessageContaining("'pm_changes' does not exist"));
+	}
+
+	@Test
 	void initializeSchemaNeverCreatesNoTables() {
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(
 				"jdbc:h2:mem:never-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");

@@ -1,0 +1,1 @@
+CREATE TABLE pm_broken (id BIGINT;
