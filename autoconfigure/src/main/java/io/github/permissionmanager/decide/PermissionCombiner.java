@@ -55,7 +55,8 @@ public final class PermissionCombiner {
 	public Outcome required(Subject subject, List<String> permissions, Logical logical, @Nullable Resource resource,
 			PermissionContext context) {
 		Assert.notEmpty(permissions, "permissions cannot be empty");
-		if (this.decisions.asksAtOnce()) {
+		// one permission is one request: asked as such, whatever the evaluator
+		if (permissions.size() > 1 && this.decisions.asksAtOnce()) {
 			return combined(permissions, logical, this.decisions.allowsEach(subject, permissions, resource, context));
 		}
 		// the library's own evaluator: one at a time, so a cached allow allocates nothing
@@ -129,7 +130,7 @@ public final class PermissionCombiner {
 	public Set<String> optional(Subject subject, List<String> permissions, @Nullable Resource resource,
 			PermissionContext context) {
 		Set<String> granted = new LinkedHashSet<>();
-		if (!permissions.isEmpty() && this.decisions.asksAtOnce()) {
+		if (permissions.size() > 1 && this.decisions.asksAtOnce()) {
 			boolean[] allowed = this.decisions.allowsEach(subject, permissions, resource, context);
 			for (int i = 0; i < allowed.length; i++) {
 				if (allowed[i]) {
