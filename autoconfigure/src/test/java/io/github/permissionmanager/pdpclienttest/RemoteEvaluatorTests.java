@@ -1,5 +1,6 @@
 package io.github.permissionmanager.pdpclienttest;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -163,6 +164,24 @@ class RemoteEvaluatorTests {
 			grants().grant(Grant.of(Grantee.user("billing"), "pdp:check"));
 		}
 		assertThat(get("/docs/" + doc, "alice")).isEqualTo("200 doc " + doc);
+	}
+
+	@Test
+	void aBodyOverTheLimitSentWithoutALengthIsA413Problem() throws Exception {
+		// chunked, so the decision point cannot refuse it by its Content-Length
+		byte[] huge = ("{\"user\":{\"key\":\"bob\",\"attributes\":{\"x\":\"" + "x".repeat(1_100_000)
+				+ "\"}},\"action\":\"doc:read\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Apps.port(pdp) + "/pdp/v1/check"))
+			.header("X-Api-Key", Apps.KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("larger than").doesNotContain("xxxx");
 	}
 
 	private static PermissionGrants grants() {

@@ -117,6 +117,16 @@ class PdpServerTests {
 			.andExpect(jsonPath("$.grant.resourceKey").value("7"));
 		call("check/bulk", BILLING, "{\"checks\":[" + explained + "]}").andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("checks[0].explain")));
+		// explanations are asked check by check: the one that does not ask names no grant
+		call("check/bulk", AUDITOR,
+				"{\"checks\":[" + explained + "," + check("bob", "event:read", "event", "7") + ","
+						+ check("bob", "event:read", "event", "8") + "]}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].grant.permission").value("coorganizer"))
+			.andExpect(jsonPath("$.results[1].reason").value("allowed"))
+			.andExpect(jsonPath("$.results[1].grant").doesNotExist())
+			.andExpect(jsonPath("$.results[2].reason").value("denied"))
+			.andExpect(jsonPath("$.results[2].grant").doesNotExist());
 	}
 
 	@Test
@@ -248,6 +258,10 @@ class PdpServerTests {
 		assertThat(results.size()).isEqualTo(1000);
 		for (int i = 0; i < 1000; i++) {
 			assertThat(results.get(i).get("allowed").booleanValue()).as(checks.get(i)).isEqualTo(expected.get(i));
+			// without pdp:explain a reason names no grant of the user asked about
+			assertThat(results.get(i).get("reason").asString()).as(checks.get(i))
+				.isEqualTo(expected.get(i) ? "allowed" : "denied");
+			assertThat(results.get(i).has("grant")).as(checks.get(i)).isFalse();
 		}
 	}
 
