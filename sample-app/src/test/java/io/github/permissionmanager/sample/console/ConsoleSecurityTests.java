@@ -1,0 +1,196 @@
+package io.github.permissionmanager.sample.console;
+
+import java.util.List;
+
+import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.PermissionGrants;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The console's guard: every page and every action needs {@code permissions:admin} (users
+ * signed in without it are refused, a forged form with a valid CSRF token included),
+ * every change needs the CSRF token, and what users typed is shown as text.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:console-security;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+class ConsoleSecurityTests {
+
+	private static final String CONSOLE = "/permissions-console";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private PermissionGrants grants;
+
+	@AfterEach
+	void forgetTestGrants() {
+		this.grants.revokeAll(this.grants.permissionsOf(Grantee.user("dave")));
+		this.grants.revokeAll(this.grants.permissionsOf(Grantee.user("<script>alert('name')</script>")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "/grantees", "/grantees?q=bo", "/grantee?kind=user&name=bob",
+			"/grantee?kind=group&name=staff", "/resources",
+			"/resources?asked=true&permission=event:update&type=event&id=1", "/explain",
+			"/explain?user=bob&permission=event:update&type=event&id=1", "/audit", "/audit?grantee=bob",
+			"/audit?before=1000" })
+	void pageWhenSignedInWithoutTheConsolePermissionThenForbidden(String page) throws Exception {
+		this.mvc.perform(get(CONSOLE + page).with(user("bob"))).andExpect(status().isForbidden());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/grantees", "/resources", "/explain", "/audit" })
+	void pageWhenSignedOutThenSignInForm(String page) throws Exception {
+		this.mvc.perform(get(CONSOLE + page))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl(CONSOLE + "/login"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "/grantees", "/grantee?kind=user&name=bob", "/resources", "/explain", "/audit" })
+	void pageWhenAdminThenShown(String page) throws Exception {
+		this.mvc.perform(get(CONSOLE + page).with(user("admin")))
+			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isIn(200, 302))
+			.andExpect(header().string("Content-Security-Policy",
+					org.hamcrest.Matchers.containsString("default-src 'none'")));
+	}
+
+	@Test
+	void forgedGrantWithValidCsrfTokenWhenNotAdminThenForbiddenAndNothingGranted() throws Exception {
+		this.mvc.perform(grantDaveCoorganizer().with(user("bob")).with(csrf())).andExpect(status().isForbidden());
+		assertThat(this.grants.permissionsOf(Grantee.user("dave"))).isEmpty();
+	}
+
+	@Test
+	void forgedRevokeWithValidCsrfTokenWhenNotAdminThenForbiddenAndNothingRevoked() throws Exception {
+		List<Grant> before = this.grants.permissionsOf(Grantee.user("bob"));
+		this.mvc
+			.perform(post(CONSOLE + "/grants/revoke").with(user("bob"))
+				.with(csrf())
+				.param("kind", "user")
+				.param("name", "bob")
+				.param("permission", "coorganizer")
+				.param("resourceType", "event")
+				.param("resourceId", "1"))
+			.andExpect(status().isForbidden());
+		assertThat(this.grants.permissionsOf(Grantee.user("bob"))).isEqualTo(before).isNotEmpty();
+	}
+
+	@Test
+	void grantWithoutCsrfTokenWhenAdminThenForbiddenAndNothingGranted() throws Exception {
+		this.mvc.perform(grantDaveCoorganizer().with(user("admin"))).andExpect(status().isForbidden());
+		this.mvc.perform(grantDaveCoorganizer().with(user("admin")).with(csrf().useInvalidToken()))
+			.andExpect(status().isForbidden());
+		assertThat(this.grants.permissionsOf(Grantee.user("dave"))).isEmpty();
+	}
+
+	@Test
+	void grantWhenAdminThenGrantedAndShownOnTheGranteePage() throws Exception {
+		this.mvc.perform(grantDaveCoorganizer().with(user("admin")).with(csrf()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl(CONSOLE + "/grantee?kind=user&name=dave"));
+		assertThat(this.grants.permissionsOf(Grantee.user("dave")))
+			.containsExactly(Grant.of(Grantee.user("dave"), "coorganizer").on("event", 2));
+		this.mvc.perform(get(CONSOLE + "/grantee?kind=user&name=dave").with(user("admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("event:2")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("session:*")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+	}
+
+	@Test
+	void grantWhenPermissionDoesNotParseThenBadRequestNamingTheField() throws Exception {
+		this.mvc
+			.perform(post(CONSOLE + "/grants").with(user("admin"))
+				.with(csrf())
+				.param("kind", "user")
+				.param("name", "dave")
+				.param("permission", "event::update"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"permission-error\"")));
+		assertThat(this.grants.permissionsOf(Grantee.user("dave"))).isEmpty();
+	}
+
+	@Test
+	void grantWhenIdWithoutTypeThenBadRequestNamingTheField() throws Exception {
+		this.mvc
+			.perform(post(CONSOLE + "/grants").with(user("admin"))
+				.with(csrf())
+				.param("kind", "user")
+				.param("name", "dave")
+				.param("permission", "event:update")
+				.param("resourceId", "2"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"resourceId-error\"")));
+		assertThat(this.grants.permissionsOf(Grantee.user("dave"))).isEmpty();
+	}
+
+	@Test
+	void markupInAUserNameOrPermissionIsShownAsText() throws Exception {
+		String name = "<script>alert('name')</script>";
+		String permission = "x:<img/src=x/onerror=alert(1)>";
+		this.grants.grant(Grant.of(Grantee.user(name), permission).on("event", "<b>2</b>"));
+		for (String page : List.of("/grantees?q=script", "/grantee?kind=user&name={name}", "/audit",
+				"/resources?asked=true&permission={permission}", "/explain?user={name}&permission={permission}")) {
+			String html = this.mvc.perform(get(CONSOLE + page, name, permission).with(user("admin")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(html).as(page).doesNotContain("<script>alert").doesNotContain("<img/src").doesNotContain("<b>2");
+		}
+		String html = this.mvc.perform(get(CONSOLE + "/grantee?kind=user&name={name}", name).with(user("admin")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;")
+			.contains("x:&lt;img/src=x/onerror=alert(1)&gt;");
+	}
+
+	@Test
+	void auditWhenDayIsNotADateThenBadRequestNamingTheField() throws Exception {
+		this.mvc.perform(get(CONSOLE + "/audit?from=yesterday").with(user("admin")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"from-error\"")));
+		this.mvc.perform(get(CONSOLE + "/audit?until=+999999999-12-31").with(user("admin")))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void granteeWhenNameIsEmptyThenBadRequest() throws Exception {
+		this.mvc.perform(get(CONSOLE + "/grantee?kind=user&name=").with(user("admin")))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get(CONSOLE + "/grantee?kind=robot&name=x").with(user("admin")))
+			.andExpect(status().isBadRequest());
+	}
+
+	private static MockHttpServletRequestBuilder grantDaveCoorganizer() {
+		return post(CONSOLE + "/grants").param("kind", "user")
+			.param("name", "dave")
+			.param("permission", "coorganizer")
+			.param("resourceType", "event")
+			.param("resourceId", "2");
+	}
+
+}
