@@ -2,10 +2,15 @@ package io.github.permissionmanager.sample;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +74,33 @@ final class ReadmeWalkthrough {
 			steps.add(new Step(step.group(1).trim(), command, Curl.parse(command), step.group(3).stripTrailing()));
 		}
 		return steps;
+	}
+
+	/**
+	 * Send a step's request to the app on a local port, as curl sends it (one request: no
+	 * redirect followed, no cookie kept).
+	 * @param http the client
+	 * @param curl the step's command
+	 * @param port where the app listens instead of {@link #README_ORIGIN}
+	 * @return the response
+	 * @throws IOException if the request fails
+	 * @throws InterruptedException if interrupted
+	 */
+	static HttpResponse<String> send(HttpClient http, Curl curl, int port) throws IOException, InterruptedException {
+		if (!curl.url().startsWith(README_ORIGIN)) {
+			throw new IllegalStateException("the README's URLs start with " + README_ORIGIN + ", not " + curl.url());
+		}
+		URI uri = URI.create("http://localhost:" + port + curl.url().substring(README_ORIGIN.length()));
+		HttpRequest.BodyPublisher body = (curl.body() != null) ? HttpRequest.BodyPublishers.ofString(curl.body())
+				: HttpRequest.BodyPublishers.noBody();
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(curl.method(), body);
+		curl.headers().forEach(request::header);
+		if (curl.user() != null) {
+			String credentials = curl.user() + ":" + curl.password();
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**

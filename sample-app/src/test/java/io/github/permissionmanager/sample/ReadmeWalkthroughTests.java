@@ -1,12 +1,8 @@
 package io.github.permissionmanager.sample;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -69,19 +65,7 @@ class ReadmeWalkthroughTests {
 	}
 
 	private HttpResponse<String> send(Curl curl) throws IOException, InterruptedException {
-		assertThat(curl.url()).startsWith(ReadmeWalkthrough.README_ORIGIN);
-		String path = curl.url().substring(ReadmeWalkthrough.README_ORIGIN.length());
-		URI uri = URI.create("http://localhost:" + this.port + path);
-		HttpRequest.BodyPublisher body = (curl.body() != null) ? HttpRequest.BodyPublishers.ofString(curl.body())
-				: HttpRequest.BodyPublishers.noBody();
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(curl.method(), body);
-		curl.headers().forEach(request::header);
-		if (curl.user() != null) {
-			String credentials = curl.user() + ":" + curl.password();
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return ReadmeWalkthrough.send(this.http, curl, this.port);
 	}
 
 }
