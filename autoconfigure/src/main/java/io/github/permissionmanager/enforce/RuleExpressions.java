@@ -13,6 +13,9 @@ import org.springframework.expression.spel.SpelNode;
 import org.springframework.expression.spel.ast.Assign;
 import org.springframework.expression.spel.ast.BeanReference;
 import org.springframework.expression.spel.ast.ConstructorReference;
+import org.springframework.expression.spel.ast.FunctionReference;
+import org.springframework.expression.spel.ast.MethodReference;
+import org.springframework.expression.spel.ast.PropertyOrFieldReference;
 import org.springframework.expression.spel.ast.TypeReference;
 import org.springframework.expression.spel.ast.VariableReference;
 import org.springframework.expression.spel.standard.SpelExpression;
@@ -20,8 +23,10 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
 
 /**
  * Parses {@code leaveIf} and {@code check} at startup, rejects what conditions may not do
- * (type and bean references, constructors, assignments), and names the variables an
- * expression reads, so a variable that no source can provide is a startup error.
+ * (type and bean references, constructors, assignments) and a {@code leaveIf} that reads
+ * nothing of the call (a constant would make the annotation a no-op), and names the
+ * variables an expression reads, so a variable that no source can provide is a startup
+ * error.
  */
 final class RuleExpressions {
 
@@ -45,7 +50,28 @@ final class RuleExpressions {
 					+ ", which conditions do not allow (they read the context only)");
 			return null;
 		}
+		if (attribute.startsWith("leave") && expression instanceof SpelExpression spel && constant(spel.getAST())) {
+			problems.add("SpEL in " + attribute + " '" + text + "' reads nothing of the call, so it always gives "
+					+ "the same answer (always true would let every call through unchecked): make it read the "
+					+ "call's values, #subject or #context, or remove it");
+			return null;
+		}
 		return expression;
+	}
+
+	// An expression of literals and operators only: no variable, property, method or
+	// function reference anywhere
+	private static boolean constant(SpelNode node) {
+		if (node instanceof VariableReference || node instanceof PropertyOrFieldReference
+				|| node instanceof MethodReference || node instanceof FunctionReference) {
+			return false;
+		}
+		for (int i = 0; i < node.getChildCount(); i++) {
+			if (!constant(node.getChild(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

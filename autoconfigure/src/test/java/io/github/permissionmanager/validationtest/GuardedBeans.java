@@ -70,6 +70,22 @@ final class GuardedBeans {
 
 	}
 
+	static class ConstantLeaveIf {
+
+		@RequiresPermissions(value = "event:read", fetch = "eventId", leaveIf = "1 == 1 or 'a' > 'b'")
+		public void read(long eventId) {
+		}
+
+	}
+
+	static class LeaveIfReadingTheCall {
+
+		@RequiresPermissions(value = "event:read", fetch = "eventId", leaveIf = "#eventId == 1 or values.isEmpty()")
+		public void read(long eventId) {
+		}
+
+	}
+
 	static class TypeReferenceInSpel {
 
 		@RequiresPermissions(value = "event:read", fetch = "eventId",

@@ -66,6 +66,15 @@ class RuleValidationTests {
 	}
 
 	@Test
+	void leaveIfThatReadsNothingOfTheCallRefusesToStart() {
+		this.runner.withBean(GuardedBeans.ConstantLeaveIf.class)
+			.run((context) -> assertThat(failure(context)).contains("ConstantLeaveIf#read: SpEL in leaveIf "
+					+ "'1 == 1 or 'a' > 'b'' reads nothing of the call, so it always gives the same answer"));
+		this.runner.withBean(GuardedBeans.LeaveIfReadingTheCall.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void typeReferenceInSpelRefusesToStart() {
 		this.runner.withBean(GuardedBeans.TypeReferenceInSpel.class)
 			.run((context) -> assertThat(failure(context)).contains(
