@@ -3,6 +3,7 @@ package io.github.permissionmanager.connecttest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
 import io.github.permissionmanager.ConnectionSignedOutEvent.Revocation;
@@ -10,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +123,33 @@ class ConnectionFlowTests extends ConnectionTestBase {
 	}
 
 	@Test
+	void anExpiredAccessTokenWithoutARefreshTokenIsRefusedAndNeverSent() throws Exception {
+		Browser uma = new Browser(app(), "uma");
+		uma.signIn("/oauth2/authorization/calendar");
+		OAuth2AuthorizedClient connected = this.clients.loadAuthorizedClient("calendar", "uma");
+		// the token the provider still takes, past its expiry here, with no way to renew
+		// it (as providers that issue no refresh token leave it)
+		Instant now = Instant.now();
+		OAuth2AccessToken token = connected.getAccessToken();
+		this.clients.saveAuthorizedClient(
+				new OAuth2AuthorizedClient(connected.getClientRegistration(), "uma",
+						new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(),
+								now.minus(2, ChronoUnit.HOURS), now.minus(1, ChronoUnit.HOURS), token.getScopes())),
+				UsernamePasswordAuthenticationToken.authenticated("uma", null, AuthorityUtils.NO_AUTHORITIES));
+		int before = api().acceptedTokens.size();
+		HttpResponse<String> refused = uma.appSend("POST", "/sessions/12/calendar", null);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+		JsonNode missing = this.json.readTree(refused.body()).get("missingConnections").get(0);
+		assertThat(missing.get("name").asString()).isEqualTo("calendar");
+		assertThat(missing.get("technicalDetail").asString()).isEqualTo("credentials expired: calendar");
+		assertThat(missing.get("signInUrl").asString()).isEqualTo("/oauth2/authorization/calendar");
+		assertThat(this.calls.runs).doesNotContain("publish 12");
+		assertThat(api().acceptedTokens).hasSize(before);
+		// the connection is kept (a sign-in replaces it); the listing says it expired
+		assertThat(uma.appGet("/connections").body()).contains("\"status\":\"expired\"");
+	}
+
+	@Test
 	void aRefreshTheProviderRefusesForgetsTheConnectionAndAsksToSignInAgain() throws Exception {
 		Browser erin = new Browser(app(), "erin");
 		erin.signIn("/oauth2/authorization/calendar");
@@ -197,6 +228,11 @@ class ConnectionFlowTests extends ConnectionTestBase {
 		// the provider no longer takes the token
 		assertThat(grace.postWithBearer(PROVIDER + "/api/calendar/events", token).statusCode()).isEqualTo(401);
 		assertThat(api().refusedTokens).contains(token);
+		// nor the refresh token: nobody holding it can get another access token
+		HttpResponse<String> refreshed = grace.post(PROVIDER + "/oauth2/token",
+				"grant_type=refresh_token&refresh_token=" + client.getRefreshToken().getTokenValue(), "app:app-secret");
+		assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(400);
+		assertThat(this.json.readTree(refreshed.body()).get("error").asString()).isEqualTo("invalid_grant");
 		assertThat(this.calls.signOuts).anySatisfy((event) -> {
 			assertThat(event.user()).isEqualTo("grace");
 			assertThat(event.connection()).isEqualTo("calendar");
