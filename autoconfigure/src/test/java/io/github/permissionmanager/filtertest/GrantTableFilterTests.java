@@ -23,6 +23,8 @@ import io.github.permissionmanager.filter.GrantTable;
 import io.github.permissionmanager.store.CountingDataSource;
 import io.github.permissionmanager.store.MutableClock;
 import io.github.permissionmanager.store.StoreTables;
+import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.Root;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +38,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.DeleteSpecification;
+import org.springframework.data.jpa.domain.PredicateSpecification;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.domain.UpdateSpecification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -263,13 +267,29 @@ class GrantTableFilterTests {
 	}
 
 	@Test
-	void aBulkDeleteCannotBorrowTheFilter() {
+	void aBulkUpdateOrDeleteCannotBorrowTheFilter() {
 		grant(bob("doc:read", "doc", 1), bob("doc:read", "doc", 2), bob("doc:read", "doc", 3));
 		Specification<Doc> spec = this.filters.permitted(Subject.of("bob"), "doc:read").on("doc", "id");
 		DeleteSpecification<Doc> delete = (root, query, builder) -> spec.toPredicate(root, null, builder);
 		assertThatExceptionOfType(PermissionEvaluationException.class).isThrownBy(() -> this.docs.delete(delete))
 			.withMessageContaining("is for read queries");
+		PredicateSpecification<Doc> predicate = (from, builder) -> spec.toPredicate(root(from), null, builder);
+		assertThatExceptionOfType(PermissionEvaluationException.class).isThrownBy(() -> this.docs.delete(predicate))
+			.withMessageContaining("is for read queries");
+		UpdateSpecification<Doc> update = UpdateSpecification
+			.<Doc>update((root, query, builder) -> query.set(root.get("title"), "renamed"))
+			.where((root, query, builder) -> spec.toPredicate(root, null, builder));
+		this.dataSource.reset();
+		assertThatExceptionOfType(PermissionEvaluationException.class).isThrownBy(() -> this.docs.update(update))
+			.withMessageContaining("is for read queries");
+		assertThat(this.dataSource.executed()).isZero();
 		assertThat(this.docs.count()).isEqualTo(FilterTestApplication.DOCS);
+		assertThat(this.docs.findAll()).extracting(Doc::getTitle).doesNotContain("renamed");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Root<Doc> root(From<?, Doc> from) {
+		return (Root<Doc>) (Object) from;
 	}
 
 }
