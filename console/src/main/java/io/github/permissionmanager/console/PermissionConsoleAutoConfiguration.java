@@ -60,14 +60,15 @@ public final class PermissionConsoleAutoConfiguration {
 	}
 
 	@Bean
-	GranteesController permissionConsoleGranteesController(GranteeDirectory directory, PermissionGrants grants,
-			SubjectGrantsLoader loader, Roles roles, ConsoleModel model) {
-		return new GranteesController(directory, grants, loader, roles, model);
+	GranteesController permissionConsoleGranteesController(ObjectProvider<GranteeDirectory> directory,
+			ObjectProvider<PermissionGrants> grants, ObjectProvider<SubjectGrantsLoader> loader, Roles roles,
+			ConsoleModel model) {
+		return new GranteesController(store(directory), store(grants), store(loader), roles, model);
 	}
 
 	@Bean
-	ResourcesController permissionConsoleResourcesController(PermissionGrants grants) {
-		return new ResourcesController(grants);
+	ResourcesController permissionConsoleResourcesController(ObjectProvider<PermissionGrants> grants) {
+		return new ResourcesController(store(grants));
 	}
 
 	@Bean
@@ -77,8 +78,21 @@ public final class PermissionConsoleAutoConfiguration {
 	}
 
 	@Bean
-	AuditController permissionConsoleAuditController(AuditLog audit, PermissionConsoleProperties console) {
-		return new AuditController(audit, console.getPageSize());
+	AuditController permissionConsoleAuditController(ObjectProvider<AuditLog> audit,
+			PermissionConsoleProperties console) {
+		return new AuditController(store(audit), console.getPageSize());
+	}
+
+	// the console reads and changes this application's own grant store; without one (a
+	// client of a remote decision point, say) the start says where the console belongs
+	private static <T> T store(ObjectProvider<T> bean) {
+		T found = bean.getIfUnique();
+		if (found == null) {
+			throw new IllegalStateException("permission-manager.console.enabled=true needs this application's own"
+					+ " grant store (a DataSource and the JDBC store); an application that asks a decision point"
+					+ " (permission-manager.pdp.url) has none: enable the console on the decision point instead");
+		}
+		return found;
 	}
 
 	private static void validate(PermissionConsoleProperties console) {

@@ -1,5 +1,6 @@
 package io.github.permissionmanager.console;
 
+import io.github.permissionmanager.decide.Roles;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -73,6 +74,19 @@ class PermissionConsoleAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("permission-manager.console.page-size must be 1 to 200, not 201"));
+	}
+
+	@Test
+	void consoleWhenThereIsNoGrantStoreThenTheStartSaysSo() {
+		this.web
+			.withPropertyValues("permission-manager.console.enabled=true",
+					"permission-manager.console.login-form=false")
+			.withBean(Roles.class, Roles::none)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining(
+						"permission-manager.console.enabled=true needs this application's own grant store"));
 	}
 
 	@Test
