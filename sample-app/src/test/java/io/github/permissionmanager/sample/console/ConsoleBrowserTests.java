@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
@@ -157,11 +158,17 @@ class ConsoleBrowserTests {
 		open("/audit");
 		browser.findElement(By.id("au-grantee")).sendKeys("dave");
 		browser.findElement(By.cssSelector("#audit-form button[type=submit]")).click();
+		// the unfiltered page had a table too: wait for the filtered one
+		new WebDriverWait(browser, Duration.ofSeconds(15))
+			.until((driver) -> String.valueOf(driver.getCurrentUrl()).contains("grantee=dave"));
 		waitFor(By.id("audit-table"));
-		var rows = browser.findElements(By.cssSelector("#audit-table tbody tr"));
+		List<String> rows = browser.findElements(By.cssSelector("#audit-table tbody tr"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
 		assertThat(rows).hasSize(2);
-		assertThat(rows.get(0).getText()).contains("admin", "REVOKE", "user dave", "coorganizer", "event:2");
-		assertThat(rows.get(1).getText()).contains("admin", "GRANT", "user dave", "coorganizer", "event:2");
+		assertThat(rows.get(0)).contains("admin", "REVOKE", "user dave", "coorganizer", "event:2");
+		assertThat(rows.get(1)).contains("admin", "GRANT", "user dave", "coorganizer", "event:2");
 		screenshot("audit");
 
 		// readable at 320 px: nothing wider than the screen
