@@ -76,19 +76,41 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 */
 	public GrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication, Clock clock,
 			@Nullable Duration ttl, long maximumSize) {
-		this(loader, implication, clock, ttl, maximumSize, Ticker.systemTicker());
+		this(loader, implication, clock, ttl, maximumSize, false);
+	}
+
+	/**
+	 * Create a cache that may record Caffeine's statistics (hits, misses, evictions), for
+	 * a meter registry to read: recording costs a counter update per check, so it is on
+	 * only when something reads it.
+	 * @param loader reads a subject's grants from the store
+	 * @param implication the implication snapshots are built and matched with, shared
+	 * with the store so each permission string is parsed once
+	 * @param clock the clock expiry is measured with
+	 * @param ttl how long a snapshot is kept at most, or {@code null} to cache nothing
+	 * @param maximumSize how many subjects are kept at most
+	 * @param recordStats whether to record statistics
+	 */
+	public GrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication, Clock clock,
+			@Nullable Duration ttl, long maximumSize, boolean recordStats) {
+		this(loader, implication, clock, ttl, maximumSize, Ticker.systemTicker(), recordStats);
 	}
 
 	GrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication, Clock clock, @Nullable Duration ttl,
 			long maximumSize, Ticker ticker) {
+		this(loader, implication, clock, ttl, maximumSize, ticker, false);
+	}
+
+	private GrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication, Clock clock,
+			@Nullable Duration ttl, long maximumSize, Ticker ticker, boolean recordStats) {
 		Assert.notNull(loader, "loader cannot be null");
 		Assert.notNull(implication, "implication cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.loader = loader;
 		this.implication = implication;
 		this.clock = clock;
-		this.cache = (ttl != null && !ttl.isZero() && maximumSize > 0)
-				? Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build() : null;
+		this.cache = (ttl != null && !ttl.isZero() && maximumSize > 0) ? caffeine(maximumSize, recordStats).build()
+				: null;
 		this.ttlNanos = (ttl != null) ? saturatedNanos(ttl) : 0;
 		this.ticker = (ticker == Ticker.systemTicker()) ? null : ticker;
 	}
@@ -223,6 +245,11 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		return true;
 	}
 
+	private static Caffeine<Object, Object> caffeine(long maximumSize, boolean recordStats) {
+		Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run);
+		return recordStats ? builder.recordStats() : builder;
+	}
+
 	private static long saturatedNanos(Duration duration) {
 		try {
 			return duration.toNanos();
@@ -280,6 +307,15 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 */
 	public long size() {
 		return (this.cache != null) ? this.cache.estimatedSize() : 0;
+	}
+
+	/**
+	 * The Caffeine cache behind the snapshots, for metrics and health: its statistics are
+	 * recorded only when the cache was created to record them.
+	 * @return the cache, or {@code null} when caching is off
+	 */
+	public @Nullable Cache<?, ?> nativeCache() {
+		return this.cache;
 	}
 
 	private record Key(String user, Set<String> groups) {

@@ -99,7 +99,7 @@ public final class PermissionRule {
 	 * The HTTP methods the check applies to on a request handler.
 	 * @return the methods, empty for all
 	 */
-	Set<String> httpMethods() {
+	public Set<String> httpMethods() {
 		return this.httpMethods;
 	}
 

@@ -2,6 +2,7 @@ package io.github.permissionmanager.enforce;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,23 @@ public final class RuleRegistry {
 		return permissions;
 	}
 
+	/**
+	 * Every guarded method whose rule is registered: those startup validation read, and
+	 * those first called since (a lazy or prototype bean), for whoever lists them.
+	 * @return the methods with their rules, by class and method name
+	 */
+	public List<GuardedMethod> guardedMethods() {
+		List<GuardedMethod> guarded = new ArrayList<>();
+		this.rules.forEach((key, rule) -> {
+			if (rule instanceof PermissionRule parsed) {
+				guarded.add(new GuardedMethod(key.targetClass(), key.method(), parsed));
+			}
+		});
+		guarded.sort(Comparator.comparing((GuardedMethod method) -> method.targetClass().getName())
+			.thenComparing((method) -> method.method().toGenericString()));
+		return guarded;
+	}
+
 	private Object parseOrFail(Method method, Class<?> targetClass) {
 		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
 		Object registered = (specific != method) ? this.rules.get(new Key(specific, targetClass)) : null;
@@ -120,6 +138,16 @@ public final class RuleRegistry {
 			throw new InvalidPermissionRulesException(problems);
 		}
 		return (rule != null) ? rule : NONE;
+	}
+
+	/**
+	 * A guarded method and its rule.
+	 *
+	 * @param targetClass the class of the bean
+	 * @param method the method
+	 * @param rule its parsed rule
+	 */
+	public record GuardedMethod(Class<?> targetClass, Method method, PermissionRule rule) {
 	}
 
 	/**

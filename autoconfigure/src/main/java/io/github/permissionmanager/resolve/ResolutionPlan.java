@@ -31,11 +31,20 @@ public final class ResolutionPlan {
 		this.declaresAKey = Arrays.stream(keys).anyMatch(KeySource::declared);
 	}
 
-	int size() {
+	/**
+	 * How many {@code fetch} keys the plan reads, alternatives in order.
+	 * @return the number of keys
+	 */
+	public int size() {
 		return this.keys.length;
 	}
 
-	KeySource key(int i) {
+	/**
+	 * Where one key's value may come from.
+	 * @param i the key's index
+	 * @return its sources
+	 */
+	public KeySource key(int i) {
 		return this.keys[i];
 	}
 
@@ -48,15 +57,29 @@ public final class ResolutionPlan {
 		return null;
 	}
 
-	String name(int i) {
+	/**
+	 * The name one key's value is known by in the context.
+	 * @param i the key's index
+	 * @return the name
+	 */
+	public String name(int i) {
 		return this.names[i];
 	}
 
-	String resourceType(int i) {
+	/**
+	 * The resource type one key's value identifies.
+	 * @param i the key's index
+	 * @return the resource type
+	 */
+	public String resourceType(int i) {
 		return this.resourceTypes[i];
 	}
 
-	List<ModelLookup> lookups() {
+	/**
+	 * The model lookups tried when no key is in the call.
+	 * @return the lookups, in order
+	 */
+	public List<ModelLookup> lookups() {
 		return this.lookups;
 	}
 
@@ -65,7 +88,7 @@ public final class ResolutionPlan {
 	 * argument is missing, and no model lookup stands in for what the method will use.
 	 * @return whether the method declares one of the keys
 	 */
-	boolean declaresAKey() {
+	public boolean declaresAKey() {
 		return this.declaresAKey;
 	}
 

@@ -67,8 +67,8 @@ public final class ChangeFollower implements SmartLifecycle {
 
 	private boolean registered;
 
-	// read and written by the polling thread only
-	private int failedPolls;
+	// written by the polling thread only; read by health checks too
+	private volatile int failedPolls;
 
 	private long lastWarning;
 
@@ -130,6 +130,31 @@ public final class ChangeFollower implements SmartLifecycle {
 		return this.loop.isRunning();
 	}
 
+	/**
+	 * How many polls in a row could not read the change log.
+	 * @return the count, {@code 0} when the last poll read it
+	 */
+	public int failedPolls() {
+		return this.failedPolls;
+	}
+
+	/**
+	 * Whether the cache this follower keeps fresh may be used now: past
+	 * {@code max-staleness} without a poll that read the log, checks read the store.
+	 * @return whether the cache is trusted
+	 */
+	public boolean isCacheTrusted() {
+		return this.cache.trust().isTrusted();
+	}
+
+	/**
+	 * How far the change log has been applied.
+	 * @return the position, {@code -1} before the first change
+	 */
+	public long followedTo() {
+		return this.cache.trust().followedTo();
+	}
+
 	private void pollQuietly() {
 		try {
 			poll();
@@ -138,8 +163,10 @@ public final class ChangeFollower implements SmartLifecycle {
 			// The trust runs out by itself; checks read the store meanwhile. One warning
 			// when an outage starts, then one a minute, not one every poll.
 			long now = System.nanoTime();
-			this.failedPolls++;
-			if (this.failedPolls == 1 || now - this.lastWarning >= WARNING_INTERVAL.toNanos()) {
+			// one writer: the polling thread
+			int failed = this.failedPolls + 1;
+			this.failedPolls = failed;
+			if (failed == 1 || now - this.lastWarning >= WARNING_INTERVAL.toNanos()) {
 				this.lastWarning = now;
 				logger.warn("Could not read the permission change log (" + this.failedPolls + " failed polls so far): "
 						+ ex.getMessage()

@@ -41,6 +41,13 @@ class PackageRulesTests {
 		.dependOnClassesThat(insideOursBut(ROOT, ROOT + ".web"));
 
 	@ArchTest
+	static final ArchRule actuatorSupportIsUsedOnlyByTheAutoConfiguration = noClasses().that()
+		.resideOutsideOfPackages(ROOT + ".actuate..", ROOT + ".autoconfigure..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage(ROOT + ".actuate..");
+
+	@ArchTest
 	static final ArchRule packagesAreFreeOfCycles = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
 
 	// Classes of our packages other than the given ones (and their subpackages, for

@@ -52,7 +52,8 @@ class ConfigurationMetadataTests {
 		}
 		assertThat(properties).containsKeys("permission-manager.enabled", "permission-manager.roles",
 				"permission-manager.rules", "permission-manager.catalog", "permission-manager.store.platform",
-				"permission-manager.store.initialize-schema", "permission-manager.permissions.strict");
+				"permission-manager.store.initialize-schema", "permission-manager.permissions.strict",
+				"management.health.permissions.enabled");
 		assertThat(properties.get("permission-manager.rules").path("type").asString())
 			.isEqualTo("java.util.Map<java.lang.String," + RuleDefinition.class.getName() + ">");
 	}

@@ -1,0 +1,186 @@
+package io.github.permissionmanager.actuatetest;
+
+import java.util.List;
+
+import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.PermissionGrants;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * {@code /actuator/permissions} over HTTP: the guarded methods with their resolved rules,
+ * the roles expanded and the catalog; one decision explained for a user who has the
+ * permission and one who lacks it; bad parameters are 400s, never 500s; and the endpoint
+ * answers only whom the application's security lets in.
+ */
+@SpringBootTest(classes = ActuatorTestApplication.class)
+@AutoConfigureMockMvc
+@TestPropertySource(locations = "classpath:actuatetest/actuator.properties")
+class PermissionsEndpointWebTests {
+
+	private static final List<Grantee> GRANTEES = List.of(Grantee.user("ops"), Grantee.user("bob"),
+			Grantee.user("carol"));
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PermissionGrants grants;
+
+	@BeforeEach
+	void grantOps() {
+		this.grants.grant(Grant.of(Grantee.user("ops"), "actuator:read"));
+	}
+
+	@AfterEach
+	void revoke() {
+		for (Grantee grantee : GRANTEES) {
+			this.grants.revokeAll(this.grants.permissionsOf(grantee));
+		}
+	}
+
+	@Test
+	void listsEveryGuardedMethodWithItsResolvedRule() throws Exception {
+		String update = "$.guarded[?(@.method == 'update(long)')]";
+		this.mvc.perform(ops(get("/actuator/permissions")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.guarded", hasSize(3)))
+			.andExpect(jsonPath(update + ".className")
+				.value(contains(ActuatorTestApplication.EventController.class.getName())))
+			.andExpect(jsonPath(update + ".permissions[*]").value(contains("event:update", "event:admin")))
+			.andExpect(jsonPath(update + ".logical").value(contains("ANY")))
+			.andExpect(jsonPath(update + ".httpMethods[*]").value(contains("PATCH")))
+			.andExpect(jsonPath(update + ".check").value(contains("#eventId > 0")))
+			.andExpect(jsonPath(update + ".resource.keys[0].key").value(contains("eventId")))
+			.andExpect(jsonPath(update + ".resource.keys[0].resourceType").value(contains("event")))
+			.andExpect(jsonPath(update + ".resource.keys[0].sources[*]").value(contains("argument 'eventId'")))
+			.andExpect(jsonPath("$.guarded[?(@.method == 'export()')].permissions[*]").value(contains("report:export")))
+			.andExpect(
+					jsonPath("$.guarded[?(@.method == 'export()')].optional[*]").value(contains("report:export-all")))
+			.andExpect(jsonPath("$.guarded[?(@.method == 'export()')].resource").value(hasItem((Object) null)));
+	}
+
+	@Test
+	void listsTheRolesExpandedAndTheCatalog() throws Exception {
+		this.mvc.perform(ops(get("/actuator/permissions")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.roles.organizer.includes").value(contains("viewer")))
+			.andExpect(jsonPath("$.roles.organizer.permissions").value(hasItem("event:update")))
+			.andExpect(jsonPath("$.roles.viewer.permissions").value(contains("event:read")))
+			.andExpect(jsonPath("$.catalog['event:update'].description").value("Change an event"))
+			.andExpect(jsonPath("$.catalog['event:update'].resolutionSteps").value(contains("Ask the organizer")));
+	}
+
+	@Test
+	void explainsAnAllowForAUserWhoHasThePermission() throws Exception {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "event:update").on("event", 7));
+		this.mvc
+			.perform(ops(get("/actuator/permissions/explain").param("user", "bob")
+				.param("permission", "event:update")
+				.param("type", "event")
+				.param("id", "7")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.allowed").value(true))
+			.andExpect(jsonPath("$.user").value("bob"))
+			.andExpect(jsonPath("$.resource.id").value("7"))
+			.andExpect(jsonPath("$.grant.grantee.name").value("bob"))
+			.andExpect(jsonPath("$.missingPermissions").isEmpty());
+	}
+
+	@Test
+	void explainsADenialForAUserWhoLacksThePermission() throws Exception {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "event:update").on("event", 7));
+		this.mvc
+			.perform(ops(get("/actuator/permissions/explain").param("user", "carol")
+				.param("permission", "event:update")
+				.param("type", "event")
+				.param("id", "7")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.allowed").value(false))
+			.andExpect(jsonPath("$.grant").isEmpty())
+			.andExpect(jsonPath("$.missingPermissions").value(contains("event:update")));
+		// bob's grant is on event 7, not 8
+		this.mvc
+			.perform(ops(get("/actuator/permissions/explain").param("user", "bob")
+				.param("permission", "event:update")
+				.param("type", "event")
+				.param("id", "8")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.allowed").value(false));
+	}
+
+	@Test
+	void badParametersAre400sNever500s() throws Exception {
+		// no permission
+		this.mvc.perform(ops(get("/actuator/permissions/explain").param("user", "bob")))
+			.andExpect(status().isBadRequest());
+		// no user
+		this.mvc.perform(ops(get("/actuator/permissions/explain").param("permission", "event:read")))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(ops(get("/actuator/permissions/explain").param("user", " ").param("permission", "event:read")))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(ops(get("/actuator/permissions/explain").param("user", "bob").param("permission", "event::")))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(ops(get("/actuator/permissions/explain").param("user", "bob")
+				.param("permission", "event:read")
+				.param("id", "7")))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(ops(get("/actuator/permissions/explain").param("user", "bob")
+				.param("permission", "event:read")
+				.param("type", "event")
+				.param("tenant", "")))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(ops(get("/actuator/permissions/nonsense").param("user", "bob").param("permission", "a")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void answersOnlyWhomTheApplicationsSecurityLetsIn() throws Exception {
+		this.mvc.perform(get("/actuator/permissions")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/actuator/permissions").with(httpBasic("bob", "bob"))).andExpect(status().isForbidden());
+		this.mvc
+			.perform(get("/actuator/permissions/explain").param("user", "bob")
+				.param("permission", "event:read")
+				.with(httpBasic("carol", "carol")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void healthShowsTheGrantCache() throws Exception {
+		this.mvc.perform(ops(get("/actuator/health")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.permissions.status").value("UP"))
+			.andExpect(jsonPath("$.components.permissions.details.size").isNumber())
+			.andExpect(content(containsString("\"enabled\":true")));
+	}
+
+	private static MockHttpServletRequestBuilder ops(MockHttpServletRequestBuilder request) {
+		return request.with(httpBasic("ops", "ops"));
+	}
+
+	private static org.springframework.test.web.servlet.ResultMatcher content(
+			org.hamcrest.Matcher<? super String> matcher) {
+		return org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(matcher);
+	}
+
+}
