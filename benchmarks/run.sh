@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every benchmark of Permission Manager and writes benchmarks/RESULTS.md and the
-# "Performance" section of README.md.
+# Runs every benchmark of Permission Manager and writes benchmarks/RESULTS.md, benchmarks/FILTERING.md,
+# benchmarks/PDP.md and the "Performance" section of README.md.
 #
 #   benchmarks/run.sh           full run: every case at every size (about 15 minutes on 2 cores, plus
 #                               about 25 for list filtering on H2 and PostgreSQL)
@@ -184,6 +184,12 @@ fi
 # (H2, then PostgreSQL with its plans, under /tmp/pm-servers.lock; writes benchmarks/FILTERING.md)
 FILTER_OUT="$OUT" FILTER_JMH_OPTS="${JMH_OPTS[*]}" BENCH_CP="$BENCH_CP" benchmarks/run-filter.sh \
   || echo "benchmarks/run-filter.sh exited with status $?" >> "$OUT/failures.txt"
+
+# --- 7. the decision point on loopback: remote checks cached and uncached, bulk against single ---
+# (PdpBenchmark on the sample app's runtime classpath; writes benchmarks/PDP.md)
+phase_load pdp
+PDP_OUT="$OUT" PDP_JMH_OPTS="${JMH_OPTS[*]}" benchmarks/run-pdp.sh \
+  || echo "benchmarks/run-pdp.sh exited with status $?" >> "$OUT/failures.txt"
 
 # --- profiles of the cases that miss a target -----------------------------------------------------
 # --- 5. cross-instance propagation: a revoke on one instance, denied on the others -------------
