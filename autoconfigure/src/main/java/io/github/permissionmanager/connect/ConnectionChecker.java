@@ -30,6 +30,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  */
 public final class ConnectionChecker {
 
+	// Asks for a refresh token (OpenID Connect Core 1.0, section 11): it is no scope of
+	// the access token, and providers (Microsoft) do not list it among the granted ones
+	private static final String OFFLINE_ACCESS = "offline_access";
+
 	private final ConnectionCatalog catalog;
 
 	private final Map<ConnectionDefinition.Kind, ConnectionBackend> backends = new EnumMap<>(
@@ -121,6 +125,7 @@ public final class ConnectionChecker {
 		}
 		Set<String> needed = new LinkedHashSet<>(connection.scopes());
 		needed.addAll(requirement.scopes());
+		needed.remove(OFFLINE_ACCESS);
 		needed.removeAll(state.grantedScopes());
 		if (needed.isEmpty()) {
 			return null;
