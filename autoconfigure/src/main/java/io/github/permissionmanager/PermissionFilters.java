@@ -5,8 +5,10 @@ package io.github.permissionmanager;
  * {@code Specification} or an SQL predicate, so that paging, sorting and counting stay in
  * the query. A row is admitted if and only if
  * {@link PermissionManager#check(Subject, String, Resource)} would allow the permission
- * on the resource the row names. Available as a bean when Spring Data JPA and the grant
- * store are present. <pre class="code">
+ * on the resource the row names, by its unconditional grants: a grant with a condition
+ * ({@link Grant#when(String)}) never admits a row, since SQL cannot evaluate it, so a
+ * list never holds a row a check would refuse. Available as a bean when Spring Data JPA
+ * and the grant store are present. <pre class="code">
  * Page&lt;Session&gt; page = sessions.findAll(
  *     filters.permitted("session:read").on("event", "event.id"), pageable);
  * </pre>

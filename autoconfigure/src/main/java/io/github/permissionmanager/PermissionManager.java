@@ -214,7 +214,8 @@ public interface PermissionManager {
 	 * @param permission the permission
 	 * @param resourceType the resource type
 	 * @param tenant the tenant, or {@code null} for none
-	 * @return the object ids named by grants that allow it
+	 * @return the object ids named by grants that allow it (grants with a condition are
+	 * never counted: a list never holds an object a check would refuse)
 	 */
 	Set<String> objectIds(Subject subject, String permission, String resourceType, @Nullable String tenant);
 

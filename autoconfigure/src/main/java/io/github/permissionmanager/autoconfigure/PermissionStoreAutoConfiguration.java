@@ -17,6 +17,7 @@ import io.github.permissionmanager.decide.SubjectGrantsLoader;
 import io.github.permissionmanager.store.AuditLog;
 import io.github.permissionmanager.store.ChangeLog;
 import io.github.permissionmanager.store.ChangeSignal;
+import io.github.permissionmanager.store.GrantConditionColumn;
 import io.github.permissionmanager.store.GranteeDirectory;
 import io.github.permissionmanager.store.JdbcPermissionGrants;
 import io.github.permissionmanager.store.JdbcSubjectGrantsLoader;
@@ -124,6 +125,9 @@ public final class PermissionStoreAutoConfiguration {
 		// Every change writes to the change log: without it, every change would fail
 		changeLog.requireTables(false,
 				() -> PermissionStoreSchemaInitializer.schemaScript(dataSource, store.getPlatform()));
+		// Tables made before grants had conditions: every check would fail reading them
+		GrantConditionColumn.require(jdbc(dataSource, evaluation), tables(store),
+				PermissionStoreSchemaInitializer.schemaScript(dataSource, store.getPlatform()));
 		// the application's transactions are on its own DataSource: a dedicated one gets
 		// a transaction manager of its own
 		TransactionTemplate transactions = new TransactionTemplate(

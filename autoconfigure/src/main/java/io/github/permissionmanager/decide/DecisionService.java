@@ -127,7 +127,7 @@ public final class DecisionService {
 		boolean allowed = decision != null && decision.allowed();
 		if (this.publisher.isPublishing(allowed) || logger.isDebugEnabled()) {
 			report(subject, permission, resource,
-					(decision != null) ? decision : denial(subject, permission, resource));
+					(decision != null) ? decision : denial(subject, permission, resource, context));
 		}
 		return allowed;
 	}
@@ -212,7 +212,7 @@ public final class DecisionService {
 			@Nullable PermissionRequest request) {
 		Decision decision = evaluate(subject, permission, resource, context, request);
 		if (decision == null) {
-			decision = denial(subject, permission, resource);
+			decision = denial(subject, permission, resource, context);
 		}
 		if (this.publisher.isPublishing(decision.allowed()) || logger.isDebugEnabled()) {
 			report(subject, permission, resource, decision);
@@ -228,7 +228,7 @@ public final class DecisionService {
 		Assert.notNull(context, "context cannot be null");
 		try {
 			if (this.direct != null) {
-				return this.direct.allowOf(subject, permission, resource);
+				return this.direct.allowOf(subject, permission, resource, context);
 			}
 			Decision decision = this.evaluator
 				.evaluate((request != null) ? request : new PermissionRequest(subject, permission, resource, context));
@@ -255,9 +255,10 @@ public final class DecisionService {
 		return new PermissionEvaluationException(what, ex);
 	}
 
-	private Decision denial(Subject subject, String permission, @Nullable Resource resource) {
+	private Decision denial(Subject subject, String permission, @Nullable Resource resource,
+			PermissionContext context) {
 		Assert.state(this.direct != null, "only the default evaluator leaves a denial to be explained");
-		return this.direct.denial(subject, permission, resource);
+		return this.direct.denial(subject, permission, resource, context);
 	}
 
 	private void report(Subject subject, String permission, @Nullable Resource resource, Decision decision) {

@@ -47,6 +47,9 @@ final class DecisionText {
 		if (grant.expiresAt() != null) {
 			reason.append(" until ").append(grant.expiresAt());
 		}
+		if (grant.condition() != null) {
+			reason.append(" when '").append(grant.condition()).append("'");
+		}
 		return reason.toString();
 	}
 

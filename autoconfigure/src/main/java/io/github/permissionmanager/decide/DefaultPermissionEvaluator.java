@@ -1,8 +1,10 @@
 package io.github.permissionmanager.decide;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.permissionmanager.Decision;
+import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Resource;
@@ -21,29 +23,45 @@ import org.springframework.util.Assert;
  * its scope contains the resource: no type covers every resource, a type without an id
  * every object of the type, no tenant every tenant. An unscoped request (no resource) is
  * covered only by grants with no resource type and no tenant.
- * {@link Resource#ofType(String)} is covered only by type-wide and global grants.
+ * {@link Resource#ofType(String)} is covered only by type-wide and global grants. A
+ * conditional grant covers a request the same way and only when its condition holds
+ * ({@link GrantConditions}); it is asked only when no unconditional grant allows.
  * Failures of the store propagate, so the decision path treats them as denials.
  */
 public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 
 	private final GrantSnapshotCache snapshots;
 
+	private static final ConditionalGrants.Inputs JUST_IN_TIME = (subject, resource, context) -> ConditionInput
+		.of(subject, resource, context, Map.of(), Map.of());
+
 	private final GrantImplication implication;
 
+	private final ConditionalGrants.Inputs inputs;
+
 	/**
-	 * Create an evaluator.
+	 * Create an evaluator whose grant conditions read the attributes the subject and the
+	 * resource carry.
 	 * @param snapshots the per-subject grant snapshots
 	 */
 	public DefaultPermissionEvaluator(GrantSnapshotCache snapshots) {
 		Assert.notNull(snapshots, "snapshots cannot be null");
 		this.snapshots = snapshots;
 		this.implication = snapshots.implication();
+		this.inputs = JUST_IN_TIME;
 	}
 
 	@Override
 	public Decision evaluate(PermissionRequest request) {
-		Decision allow = allowOf(request.subject(), request.permission(), request.resource());
-		return (allow != null) ? allow : denial(request.subject(), request.permission(), request.resource());
+		Subject subject = request.subject();
+		GrantImplication.Requested requested = this.implication.requestedOrNull(request.permission());
+		if (requested == null) {
+			return denial(subject, request.permission(), request.resource(), request.context());
+		}
+		// one snapshot for the answer and its explanation, loaded once even uncached
+		GrantSnapshot snapshot = this.snapshots.get(subject);
+		Decision allow = snapshot.allow(requested, request.resource(), subject, request.context(), this.inputs);
+		return (allow != null) ? allow : denial(subject, requested, request.resource(), request.context(), snapshot);
 	}
 
 	/**
@@ -53,11 +71,13 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 	 * @param subject who asks
 	 * @param permission the permission
 	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param context what was resolved for the call, for grant conditions
 	 * @return the allow, or {@code null}
 	 */
-	@Nullable Decision allowOf(Subject subject, String permission, @Nullable Resource resource) {
+	@Nullable Decision allowOf(Subject subject, String permission, @Nullable Resource resource, PermissionContext context) {
 		GrantImplication.Requested requested = this.implication.requestedOrNull(permission);
-		return (requested != null) ? this.snapshots.get(subject).match(requested, resource) : null;
+		return (requested != null)
+				? this.snapshots.get(subject).allow(requested, resource, subject, context, this.inputs) : null;
 	}
 
 	/**
@@ -66,9 +86,11 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 	 * @param subject who asks
 	 * @param permission the permission
 	 * @param resource the resource, or {@code null} for an unscoped check
-	 * @return the denial
+	 * @param context what was resolved for the call, for grant conditions
+	 * @return the denial, naming what each conditional grant that covers the request made
+	 * of its condition
 	 */
-	Decision denial(Subject subject, String permission, @Nullable Resource resource) {
+	Decision denial(Subject subject, String permission, @Nullable Resource resource, PermissionContext context) {
 		GrantImplication.Requested requested;
 		try {
 			requested = this.implication.requested(permission);
@@ -76,7 +98,17 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 		catch (IllegalArgumentException ex) {
 			return Decision.deny(DecisionText.invalid(permission, ex), List.of(permission));
 		}
-		return new Decision(false, DecisionText.denied(subject, requested.text(), resource), null, requested.missing());
+		return denial(subject, requested, resource, context, this.snapshots.get(subject));
+	}
+
+	private Decision denial(Subject subject, GrantImplication.Requested requested, @Nullable Resource resource,
+			PermissionContext context, GrantSnapshot snapshot) {
+		String denied = DecisionText.denied(subject, requested.text(), resource);
+		List<String> conditions = snapshot.explainConditions(requested, resource, subject, context, this.inputs);
+		if (!conditions.isEmpty()) {
+			denied = denied + "; " + String.join("; ", conditions);
+		}
+		return new Decision(false, denied, null, requested.missing());
 	}
 
 }

@@ -27,7 +27,8 @@ final class GrantAllow {
 	Decision decision() {
 		Decision built = this.decision;
 		if (built == null) {
-			built = Decision.allow(DecisionText.allowed(this.grant, this.role), this.grant);
+			String reason = DecisionText.allowed(this.grant, this.role);
+			built = Decision.allow((this.grant.condition() != null) ? reason + " held" : reason, this.grant);
 			this.decision = built;
 		}
 		return built;

@@ -37,6 +37,8 @@ public final class GrantImplication {
 
 	private final Map<Held, TrieShape> shapes = new ConcurrentHashMap<>();
 
+	private final GrantConditions conditions = new GrantConditions();
+
 	/**
 	 * Create the implication over a set of roles.
 	 * @param roles the roles grants and requests may name
@@ -53,6 +55,15 @@ public final class GrantImplication {
 	 */
 	public void validate(String permission) {
 		held(permission);
+	}
+
+	/**
+	 * The conditions grants may carry, parsed once per distinct text for the store's
+	 * validation and the snapshots alike.
+	 * @return the conditions
+	 */
+	public GrantConditions conditions() {
+		return this.conditions;
 	}
 
 	/**

@@ -3,24 +3,29 @@ package io.github.permissionmanager.decide;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.Subject;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.log.LogMessage;
+import org.springframework.expression.Expression;
 
 /**
  * Everything one subject holds, indexed by scope: tenant, then resource type, then object
  * id, each with a {@link PermissionTrie}. A check looks at no more than six scopes (every
  * tenant or the resource's; everything, the whole type or the object), each a hash
  * lookup. Expired grants are left out; the snapshot stops being valid when its first
- * grant expires.
+ * grant expires. Conditional grants are kept apart ({@link ConditionalGrants}), read by
+ * checks only, and only when no unconditional grant allows.
  */
 final class GrantSnapshot {
 
@@ -40,12 +45,16 @@ final class GrantSnapshot {
 
 	private final Map<String, ScopeIndex> tenants;
 
+	// Only when the subject holds conditional grants: a check of any other subject reads
+	// one null field more
+	private final @Nullable ConditionalGrants conditional;
+
 	// The generation at which this snapshot was last found current: a fast path for
 	// checks
 	private volatile long validatedAt = -1;
 
 	private GrantSnapshot(String user, Set<String> groups, long loadedAt, long loadedNanos, long validUntilMillis,
-			ScopeIndex anyTenant, Map<String, ScopeIndex> tenants) {
+			ScopeIndex anyTenant, Map<String, ScopeIndex> tenants, @Nullable ConditionalGrants conditional) {
 		this.user = user;
 		this.groups = groups;
 		this.loadedAt = loadedAt;
@@ -53,6 +62,7 @@ final class GrantSnapshot {
 		this.validUntilMillis = validUntilMillis;
 		this.anyTenant = anyTenant;
 		this.tenants = tenants;
+		this.conditional = conditional;
 	}
 
 	static GrantSnapshot build(String user, Set<String> subjectGroups, SubjectGrants loaded,
@@ -61,6 +71,7 @@ final class GrantSnapshot {
 		groups.addAll(loaded.storeGroups());
 		ScopeIndex anyTenant = new ScopeIndex();
 		Map<String, ScopeIndex> tenants = new HashMap<>();
+		ConditionalGrants conditional = null;
 		long validUntil = Long.MAX_VALUE;
 		for (Grant grant : loaded.inForce(user, groups, nowMillis)) {
 			if (grant.expiresAt() != null) {
@@ -75,6 +86,24 @@ final class GrantSnapshot {
 				logger.warn(LogMessage.format("Ignoring grant %s: %s", grant, ex.getMessage()));
 				continue;
 			}
+			String condition = grant.condition();
+			if (condition != null) {
+				Expression parsed;
+				try {
+					parsed = implication.conditions().parsed(condition);
+				}
+				catch (RuntimeException ex) {
+					// A stored condition that cannot be parsed (written around the API)
+					// allows nothing
+					logger.warn(LogMessage.format("Ignoring grant %s: %s", grant, ex.getMessage()));
+					continue;
+				}
+				if (conditional == null) {
+					conditional = new ConditionalGrants();
+				}
+				conditional.add(grant, held, parsed);
+				continue;
+			}
 			ScopeIndex scope = (grant.tenant() != null)
 					? tenants.computeIfAbsent(grant.tenant(), (tenant) -> new ScopeIndex()) : anyTenant;
 			scope.add(grant, held, new GrantAllow(grant, held.role()), implication);
@@ -82,11 +111,13 @@ final class GrantSnapshot {
 		anyTenant.freeze();
 		tenants.values().forEach(ScopeIndex::freeze);
 		return new GrantSnapshot(user, Collections.unmodifiableSet(groups), loadedAt, loadedNanos, validUntil,
-				anyTenant, tenants);
+				anyTenant, tenants, conditional);
 	}
 
 	/**
-	 * The allow of the first grant found that covers the request, or {@code null}.
+	 * The allow of the first unconditional grant found that covers the request, or
+	 * {@code null}: what lists of objects are built from, so they never count on a
+	 * condition.
 	 * @param permission the requested permission
 	 * @param resource the resource, or {@code null} for an unscoped check, which only
 	 * grants with no resource type and no tenant can allow
@@ -104,6 +135,35 @@ final class GrantSnapshot {
 			}
 		}
 		return decision;
+	}
+
+	/**
+	 * The allow of the first grant found that covers the request: an unconditional one,
+	 * else a conditional one whose condition holds.
+	 * @param permission the requested permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param subject who asks
+	 * @param context what was resolved for the call
+	 * @param inputs what conditions read, built only when a conditional grant covers the
+	 * request
+	 * @return the allow, or {@code null} when no grant allows it
+	 */
+	@Nullable Decision allow(GrantImplication.Requested permission, @Nullable Resource resource, Subject subject,
+			PermissionContext context, ConditionalGrants.Inputs inputs) {
+		Decision decision = match(permission, resource);
+		if (decision == null && this.conditional != null) {
+			decision = this.conditional.match(permission, resource, subject, context, inputs);
+		}
+		return decision;
+	}
+
+	/**
+	 * What each conditional grant covering a request made of its condition.
+	 */
+	List<String> explainConditions(GrantImplication.Requested permission, @Nullable Resource resource, Subject subject,
+			PermissionContext context, ConditionalGrants.Inputs inputs) {
+		return (this.conditional != null) ? this.conditional.explain(permission, resource, subject, context, inputs)
+				: List.of();
 	}
 
 	/**

@@ -5,18 +5,20 @@ import java.util.Map;
 import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.decide.RestrictedSpel;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.expression.Expression;
 import org.springframework.expression.spel.support.SimpleEvaluationContext;
 
 /**
- * Evaluates {@code leaveIf} and {@code check}. The evaluation context is read-only data
- * binding: no type references, no constructors, no bean references, no assignment, and no
- * method calls on {@code Class}; request values reach an expression only as variables,
- * never as expression text, so they cannot inject SpEL. Whatever the expression throws —
- * a SpEL error or a method's own exception, such as {@code substring} out of range — is a
- * failed evaluation (503), never an answer.
+ * Evaluates {@code leaveIf} and {@code check} in {@link RestrictedSpel}'s context, the
+ * one grant conditions are evaluated in too: read-only data binding: no type references,
+ * no constructors, no bean references, no assignment, and no method calls on
+ * {@code Class}; request values reach an expression only as variables, never as
+ * expression text, so they cannot inject SpEL. Whatever the expression throws — a SpEL
+ * error or a method's own exception, such as {@code substring} out of range — is a failed
+ * evaluation (503), never an answer.
  */
 final class RuleConditions {
 
@@ -26,10 +28,7 @@ final class RuleConditions {
 	static boolean evaluate(String attribute, Expression expression, PermissionContext context,
 			@Nullable Subject subject, Map<String, @Nullable Object> variables) {
 		try {
-			SimpleEvaluationContext evaluation = SimpleEvaluationContext.forReadOnlyDataBinding()
-				.withInstanceMethods()
-				.withRootObject(context)
-				.build();
+			SimpleEvaluationContext evaluation = RestrictedSpel.context(context);
 			variables.forEach(evaluation::setVariable);
 			context.values().forEach(evaluation::setVariable);
 			evaluation.setVariable("context", context);

@@ -4,33 +4,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.permissionmanager.decide.RestrictedSpel;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.expression.Expression;
-import org.springframework.expression.ExpressionParser;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.SpelNode;
-import org.springframework.expression.spel.ast.Assign;
-import org.springframework.expression.spel.ast.BeanReference;
-import org.springframework.expression.spel.ast.ConstructorReference;
 import org.springframework.expression.spel.ast.FunctionReference;
 import org.springframework.expression.spel.ast.MethodReference;
 import org.springframework.expression.spel.ast.PropertyOrFieldReference;
-import org.springframework.expression.spel.ast.TypeReference;
 import org.springframework.expression.spel.ast.VariableReference;
 import org.springframework.expression.spel.standard.SpelExpression;
-import org.springframework.expression.spel.standard.SpelExpressionParser;
 
 /**
- * Parses {@code leaveIf} and {@code check} at startup, rejects what conditions may not do
- * (type and bean references, constructors, assignments) and a {@code leaveIf} that reads
- * nothing of the call (a constant would make the annotation a no-op), and names the
- * variables an expression reads, so a variable that no source can provide is a startup
- * error.
+ * Parses {@code leaveIf} and {@code check} at startup through {@link RestrictedSpel}
+ * (which rejects type and bean references, constructors, assignments), rejects a
+ * {@code leaveIf} that reads nothing of the call (a constant would make the annotation a
+ * no-op), and names the variables an expression reads, so a variable that no source can
+ * provide is a startup error.
  */
 final class RuleExpressions {
-
-	private final ExpressionParser parser = new SpelExpressionParser();
 
 	@Nullable Expression parse(String attribute, @Nullable String text, List<String> problems) {
 		if (text == null) {
@@ -38,15 +31,14 @@ final class RuleExpressions {
 		}
 		Expression expression;
 		try {
-			expression = this.parser.parseExpression(text);
+			expression = RestrictedSpel.parse(text);
 		}
 		catch (ParseException ex) {
 			problems.add("bad SpEL in " + attribute + " '" + text + "': " + ex.getSimpleMessage());
 			return null;
 		}
-		String forbidden = (expression instanceof SpelExpression spel) ? forbidden(spel.getAST()) : null;
-		if (forbidden != null) {
-			problems.add("SpEL in " + attribute + " '" + text + "' uses " + forbidden
+		catch (RestrictedSpel.Forbidden ex) {
+			problems.add("SpEL in " + attribute + " '" + text + "' uses " + ex.what()
 					+ ", which conditions do not allow (they read the context only)");
 			return null;
 		}
@@ -98,30 +90,6 @@ final class RuleExpressions {
 		for (int i = 0; i < node.getChildCount(); i++) {
 			collect(node.getChild(i), names);
 		}
-	}
-
-	// The evaluation context refuses these too; rejecting them here makes the mistake a
-	// startup error
-	private static @Nullable String forbidden(SpelNode node) {
-		if (node instanceof TypeReference) {
-			return "a type reference";
-		}
-		if (node instanceof BeanReference) {
-			return "a bean reference";
-		}
-		if (node instanceof ConstructorReference) {
-			return "a constructor";
-		}
-		if (node instanceof Assign) {
-			return "an assignment";
-		}
-		for (int i = 0; i < node.getChildCount(); i++) {
-			String found = forbidden(node.getChild(i));
-			if (found != null) {
-				return found;
-			}
-		}
-		return null;
 	}
 
 }

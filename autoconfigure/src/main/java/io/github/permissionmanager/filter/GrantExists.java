@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * permission strings and groups, not the number of grants. A row is admitted when the
  * table holds a grant of the user or of one of its groups, on the row's id (compared as
  * text, exactly as a check compares it), whose permission is one of those the snapshot
- * found implying the request, in every tenant or the row's, and not expired at the moment
- * the query is built.
+ * found implying the request, in every tenant or the row's, not expired at the moment the
+ * query is built, and without a condition: a conditional grant never admits a row (SQL
+ * cannot evaluate its condition, and a list must not include what a check would refuse).
  */
 final class GrantExists {
 
@@ -39,7 +40,7 @@ final class GrantExists {
 		bounded(objects.permissions(), "distinct permissions", filter);
 		bounded(objects.groups(), "groups", filter);
 		StringBuilder exists = new StringBuilder("EXISTS (SELECT 1 FROM ").append(table.name())
-			.append(" pm_g WHERE pm_g.resource_type = ")
+			.append(" pm_g WHERE pm_g.grant_condition IS NULL AND pm_g.resource_type = ")
 			.append(sql.value(filter.resourceType()))
 			.append(" AND pm_g.resource_id = ")
 			.append(sql.id())

@@ -120,6 +120,7 @@ public final class PdpWire {
 		putIfPresent(json, "resourceKey", grant.resourceId());
 		putIfPresent(json, "tenant", grant.tenant());
 		putIfPresent(json, "expiresAt", (grant.expiresAt() != null) ? grant.expiresAt().toString() : null);
+		putIfPresent(json, "condition", grant.condition());
 		return json;
 	}
 

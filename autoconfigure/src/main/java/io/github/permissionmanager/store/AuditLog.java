@@ -25,7 +25,7 @@ public final class AuditLog {
 	public static final int MAX_PAGE_SIZE = 200;
 
 	private static final String COLUMNS = "id, occurred_at, actor, action, grantee_kind, grantee_name, permission, "
-			+ "resource_type, resource_id, tenant, expires_at, group_name, user_name";
+			+ "resource_type, resource_id, tenant, expires_at, group_name, user_name, grant_condition";
 
 	private final JdbcClient jdbc;
 
@@ -111,7 +111,8 @@ public final class AuditLog {
 		return new Entry(rs.getLong("id"), Objects.requireNonNull(GrantRows.instant(rs, "occurred_at")),
 				rs.getString("actor"), rs.getString("action"), grantee, rs.getString("permission"),
 				rs.getString("resource_type"), rs.getString("resource_id"), rs.getString("tenant"),
-				GrantRows.instant(rs, "expires_at"), rs.getString("group_name"), rs.getString("user_name"));
+				GrantRows.instant(rs, "expires_at"), rs.getString("group_name"), rs.getString("user_name"),
+				rs.getString("grant_condition"));
 	}
 
 	/**
@@ -178,10 +179,12 @@ public final class AuditLog {
 	 * @param expiresAt its expiry
 	 * @param group the group of a membership row
 	 * @param user the user of a membership row
+	 * @param condition the condition of a grant row's grant, or {@code null} for none
 	 */
 	public record Entry(long id, Instant occurredAt, String actor, String action, @Nullable Grantee grantee,
 			@Nullable String permission, @Nullable String resourceType, @Nullable String resourceId,
-			@Nullable String tenant, @Nullable Instant expiresAt, @Nullable String group, @Nullable String user) {
+			@Nullable String tenant, @Nullable Instant expiresAt, @Nullable String group, @Nullable String user,
+			@Nullable String condition) {
 
 	}
 

@@ -40,8 +40,9 @@ public final class AuditTrail {
 		this.caller = caller;
 		this.clock = clock;
 		this.insert = "INSERT INTO " + tables.audit() + " (occurred_at, actor, action, grantee_kind, grantee_name, "
-				+ "permission, resource_type, resource_id, tenant, expires_at, group_name, user_name) VALUES "
-				+ "(:at, :actor, :action, :kind, :name, :permission, :type, :id, :tenant, :expiresAt, :group, :user)";
+				+ "permission, resource_type, resource_id, tenant, expires_at, grant_condition, group_name, user_name) "
+				+ "VALUES (:at, :actor, :action, :kind, :name, :permission, :type, :id, :tenant, :expiresAt, "
+				+ ":condition, :group, :user)";
 	}
 
 	void grant(String action, Grant grant) {
@@ -72,6 +73,7 @@ public final class AuditTrail {
 			.param("id", connection)
 			.param("tenant", null)
 			.param("expiresAt", null)
+			.param("condition", null)
 			.param("group", null)
 			.param("user", null)
 			.update();
@@ -89,6 +91,7 @@ public final class AuditTrail {
 			.param("id", (grant != null) ? grant.resourceId() : null)
 			.param("tenant", (grant != null) ? grant.tenant() : null)
 			.param("expiresAt", (grant != null) ? GrantRows.utc(grant.expiresAt()) : null)
+			.param("condition", (grant != null) ? grant.condition() : null)
 			.param("group", group)
 			.param("user", user)
 			.update();

@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The identity of a grant as one fixed-length column: a SHA-256 of grantee, permission,
- * type, id and tenant (not the expiry). A unique constraint on it makes granting
- * idempotent on every database alike, where a unique constraint over the nullable scope
- * columns would not (NULLs are distinct in a unique index, and MariaDB limits key
- * length).
+ * type, id, tenant and condition (not the expiry). A grant without a condition hashes as
+ * it did before grants could carry one, so existing rows keep their keys. A unique
+ * constraint on it makes granting idempotent on every database alike, where a unique
+ * constraint over the nullable scope columns would not (NULLs are distinct in a unique
+ * index, and MariaDB limits key length).
  */
 final class GrantKey {
 
@@ -28,6 +29,10 @@ final class GrantKey {
 		append(identity, grant.resourceType());
 		append(identity, grant.resourceId());
 		append(identity, grant.tenant());
+		if (grant.condition() != null) {
+			identity.append("when;");
+			append(identity, grant.condition());
+		}
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest(identity.toString().getBytes(StandardCharsets.UTF_8));

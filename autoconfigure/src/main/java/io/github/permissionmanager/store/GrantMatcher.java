@@ -41,6 +41,9 @@ final class GrantMatcher {
 		validateOptional("resourceType", "resource type", grant.resourceType());
 		validateOptional("resourceId", "resource id", grant.resourceId());
 		validateOptional("tenant", "tenant", grant.tenant());
+		if (grant.condition() != null) {
+			this.implication.conditions().validate(grant.condition());
+		}
 	}
 
 	// Checks trim a permission's parts, the grant key does not: one spelling per

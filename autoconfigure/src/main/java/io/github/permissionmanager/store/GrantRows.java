@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class GrantRows {
 
-	static final String COLUMNS = "grantee_kind, grantee_name, permission, resource_type, resource_id, tenant, expires_at";
+	static final String COLUMNS = "grantee_kind, grantee_name, permission, resource_type, resource_id, tenant, expires_at, "
+			+ "grant_condition";
 
 	private GrantRows() {
 	}
@@ -29,7 +30,8 @@ final class GrantRows {
 		}
 		Grantee grantee = new Grantee(Grantee.Kind.valueOf(kind), rs.getString("grantee_name"));
 		return new Grant(grantee, rs.getString("permission"), rs.getString("resource_type"),
-				rs.getString("resource_id"), rs.getString("tenant"), instant(rs, "expires_at"));
+				rs.getString("resource_id"), rs.getString("tenant"), instant(rs, "expires_at"),
+				rs.getString("grant_condition"));
 	}
 
 	/**
@@ -48,7 +50,8 @@ final class GrantRows {
 		Grantee grantee = new Grantee(Grantee.Kind.valueOf(kind), rs.getString(first + 1));
 		LocalDateTime expiresAt = rs.getObject(first + 6, LocalDateTime.class);
 		return new Grant(grantee, rs.getString(first + 2), rs.getString(first + 3), rs.getString(first + 4),
-				rs.getString(first + 5), (expiresAt != null) ? expiresAt.toInstant(ZoneOffset.UTC) : null);
+				rs.getString(first + 5), (expiresAt != null) ? expiresAt.toInstant(ZoneOffset.UTC) : null,
+				rs.getString(first + 7));
 	}
 
 	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

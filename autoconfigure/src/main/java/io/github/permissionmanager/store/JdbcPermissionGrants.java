@@ -184,7 +184,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 			this.jdbc
 				.sql("INSERT INTO " + this.tables.grants() + " (grant_key, " + GrantRows.COLUMNS
 						+ ", created_at, created_by) VALUES (:key, :kind, :name, :permission, :type, :id, :tenant, "
-						+ ":expiresAt, :createdAt, :createdBy)")
+						+ ":expiresAt, :condition, :createdAt, :createdBy)")
 				.param("key", key)
 				.param("kind", grant.grantee().kind().name())
 				.param("name", grant.grantee().name())
@@ -193,6 +193,7 @@ public final class JdbcPermissionGrants implements PermissionGrants {
 				.param("id", grant.resourceId())
 				.param("tenant", grant.tenant())
 				.param("expiresAt", GrantRows.utc(grant.expiresAt()))
+				.param("condition", grant.condition())
 				.param("createdAt", GrantRows.utc(this.clock.instant()))
 				.param("createdBy", this.audit.actor())
 				.update();

@@ -44,11 +44,13 @@ public final class JdbcSubjectGrantsLoader implements SubjectGrantsLoader {
 	// The memberships joined to their groups' grants, then the user's own grants
 	private static String select(StoreTables tables, String user) {
 		return "SELECT m.group_name AS member_of, g.grantee_kind, g.grantee_name, g.permission, g.resource_type, "
-				+ "g.resource_id, g.tenant, g.expires_at FROM " + tables.memberships() + " m LEFT JOIN "
-				+ tables.grants() + " g ON g.grantee_kind = 'GROUP' AND g.grantee_name = m.group_name "
-				+ "WHERE m.user_name = " + user + " UNION ALL SELECT NULL AS member_of, g.grantee_kind, "
-				+ "g.grantee_name, g.permission, g.resource_type, g.resource_id, g.tenant, g.expires_at FROM "
-				+ tables.grants() + " g WHERE (g.grantee_kind = 'USER' AND g.grantee_name = " + user + ")";
+				+ "g.resource_id, g.tenant, g.expires_at, g.grant_condition FROM " + tables.memberships()
+				+ " m LEFT JOIN " + tables.grants()
+				+ " g ON g.grantee_kind = 'GROUP' AND g.grantee_name = m.group_name " + "WHERE m.user_name = " + user
+				+ " UNION ALL SELECT NULL AS member_of, g.grantee_kind, "
+				+ "g.grantee_name, g.permission, g.resource_type, g.resource_id, g.tenant, g.expires_at, "
+				+ "g.grant_condition FROM " + tables.grants()
+				+ " g WHERE (g.grantee_kind = 'USER' AND g.grantee_name = " + user + ")";
 	}
 
 	@Override

@@ -2,8 +2,10 @@
 -- initializer rewrites "pm_" to permission-manager.store.table-prefix. Times are UTC.
 -- Names are compared byte for byte: utf8mb4_0900_bin, so 'Admin' <> 'admin' and
 -- 'bob ' <> 'bob' (the default collations ignore case and trailing spaces).
--- grant_key is a SHA-256 of grantee, permission, type, id and tenant: it makes a grant
--- unique although the scope columns are nullable.
+-- grant_key is a SHA-256 of grantee, permission, type, id, tenant and condition: it makes
+-- a grant unique although the scope columns are nullable. grant_condition holds the
+-- condition of a grant (restricted SpEL), NULL when it always applies; tables created before
+-- it existed get it from migrate-grant-condition-<platform>.sql.
 CREATE TABLE IF NOT EXISTS pm_grants (
 	id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
 	grant_key CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
@@ -14,6 +16,7 @@ CREATE TABLE IF NOT EXISTS pm_grants (
 	resource_id VARCHAR(255) NULL,
 	tenant VARCHAR(255) NULL,
 	expires_at DATETIME(6) NULL,
+	grant_condition VARCHAR(1000) NULL,
 	created_at DATETIME(6) NOT NULL,
 	created_by VARCHAR(255) NOT NULL,
 	CONSTRAINT pm_grants_key_uk UNIQUE (grant_key),
@@ -42,6 +45,7 @@ CREATE TABLE IF NOT EXISTS pm_audit (
 	resource_id VARCHAR(255) NULL,
 	tenant VARCHAR(255) NULL,
 	expires_at DATETIME(6) NULL,
+	grant_condition VARCHAR(1000) NULL,
 	group_name VARCHAR(255) NULL,
 	user_name VARCHAR(255) NULL,
 	INDEX pm_audit_occurred_idx (occurred_at)

@@ -18,9 +18,18 @@ import org.jspecify.annotations.Nullable;
  * DESIGN.md §6 written out as plainly as possible, sharing no code with the engine, for
  * the property-based comparison: a linear scan of every grant with Apache Shiro's
  * {@code WildcardPermission.implies} (an alternative that is exactly {@code *} matches
- * any part; case-sensitive; parts and alternatives trimmed).
+ * any part; case-sensitive; parts and alternatives trimmed). A grant's condition is one
+ * of {@link #CONDITIONS}, each read here in plain Java as DESIGN.md §11 and the issue say
+ * conditions behave: over the attributes the check carries, a missing attribute, a wrong
+ * type or a non-boolean answer meaning the grant does not apply.
  */
 final class ReferenceDecisions {
+
+	/** The conditions a random grant may carry. */
+	static final List<String> CONDITIONS = List.of("true", "'true'", "resource.status == 'draft'",
+			"subject.department == resource.department", "resource.level > 2", "resource.flag",
+			"subject.location != 'England'", "resource.title.length() > 3", "resource.tenant == 't1'",
+			"subject.id == 'bob' and resource.status != 'final'");
 
 	private final List<Grant> grants;
 
@@ -58,6 +67,9 @@ final class ReferenceDecisions {
 					|| (grant.tenant() != null && !grant.tenant().equals(resource.tenant()))) {
 				continue;
 			}
+			if (grant.condition() != null && !holds(grant.condition(), subject, resource)) {
+				continue;
+			}
 			for (String held : expand(grant.permission(), new LinkedHashSet<>())) {
 				if (implies(held, permission)) {
 					return true;
@@ -65,6 +77,27 @@ final class ReferenceDecisions {
 			}
 		}
 		return false;
+	}
+
+	static boolean holds(String condition, Subject subject, @Nullable Resource resource) {
+		Map<String, Object> mine = subject.attributes();
+		Map<String, Object> its = (resource != null) ? resource.attributes() : Map.of();
+		return switch (condition) {
+			case "true" -> true;
+			case "'true'" -> false;
+			case "resource.status == 'draft'" -> "draft".equals(its.get("status"));
+			case "subject.department == resource.department" -> mine.containsKey("department")
+					&& its.containsKey("department") && mine.get("department").equals(its.get("department"));
+			case "resource.level > 2" -> its.get("level") instanceof Integer level && level > 2;
+			case "resource.flag" -> Boolean.TRUE.equals(its.get("flag"));
+			case "subject.location != 'England'" ->
+				mine.containsKey("location") && !"England".equals(mine.get("location"));
+			case "resource.title.length() > 3" -> its.get("title") instanceof String title && title.length() > 3;
+			case "resource.tenant == 't1'" -> resource != null && "t1".equals(resource.tenant());
+			case "subject.id == 'bob' and resource.status != 'final'" ->
+				subject.id().equals("bob") && its.containsKey("status") && !"final".equals(its.get("status"));
+			default -> throw new IllegalStateException("no reading of condition " + condition);
+		};
 	}
 
 	private List<String> expand(String name, Set<String> seen) {

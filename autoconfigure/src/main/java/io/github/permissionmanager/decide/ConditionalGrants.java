@@ -1,0 +1,124 @@
+package io.github.permissionmanager.decide;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.permissionmanager.Decision;
+import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.PermissionContext;
+import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.Subject;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.expression.Expression;
+
+/**
+ * The conditional grants of a {@link GrantSnapshot}, kept apart from its scope index: a
+ * check reads them only when no unconditional grant allows it, and a snapshot without any
+ * has none of this. They are few per subject, so they are scanned in order: the first
+ * whose scope and permission cover the request and whose condition holds allows.
+ * <p>
+ * Nothing that lists objects reads them (object ids, list filters): a list never includes
+ * an object a check would refuse, at the price of leaving out objects only a condition
+ * allows.
+ */
+final class ConditionalGrants {
+
+	private final List<Entry> entries = new ArrayList<>(2);
+
+	void add(Grant grant, GrantImplication.Held held, Expression condition) {
+		this.entries.add(new Entry(grant, held, condition, new GrantAllow(grant, held.role())));
+	}
+
+	/**
+	 * The allow of the first conditional grant that covers the request and whose
+	 * condition holds, or {@code null}.
+	 * @param permission the requested permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param subject who asks
+	 * @param context what was resolved for the call
+	 * @param inputs builds what the conditions read, at most once and only when a grant
+	 * covers the request
+	 * @return the allow, or {@code null}
+	 */
+	@Nullable Decision match(GrantImplication.Requested permission, @Nullable Resource resource, Subject subject,
+			PermissionContext context, Inputs inputs) {
+		ConditionInput input = null;
+		for (Entry entry : this.entries) {
+			if (!entry.covers(permission, resource)) {
+				continue;
+			}
+			if (input == null) {
+				input = inputs.input(subject, resource, context);
+			}
+			if (GrantConditions.holds(entry.condition(), input)) {
+				return entry.allow().decision();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * What each conditional grant that covers the request made of its condition, for a
+	 * denial's explanation.
+	 * @param permission the requested permission
+	 * @param resource the resource, or {@code null}
+	 * @param subject who asks
+	 * @param context what was resolved for the call
+	 * @param inputs builds what the conditions read
+	 * @return one line per covering grant, empty when none covers it
+	 */
+	List<String> explain(GrantImplication.Requested permission, @Nullable Resource resource, Subject subject,
+			PermissionContext context, Inputs inputs) {
+		List<String> lines = new ArrayList<>();
+		ConditionInput input = null;
+		for (Entry entry : this.entries) {
+			if (entry.covers(permission, resource)) {
+				if (input == null) {
+					input = inputs.input(subject, resource, context);
+				}
+				lines.add(DecisionText.allowed(entry.grant(), entry.held().role()) + " "
+						+ GrantConditions.outcome(entry.condition(), input));
+			}
+		}
+		return lines;
+	}
+
+	/**
+	 * Builds the input of a check's conditions when first needed.
+	 */
+	@FunctionalInterface
+	interface Inputs {
+
+		ConditionInput input(Subject subject, @Nullable Resource resource, PermissionContext context);
+
+	}
+
+	private record Entry(Grant grant, GrantImplication.Held held, Expression condition, GrantAllow allow) {
+
+		// The scope rules of the index, for one grant: an unscoped check only by grants
+		// with no type and no tenant; no type covers every resource, a type without an
+		// id every object of the type, no tenant every tenant
+		boolean covers(GrantImplication.Requested permission, @Nullable Resource resource) {
+			if (resource == null) {
+				if (this.grant.resourceType() != null || this.grant.tenant() != null) {
+					return false;
+				}
+			}
+			else {
+				if (this.grant.tenant() != null && !this.grant.tenant().equals(resource.tenant())) {
+					return false;
+				}
+				String type = this.grant.resourceType();
+				if (type != null && (!type.equals(resource.type()) || (this.grant.resourceId() != null
+						&& !Objects.equals(this.grant.resourceId(), resource.id())))) {
+					return false;
+				}
+			}
+			return this.held.implies(permission);
+		}
+
+	}
+
+}

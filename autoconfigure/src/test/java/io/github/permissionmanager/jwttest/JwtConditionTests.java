@@ -1,0 +1,113 @@
+package io.github.permissionmanager.jwttest;
+
+import java.util.List;
+
+import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.PermissionGrants;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Grant conditions over the claims of real signed JWTs, on every bridge
+ * ({@code @RequiresPermissions}, a request rule, {@code hasPermission}): a condition
+ * reads the claims as the subject's attributes; one that fails, reads a claim the token
+ * does not carry or answers no boolean refuses with a 403 problem, never a 500.
+ */
+@SpringBootTest(classes = JwtTestApplication.class)
+@AutoConfigureMockMvc
+@TestPropertySource(locations = "classpath:jwttest/jwt.properties",
+		properties = "spring.datasource.url=jdbc:h2:mem:jwt-conditions;DB_CLOSE_DELAY=-1")
+class JwtConditionTests {
+
+	private static final List<String> BRIDGES = List.of("/boards/5", "/boards/5/cards", "/boards/5/export");
+
+	private static ConfigurableApplicationContext issuer;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PermissionGrants grants;
+
+	@DynamicPropertySource
+	static void issuerUri(DynamicPropertyRegistry registry) {
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", JwtConditionTests::issuer);
+	}
+
+	private static synchronized String issuer() {
+		if (issuer == null) {
+			issuer = TokenIssuer.start();
+		}
+		return "http://localhost:" + ((WebServerApplicationContext) issuer).getWebServer().getPort();
+	}
+
+	@AfterAll
+	static void stopIssuer() {
+		if (issuer != null) {
+			issuer.close();
+		}
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.grants.revokeAll(this.grants.permissionsOf(Grantee.group("readers")));
+	}
+
+	@Test
+	void conditionOverAClaimAllowsTheTokenThatCarriesItAndRefusesTheOther() throws Exception {
+		this.grants
+			.grant(Grant.of(Grantee.group("readers"), "board:read").on("board").when("subject.tenant == 'acme'"));
+		String acme = TokenIssuer.token(issuer(), "ci-bot");
+		String globex = TokenIssuer.token(issuer(), "globex-bot");
+		for (String path : BRIDGES) {
+			bearer(path, acme).andExpect(status().isOk());
+			bearer(path, globex).andExpect(status().isForbidden())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.missingPermissions[0]").value("board:read"));
+		}
+	}
+
+	@Test
+	void conditionThatFailsReadsAMissingClaimOrAnswersNoBooleanRefusesWithA403NeverA500() throws Exception {
+		this.grants.grantAll(List.of(
+				Grant.of(Grantee.group("readers"), "board:read").on("board").when("subject.tenant.substring(99) == ''"),
+				Grant.of(Grantee.group("readers"), "board:read").on("board").when("subject.department == 'eng'"),
+				Grant.of(Grantee.group("readers"), "board:read").on("board").when("subject.tenant")));
+		String acme = TokenIssuer.token(issuer(), "ci-bot");
+		for (String path : BRIDGES) {
+			bearer(path, acme).andExpect(status().isForbidden())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		// the same grants with a condition that holds: the refusal above was the
+		// conditions'
+		this.grants.grant(Grant.of(Grantee.group("readers"), "board:read").on("board").when("subject.tenant != null"));
+		for (String path : BRIDGES) {
+			bearer(path, acme).andExpect(status().isOk());
+		}
+	}
+
+	private ResultActions bearer(String path, String token) throws Exception {
+		return this.mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+	}
+
+}
