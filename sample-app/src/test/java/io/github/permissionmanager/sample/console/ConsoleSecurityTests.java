@@ -185,6 +185,50 @@ class ConsoleSecurityTests {
 			.andExpect(status().isBadRequest());
 	}
 
+	@Test
+	void pageWhenTheConsolePermissionIsHeldOnlyOnOneResourceThenForbidden() throws Exception {
+		// the console's permission counts only unscoped: permissions:admin on event 2 is
+		// not permission to administer every grant
+		this.grants.grant(Grant.of(Grantee.user("dave"), "permissions:admin").on("event", 2));
+		this.mvc.perform(get(CONSOLE + "/grantees").with(user("dave"))).andExpect(status().isForbidden());
+		this.mvc.perform(grantDaveCoorganizer().with(user("dave")).with(csrf())).andExpect(status().isForbidden());
+		assertThat(this.grants.permissionsOf(Grantee.user("dave")))
+			.containsExactly(Grant.of(Grantee.user("dave"), "permissions:admin").on("event", 2));
+	}
+
+	@Test
+	void grantWhenTheStoreRefusesTheNameThenBadRequestNamingTheField() throws Exception {
+		this.mvc
+			.perform(post(CONSOLE + "/grants").with(user("admin"))
+				.with(csrf())
+				.param("kind", "user")
+				.param("name", "dave" + "x".repeat(300))
+				.param("permission", "event:update"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"grantee-error\"")));
+		assertThat(this.grants.permissionsOf(Grantee.user("dave" + "x".repeat(300)))).isEmpty();
+	}
+
+	@Test
+	void whoCanWhenPermissionDoesNotParseThenBadRequest() throws Exception {
+		this.mvc.perform(get(CONSOLE + "/resources?asked=true&permission=event::update").with(user("admin")))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void auditWhenPageMarkerIsNotANumberThenBadRequest() throws Exception {
+		this.mvc.perform(get(CONSOLE + "/audit?before=newest").with(user("admin"))).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void signOutWhenAskedWithGetThenNothingHappens() throws Exception {
+		// signing out changes state: a POST with the CSRF token, never a link another
+		// site
+		// could make a browser follow
+		this.mvc.perform(get(CONSOLE + "/logout").with(user("admin")))
+			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isNotEqualTo(302));
+	}
+
 	private static MockHttpServletRequestBuilder grantDaveCoorganizer() {
 		return post(CONSOLE + "/grants").param("kind", "user")
 			.param("name", "dave")
