@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * stack trace or a 500.
  */
 @ControllerAdvice(assignableTypes = { GranteesController.class, ResourcesController.class, ExplainController.class,
-		AuditController.class, ConsoleAssetsController.class })
+		AuditController.class, RulesController.class, ConsoleAssetsController.class })
 class ConsoleModel {
 
 	private final String base;

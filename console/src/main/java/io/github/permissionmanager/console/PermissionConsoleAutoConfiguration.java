@@ -1,15 +1,21 @@
 package io.github.permissionmanager.console;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.PermissionManager;
+import io.github.permissionmanager.actuate.PermissionsEndpoint;
 import io.github.permissionmanager.autoconfigure.PermissionCatalogProperties;
 import io.github.permissionmanager.autoconfigure.PermissionEnforcementAutoConfiguration;
 import io.github.permissionmanager.autoconfigure.PermissionManagerAutoConfiguration;
 import io.github.permissionmanager.autoconfigure.PermissionStoreAutoConfiguration;
 import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.decide.SubjectGrantsLoader;
+import io.github.permissionmanager.enforce.RuleRegistry;
 import io.github.permissionmanager.store.AuditLog;
 import io.github.permissionmanager.store.GranteeDirectory;
+import io.github.permissionmanager.web.CatalogMessage;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -81,6 +87,25 @@ public final class PermissionConsoleAutoConfiguration {
 	AuditController permissionConsoleAuditController(ObjectProvider<AuditLog> audit,
 			PermissionConsoleProperties console) {
 		return new AuditController(store(audit), console.getPageSize());
+	}
+
+	// the Actuator endpoint's description when the application has the endpoint; else the
+	// same description from the same sources (the endpoint need not be exposed anywhere
+	// for the console to show it)
+	@Bean
+	RulesController permissionConsoleRulesController(ObjectProvider<PermissionsEndpoint> endpoint,
+			RuleRegistry registry, Roles roles, ObjectProvider<PermissionCatalogProperties> catalog,
+			PermissionManager permissions) {
+		PermissionsEndpoint found = endpoint.getIfUnique();
+		if (found != null) {
+			return new RulesController(found::permissions);
+		}
+		Map<String, CatalogMessage> messages = new LinkedHashMap<>();
+		catalog.getIfAvailable(PermissionCatalogProperties::new)
+			.getCatalog()
+			.forEach((permission, entry) -> messages.put(permission, entry.message()));
+		PermissionsEndpoint own = new PermissionsEndpoint(registry, roles, messages, permissions);
+		return new RulesController(own::permissions);
 	}
 
 	// the console reads and changes this application's own grant store; without one (a

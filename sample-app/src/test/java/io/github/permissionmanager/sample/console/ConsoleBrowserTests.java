@@ -39,9 +39,10 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * The console in a real browser (Debian's headless Chromium through its ChromeDriver)
  * against the sample on a random port: admin signs in, grants dave co-organizer of event
  * 2, finds it on dave's page and in "who can" for event 2, explains dave's now-allowed
- * session edit, revokes it, and finds both changes in the audit trail. Screenshots of
- * each page are written to {@code target/console-screenshots}. Without Chromium the test
- * is skipped with the reason printed, and fails under {@code CI=true}.
+ * session edit, revokes it, finds both changes in the audit trail and every guarded
+ * method on the Rules page. Screenshots of each page are written to
+ * {@code target/console-screenshots}. Without Chromium the test is skipped with the
+ * reason printed, and fails under {@code CI=true}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:console-browser;DB_CLOSE_DELAY=-1")
@@ -170,6 +171,13 @@ class ConsoleBrowserTests {
 		assertThat(rows.get(0)).contains("admin", "REVOKE", "user dave", "coorganizer", "event:2");
 		assertThat(rows.get(1)).contains("admin", "GRANT", "user dave", "coorganizer", "event:2");
 		screenshot("audit");
+
+		open("/rules");
+		waitFor(By.id("rules-table"));
+		String rules = browser.findElement(By.id("rules-table")).getText();
+		assertThat(rules).contains("SessionController", "session:update", "PATCH",
+				"Change the title, abstract and schedule of a session.", "permissions:admin");
+		screenshot("rules");
 
 		// readable at 320 px: nothing wider than the screen
 		browser.manage().window().setSize(new Dimension(320, 900));

@@ -54,13 +54,13 @@ class ConsoleSecurityTests {
 			"/grantee?kind=group&name=staff", "/resources",
 			"/resources?asked=true&permission=event:update&type=event&id=1", "/explain",
 			"/explain?user=bob&permission=event:update&type=event&id=1", "/audit", "/audit?grantee=bob",
-			"/audit?before=1000" })
+			"/audit?before=1000", "/rules" })
 	void pageWhenSignedInWithoutTheConsolePermissionThenForbidden(String page) throws Exception {
 		this.mvc.perform(get(CONSOLE + page).with(user("bob"))).andExpect(status().isForbidden());
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/grantees", "/resources", "/explain", "/audit" })
+	@ValueSource(strings = { "/grantees", "/resources", "/explain", "/audit", "/rules" })
 	void pageWhenSignedOutThenSignInForm(String page) throws Exception {
 		this.mvc.perform(get(CONSOLE + page))
 			.andExpect(status().isFound())
@@ -68,7 +68,8 @@ class ConsoleSecurityTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "/grantees", "/grantee?kind=user&name=bob", "/resources", "/explain", "/audit" })
+	@ValueSource(
+			strings = { "", "/grantees", "/grantee?kind=user&name=bob", "/resources", "/explain", "/audit", "/rules" })
 	void pageWhenAdminThenShown(String page) throws Exception {
 		this.mvc.perform(get(CONSOLE + page).with(user("admin")))
 			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isIn(200, 302))
