@@ -32,6 +32,8 @@ public class GrantForm {
 
 	private String expiresAt = "";
 
+	private String condition = "";
+
 	/**
 	 * The form for a grant.
 	 * @param grant the grant
@@ -47,6 +49,7 @@ public class GrantForm {
 		form.tenant = (grant.tenant() != null) ? grant.tenant() : "";
 		form.expiresAt = (grant.expiresAt() != null)
 				? LocalDateTime.ofInstant(grant.expiresAt(), ZoneOffset.UTC).toString() : "";
+		form.condition = (grant.condition() != null) ? grant.condition() : "";
 		return form;
 	}
 
@@ -77,6 +80,9 @@ public class GrantForm {
 		}
 		if (!this.tenant.isEmpty()) {
 			grant = grant.inTenant(this.tenant);
+		}
+		if (!this.condition.isBlank()) {
+			grant = grant.when(this.condition);
 		}
 		Instant expiry = expiry();
 		return (expiry != null) ? grant.until(expiry) : grant;
@@ -140,6 +146,14 @@ public class GrantForm {
 
 	public void setTenant(@Nullable String tenant) {
 		this.tenant = (tenant != null) ? tenant : "";
+	}
+
+	public String getCondition() {
+		return this.condition;
+	}
+
+	public void setCondition(@Nullable String condition) {
+		this.condition = (condition != null) ? condition : "";
 	}
 
 	public String getExpiresAt() {

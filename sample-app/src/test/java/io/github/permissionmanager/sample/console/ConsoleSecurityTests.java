@@ -230,6 +230,43 @@ class ConsoleSecurityTests {
 			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isNotEqualTo(302));
 	}
 
+	@Test
+	void conditionalGrantIsShownAndRevokedWithItsCondition() throws Exception {
+		Grant conditional = Grant.of(Grantee.user("dave"), "event:read")
+			.on("event", 2)
+			.when("resource.attributes['status'] == 'draft'");
+		this.grants.grant(conditional);
+		this.mvc.perform(get(CONSOLE + "/grantee?kind=user&name=dave").with(user("admin")))
+			.andExpect(content().string(org.hamcrest.Matchers
+				.containsString("<code>resource.attributes[&#39;status&#39;] == &#39;draft&#39;</code>")));
+		// the revoke form carries the condition, part of the grant's identity
+		this.mvc
+			.perform(post(CONSOLE + "/grants/revoke").with(user("admin"))
+				.with(csrf())
+				.param("kind", "user")
+				.param("name", "dave")
+				.param("permission", "event:read")
+				.param("resourceType", "event")
+				.param("resourceId", "2")
+				.param("condition", conditional.condition()))
+			.andExpect(status().isFound());
+		assertThat(this.grants.permissionsOf(Grantee.user("dave"))).isEmpty();
+	}
+
+	@Test
+	void grantWhenConditionDoesNotParseThenBadRequestNamingTheField() throws Exception {
+		this.mvc
+			.perform(post(CONSOLE + "/grants").with(user("admin"))
+				.with(csrf())
+				.param("kind", "user")
+				.param("name", "dave")
+				.param("permission", "event:read")
+				.param("condition", "T(java.lang.Runtime).getRuntime()"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"condition-error\"")));
+		assertThat(this.grants.permissionsOf(Grantee.user("dave"))).isEmpty();
+	}
+
 	private static MockHttpServletRequestBuilder grantDaveCoorganizer() {
 		return post(CONSOLE + "/grants").param("kind", "user")
 			.param("name", "dave")
