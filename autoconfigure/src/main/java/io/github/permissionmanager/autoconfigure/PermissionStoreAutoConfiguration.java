@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.PermissionManagerDataSource;
+import io.github.permissionmanager.ResourceAttributesResolver;
+import io.github.permissionmanager.SubjectAttributesResolver;
 import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.GrantImplication;
@@ -98,8 +100,11 @@ public final class PermissionStoreAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PermissionEvaluator permissionEvaluator(GrantSnapshotCache snapshots) {
-		return new DefaultPermissionEvaluator(snapshots);
+	PermissionEvaluator permissionEvaluator(GrantSnapshotCache snapshots,
+			ObjectProvider<SubjectAttributesResolver> subjectAttributes,
+			ObjectProvider<ResourceAttributesResolver> resourceAttributes) {
+		return new DefaultPermissionEvaluator(snapshots, subjectAttributes.getIfUnique(),
+				resourceAttributes.getIfUnique());
 	}
 
 	@Bean

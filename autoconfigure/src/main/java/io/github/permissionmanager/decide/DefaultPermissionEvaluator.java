@@ -8,7 +8,9 @@ import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.ResourceAttributesResolver;
 import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.SubjectAttributesResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -32,9 +34,6 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 
 	private final GrantSnapshotCache snapshots;
 
-	private static final ConditionalGrants.Inputs JUST_IN_TIME = (subject, resource, context) -> ConditionInput
-		.of(subject, resource, context, Map.of(), Map.of());
-
 	private final GrantImplication implication;
 
 	private final ConditionalGrants.Inputs inputs;
@@ -45,10 +44,31 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 	 * @param snapshots the per-subject grant snapshots
 	 */
 	public DefaultPermissionEvaluator(GrantSnapshotCache snapshots) {
+		this(snapshots, null, null);
+	}
+
+	/**
+	 * Create an evaluator whose grant conditions read persisted attributes too,
+	 * overridden by those the subject and the resource carry.
+	 * @param snapshots the per-subject grant snapshots
+	 * @param subjectAttributes the persisted attributes of subjects, or {@code null}
+	 * @param resourceAttributes the persisted attributes of resources, or {@code null}
+	 */
+	public DefaultPermissionEvaluator(GrantSnapshotCache snapshots,
+			@Nullable SubjectAttributesResolver subjectAttributes,
+			@Nullable ResourceAttributesResolver resourceAttributes) {
 		Assert.notNull(snapshots, "snapshots cannot be null");
 		this.snapshots = snapshots;
 		this.implication = snapshots.implication();
-		this.inputs = JUST_IN_TIME;
+		// built once: a check passes what it has, nothing is captured per call
+		this.inputs = (subject, resource, context) -> ConditionInput.of(subject, resource, context,
+				persisted((subjectAttributes != null) ? subjectAttributes.attributes(subject) : null),
+				persisted((resource != null && resourceAttributes != null) ? resourceAttributes.attributes(resource)
+						: null));
+	}
+
+	private static Map<String, Object> persisted(@Nullable Map<String, Object> attributes) {
+		return (attributes != null) ? attributes : Map.of();
 	}
 
 	@Override
@@ -104,7 +124,15 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 	private Decision denial(Subject subject, GrantImplication.Requested requested, @Nullable Resource resource,
 			PermissionContext context, GrantSnapshot snapshot) {
 		String denied = DecisionText.denied(subject, requested.text(), resource);
-		List<String> conditions = snapshot.explainConditions(requested, resource, subject, context, this.inputs);
+		List<String> conditions;
+		try {
+			conditions = snapshot.explainConditions(requested, resource, subject, context, this.inputs);
+		}
+		catch (RuntimeException ex) {
+			// an attributes resolver that fails while a denial is explained: still a
+			// denial
+			conditions = List.of("conditions could not be evaluated: " + ex.getClass().getSimpleName());
+		}
 		if (!conditions.isEmpty()) {
 			denied = denied + "; " + String.join("; ", conditions);
 		}
