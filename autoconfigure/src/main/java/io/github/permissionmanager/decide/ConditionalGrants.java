@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.Resource;
@@ -42,7 +41,7 @@ final class ConditionalGrants {
 	 * covers the request
 	 * @return the allow, or {@code null}
 	 */
-	@Nullable Decision match(GrantImplication.Requested permission, @Nullable Resource resource, Subject subject,
+	@Nullable GrantAllow match(GrantImplication.Requested permission, @Nullable Resource resource, Subject subject,
 			PermissionContext context, Inputs inputs) {
 		ConditionInput input = null;
 		for (Entry entry : this.entries) {
@@ -53,7 +52,7 @@ final class ConditionalGrants {
 				input = inputs.input(subject, resource, context);
 			}
 			if (GrantConditions.holds(entry.condition(), input)) {
-				return entry.allow().decision();
+				return entry.allow();
 			}
 		}
 		return null;

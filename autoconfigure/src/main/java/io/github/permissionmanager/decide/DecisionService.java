@@ -123,11 +123,24 @@ public final class DecisionService {
 	 * @throws PermissionEvaluationException when the evaluator fails
 	 */
 	public boolean allows(Subject subject, String permission, @Nullable Resource resource, PermissionContext context) {
-		Decision decision = evaluate(subject, permission, resource, context, null);
-		boolean allowed = decision != null && decision.allowed();
+		DefaultPermissionEvaluator direct = this.direct;
+		if (direct == null) {
+			return decide(subject, permission, resource, context, null).allowed();
+		}
+		checkArguments(subject, permission, context);
+		// The grant that allows, its decision built only when reported: a cached check
+		// reads no more of the snapshot than finding the grant takes
+		GrantAllow allow;
+		try {
+			allow = direct.allowing(subject, permission, resource, context);
+		}
+		catch (Exception | Error ex) {
+			throw failure(subject, permission, resource, ex);
+		}
+		boolean allowed = allow != null;
 		if (this.publisher.isPublishing(allowed) || logger.isDebugEnabled()) {
 			report(subject, permission, resource,
-					(decision != null) ? decision : denial(subject, permission, resource, context));
+					(allow != null) ? allow.decision() : denial(subject, permission, resource, context));
 		}
 		return allowed;
 	}
@@ -223,9 +236,7 @@ public final class DecisionService {
 	// The decision, or null for a denial of the default evaluator whose text is not built
 	private @Nullable Decision evaluate(Subject subject, String permission, @Nullable Resource resource,
 			PermissionContext context, @Nullable PermissionRequest request) {
-		Assert.notNull(subject, "subject cannot be null");
-		Assert.hasText(permission, "permission cannot be empty");
-		Assert.notNull(context, "context cannot be null");
+		checkArguments(subject, permission, context);
 		try {
 			if (this.direct != null) {
 				return this.direct.allowOf(subject, permission, resource, context);
@@ -239,6 +250,12 @@ public final class DecisionService {
 		catch (Exception | Error ex) {
 			throw failure(subject, permission, resource, ex);
 		}
+	}
+
+	private static void checkArguments(Subject subject, String permission, PermissionContext context) {
+		Assert.notNull(subject, "subject cannot be null");
+		Assert.hasText(permission, "permission cannot be empty");
+		Assert.notNull(context, "context cannot be null");
 	}
 
 	private PermissionEvaluationException failure(Subject subject, String permission, @Nullable Resource on,

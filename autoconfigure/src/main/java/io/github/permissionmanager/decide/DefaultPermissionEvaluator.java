@@ -101,6 +101,21 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 	}
 
 	/**
+	 * The grant that allows the request, as {@link #allowOf} finds it, without building
+	 * its decision; {@code null} for a denial.
+	 * @param subject who asks
+	 * @param permission the permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param context what was resolved for the call, for grant conditions
+	 * @return the grant's allow, or {@code null}
+	 */
+	@Nullable GrantAllow allowing(Subject subject, String permission, @Nullable Resource resource, PermissionContext context) {
+		GrantImplication.Requested requested = this.implication.requestedOrNull(permission);
+		return (requested != null)
+				? this.snapshots.get(subject).allowing(requested, resource, subject, context, this.inputs) : null;
+	}
+
+	/**
 	 * The denial {@link #allowOf} answered {@code null} for, with what was asked: for an
 	 * explanation, an event or a log line.
 	 * @param subject who asks

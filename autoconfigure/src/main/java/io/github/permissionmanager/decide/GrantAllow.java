@@ -24,6 +24,10 @@ final class GrantAllow {
 		this.role = role;
 	}
 
+	Grant grant() {
+		return this.grant;
+	}
+
 	Decision decision() {
 		Decision built = this.decision;
 		if (built == null) {

@@ -124,17 +124,29 @@ final class GrantSnapshot {
 	 * @return the allow, or {@code null} when no grant covers it
 	 */
 	@Nullable Decision match(GrantImplication.Requested permission, @Nullable Resource resource) {
+		GrantAllow allow = allowing(permission, resource);
+		return (allow != null) ? allow.decision() : null;
+	}
+
+	/**
+	 * The first grant found that covers the request, as {@link #match} finds it, without
+	 * building its decision.
+	 * @param permission the requested permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @return the grant's allow, or {@code null} when no grant covers it
+	 */
+	@Nullable GrantAllow allowing(GrantImplication.Requested permission, @Nullable Resource resource) {
 		if (resource == null) {
 			return this.anyTenant.matchGlobal(permission);
 		}
-		Decision decision = this.anyTenant.match(permission, resource);
-		if (decision == null && resource.tenant() != null) {
+		GrantAllow allow = this.anyTenant.match(permission, resource);
+		if (allow == null && resource.tenant() != null) {
 			ScopeIndex tenant = this.tenants.get(resource.tenant());
 			if (tenant != null) {
-				decision = tenant.match(permission, resource);
+				allow = tenant.match(permission, resource);
 			}
 		}
-		return decision;
+		return allow;
 	}
 
 	/**
@@ -150,11 +162,26 @@ final class GrantSnapshot {
 	 */
 	@Nullable Decision allow(GrantImplication.Requested permission, @Nullable Resource resource, Subject subject,
 			PermissionContext context, ConditionalGrants.Inputs inputs) {
-		Decision decision = match(permission, resource);
-		if (decision == null && this.conditional != null) {
-			decision = this.conditional.match(permission, resource, subject, context, inputs);
+		GrantAllow allow = allowing(permission, resource, subject, context, inputs);
+		return (allow != null) ? allow.decision() : null;
+	}
+
+	/**
+	 * The grant that {@link #allow} answers the allow of, without building its decision.
+	 * @param permission the requested permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param subject who asks
+	 * @param context what was resolved for the call
+	 * @param inputs what conditions read
+	 * @return the grant's allow, or {@code null} when no grant allows it
+	 */
+	@Nullable GrantAllow allowing(GrantImplication.Requested permission, @Nullable Resource resource, Subject subject,
+			PermissionContext context, ConditionalGrants.Inputs inputs) {
+		GrantAllow allow = allowing(permission, resource);
+		if (allow == null && this.conditional != null) {
+			allow = this.conditional.match(permission, resource, subject, context, inputs);
 		}
-		return decision;
+		return allow;
 	}
 
 	/**
@@ -180,7 +207,7 @@ final class GrantSnapshot {
 	 * tenant or the given one) covers it, else the objects named by object grants.
 	 */
 	PermittedObjects permitted(GrantImplication.Requested permission, String type, @Nullable String tenant) {
-		if (match(permission, Resource.ofType(type).withTenant(tenant)) != null) {
+		if (allowing(permission, Resource.ofType(type).withTenant(tenant)) != null) {
 			return PermittedObjects.every();
 		}
 		return objects(permission, type, tenant);

@@ -60,8 +60,10 @@ public final class PermissionCombiner {
 			return combined(permissions, logical, this.decisions.allowsEach(subject, permissions, resource, context));
 		}
 		// the library's own evaluator: one at a time, so a cached allow allocates nothing
+		// (indexed loops: no iterator either)
 		if (logical == Logical.ANY) {
-			for (String permission : permissions) {
+			for (int i = 0; i < permissions.size(); i++) {
+				String permission = permissions.get(i);
 				if (allowed(subject, permission, resource, context)) {
 					Outcome granted = this.oneGranted.get(permission);
 					return (granted != null) ? granted
@@ -71,7 +73,8 @@ public final class PermissionCombiner {
 			return new Outcome(Set.of(), permissions);
 		}
 		List<String> missing = null;
-		for (String permission : permissions) {
+		for (int i = 0; i < permissions.size(); i++) {
+			String permission = permissions.get(i);
 			if (!allowed(subject, permission, resource, context)) {
 				missing = (missing != null) ? missing : new ArrayList<>();
 				missing.add(permission);

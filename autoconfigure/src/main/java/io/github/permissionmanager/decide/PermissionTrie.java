@@ -32,6 +32,9 @@ final class PermissionTrie {
 
 	private GrantAllow[] allows;
 
+	// allows[0], read without loading the array: most tries hold one grant
+	private @Nullable GrantAllow first;
+
 	PermissionTrie() {
 		this.shape = new TrieShape();
 		this.allows = NO_ALLOWS;
@@ -41,6 +44,7 @@ final class PermissionTrie {
 		this.shape = shape;
 		this.shared = held;
 		this.allows = new GrantAllow[] { allow };
+		this.first = allow;
 	}
 
 	/**
@@ -79,6 +83,9 @@ final class PermissionTrie {
 		int slot = this.allows.length;
 		this.allows = Arrays.copyOf(this.allows, slot + 1);
 		this.allows[slot] = allow;
+		if (slot == 0) {
+			this.first = allow;
+		}
 		return slot;
 	}
 
@@ -108,15 +115,45 @@ final class PermissionTrie {
 	 * @return the allow, or {@code null}
 	 */
 	@Nullable Decision match(GrantImplication.Requested requested) {
-		return allow(this.shape.match(requested));
+		GrantAllow allow = allowing(requested);
+		return (allow != null) ? allow.decision() : null;
 	}
 
 	@Nullable Decision match(WildcardPermission requested) {
-		return allow(this.shape.match(requested));
+		GrantAllow allow = allowAt(this.shape.match(requested));
+		return (allow != null) ? allow.decision() : null;
 	}
 
-	private @Nullable Decision allow(int slot) {
-		return (slot != NONE) ? this.allows[slot].decision() : null;
+	/**
+	 * The held grant that implies the request, without building its decision.
+	 * @param requested the requested permission or role
+	 * @return the grant's allow, or {@code null}
+	 */
+	@Nullable GrantAllow allowing(GrantImplication.Requested requested) {
+		return allowAt(this.shape.match(requested));
+	}
+
+	/**
+	 * The index of what this trie holds.
+	 * @return the shape, answering slots
+	 */
+	TrieShape shape() {
+		return this.shape;
+	}
+
+	/**
+	 * The allow of the only grant, which every slot the shape answers is.
+	 * @return the allow, or {@code null} when the trie holds several grants (or none)
+	 */
+	@Nullable GrantAllow soleAllow() {
+		return (this.allows.length == 1) ? this.first : null;
+	}
+
+	private @Nullable GrantAllow allowAt(int slot) {
+		if (slot == 0) {
+			return this.first;
+		}
+		return (slot != NONE) ? this.allows[slot] : null;
 	}
 
 }

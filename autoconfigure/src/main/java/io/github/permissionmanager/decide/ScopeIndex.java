@@ -5,23 +5,31 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Resource;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.Assert;
-
 /**
  * The grants of one tenant scope of a {@link GrantSnapshot} (or of every tenant). Tries
  * are created for the scopes that have grants only, so a check skips the empty ones with
- * a null test.
+ * a null test. Object grants are looked up in an {@link ObjectTable}, and a scope whose
+ * grants name one resource type (the common case) holds that type's trie and table
+ * itself: a check reads few objects that the previous check did not touch.
  */
 final class ScopeIndex {
 
 	private @Nullable PermissionTrie global;
 
+	// Keys interned: a type asked for with a string constant is found by identity
 	private final Map<String, TypeIndex> types = new HashMap<>(4);
+
+	// Set by freeze when the grants name exactly one resource type: that type, its
+	// type-wide trie and its object table
+	private @Nullable String soleType;
+
+	private @Nullable PermissionTrie soleTypeWide;
+
+	private @Nullable Object[] soleObjects = ObjectTable.of(Map.of());
 
 	void add(Grant grant, GrantImplication.Held held, GrantAllow allow, GrantImplication implication) {
 		String resourceType = grant.resourceType();
@@ -29,7 +37,11 @@ final class ScopeIndex {
 			this.global = PermissionTrie.adding(this.global, held, allow, implication);
 			return;
 		}
-		TypeIndex type = this.types.computeIfAbsent(resourceType, (key) -> new TypeIndex());
+		TypeIndex type = this.types.get(resourceType);
+		if (type == null) {
+			type = new TypeIndex();
+			this.types.put(resourceType.intern(), type);
+		}
 		String id = grant.resourceId();
 		if (id == null) {
 			type.typeWide = PermissionTrie.adding(type.typeWide, held, allow, implication);
@@ -47,33 +59,54 @@ final class ScopeIndex {
 				type.typeWide.freeze();
 			}
 			type.objects.values().forEach(PermissionTrie::freeze);
+			type.table = ObjectTable.of(type.objects);
+		}
+		if (this.types.size() == 1) {
+			Map.Entry<String, TypeIndex> only = this.types.entrySet().iterator().next();
+			this.soleTypeWide = only.getValue().typeWide;
+			this.soleObjects = only.getValue().table;
+			this.soleType = only.getKey();
 		}
 	}
 
-	@Nullable Decision matchGlobal(GrantImplication.Requested permission) {
-		return (this.global != null) ? this.global.match(permission) : null;
+	@Nullable GrantAllow matchGlobal(GrantImplication.Requested permission) {
+		return (this.global != null) ? this.global.allowing(permission) : null;
 	}
 
-	@Nullable Decision match(GrantImplication.Requested permission, Resource resource) {
+	@Nullable GrantAllow match(GrantImplication.Requested permission, Resource resource) {
 		if (this.global != null) {
-			Decision decision = this.global.match(permission);
-			if (decision != null) {
-				return decision;
+			GrantAllow allow = this.global.allowing(permission);
+			if (allow != null) {
+				return allow;
 			}
 		}
-		TypeIndex type = this.types.get(resource.type());
-		if (type == null) {
-			return null;
+		String type = resource.type();
+		PermissionTrie typeWide;
+		@Nullable Object[] objects;
+		String soleType = this.soleType;
+		if (soleType != null) {
+			if (soleType != type && !soleType.equals(type)) {
+				return null;
+			}
+			typeWide = this.soleTypeWide;
+			objects = this.soleObjects;
 		}
-		if (type.typeWide != null) {
-			Decision decision = type.typeWide.match(permission);
-			if (decision != null) {
-				return decision;
+		else {
+			TypeIndex index = this.types.get(type);
+			if (index == null) {
+				return null;
+			}
+			typeWide = index.typeWide;
+			objects = index.table;
+		}
+		if (typeWide != null) {
+			GrantAllow allow = typeWide.allowing(permission);
+			if (allow != null) {
+				return allow;
 			}
 		}
 		String id = resource.id();
-		PermissionTrie object = (id != null) ? type.objects.get(id) : null;
-		return (object != null) ? object.match(permission) : null;
+		return (id != null) ? ObjectTable.allowing(objects, id, permission) : null;
 	}
 
 	PermittedObjects permitted(GrantImplication.Requested permission, String type, Set<String> groups) {
@@ -94,12 +127,10 @@ final class ScopeIndex {
 			return;
 		}
 		for (Map.Entry<String, PermissionTrie> object : index.objects.entrySet()) {
-			Decision allow = object.getValue().match(permission);
+			GrantAllow allow = object.getValue().allowing(permission);
 			if (allow != null) {
-				Grant grant = allow.grant();
-				Assert.state(grant != null, "an allow of a snapshot names its grant");
 				ids.add(object.getKey());
-				permissions.add(grant.permission());
+				permissions.add(allow.grant().permission());
 			}
 		}
 	}
@@ -109,6 +140,9 @@ final class ScopeIndex {
 		private @Nullable PermissionTrie typeWide;
 
 		private final Map<String, PermissionTrie> objects = new HashMap<>();
+
+		// The objects frozen for checks
+		private @Nullable Object[] table = ObjectTable.of(Map.of());
 
 	}
 

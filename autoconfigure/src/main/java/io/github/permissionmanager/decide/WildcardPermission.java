@@ -51,7 +51,9 @@ public final class WildcardPermission {
 			if (part == null || part.size() != 1) {
 				return null;
 			}
-			plain[i] = part.iterator().next();
+			// interned, as the parts of held permissions are: the index compares them by
+			// identity first
+			plain[i] = part.iterator().next().intern();
 		}
 		return plain;
 	}
@@ -91,7 +93,7 @@ public final class WildcardPermission {
 				throw new IllegalArgumentException("Permission '" + permission + "' has an empty alternative");
 			}
 			wildcard |= trimmed.equals(WILDCARD);
-			alternatives.add(trimmed);
+			alternatives.add(trimmed.intern());
 		}
 		// As in Shiro (Set.contains("*")), only an alternative that is exactly '*' makes
 		// the part match any part; "re*d" is literal, so a grant of "doc:re*d" never

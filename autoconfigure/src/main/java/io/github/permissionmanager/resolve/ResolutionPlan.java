@@ -26,7 +26,8 @@ public final class ResolutionPlan {
 	ResolutionPlan(KeySource[] keys, String[] names, String[] resourceTypes, List<ModelLookup> lookups) {
 		this.keys = keys;
 		this.names = names;
-		this.resourceTypes = resourceTypes;
+		// interned: a grant snapshot compares resource types by identity first
+		this.resourceTypes = Arrays.stream(resourceTypes).map(String::intern).toArray(String[]::new);
 		this.lookups = List.copyOf(lookups);
 		this.declaresAKey = Arrays.stream(keys).anyMatch(KeySource::declared);
 	}
