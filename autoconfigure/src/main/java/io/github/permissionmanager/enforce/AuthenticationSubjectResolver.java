@@ -3,7 +3,9 @@ package io.github.permissionmanager.enforce;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 
 import io.github.permissionmanager.Subject;
@@ -64,12 +66,16 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 		// every call builds a subject: allocate only for authorities that are groups
 		Set<String> groups = null;
 		if (this.groupsFromAuthorities) {
-			for (GrantedAuthority authority : authentication.getAuthorities()) {
-				String name = authority.getAuthority();
-				if (name != null && name.startsWith(this.authorityPrefix)
-						&& name.length() > this.authorityPrefix.length()) {
-					groups = (groups != null) ? groups : new LinkedHashSet<>();
-					groups.add(name.substring(this.authorityPrefix.length()));
+			Collection<? extends GrantedAuthority> authorities = authentication.getAuthorities();
+			// no iterator for the usual (random access) list of authorities
+			if (authorities instanceof List<? extends GrantedAuthority> list && list instanceof RandomAccess) {
+				for (int i = 0; i < list.size(); i++) {
+					groups = addGroup(groups, list.get(i));
+				}
+			}
+			else if (!authorities.isEmpty()) {
+				for (GrantedAuthority authority : authorities) {
+					groups = addGroup(groups, authority);
 				}
 			}
 		}
@@ -82,6 +88,16 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 			}
 		}
 		return new Subject(authentication.getName(), (groups != null) ? groups : Set.of(), attributes);
+	}
+
+	private @Nullable Set<String> addGroup(@Nullable Set<String> groups, GrantedAuthority authority) {
+		String name = authority.getAuthority();
+		if (name == null || !name.startsWith(this.authorityPrefix) || name.length() <= this.authorityPrefix.length()) {
+			return groups;
+		}
+		Set<String> added = (groups != null) ? groups : new LinkedHashSet<>();
+		added.add(name.substring(this.authorityPrefix.length()));
+		return added;
 	}
 
 	/**

@@ -140,7 +140,10 @@ public final class ContextResolver {
 
 	private void crossCheck(ResolutionPlan plan, int index, Object value, @Nullable Object[] arguments,
 			@Nullable RequestValues request) {
-		for (ModelLookup lookup : plan.lookups()) {
+		List<ModelLookup> lookups = plan.lookups();
+		// indexed: a call allocates no iterator
+		for (int j = 0; j < lookups.size(); j++) {
+			ModelLookup lookup = lookups.get(j);
 			Object lookupValue = SourcePolicy.value(lookup.lookup(), arguments, request);
 			if (lookupValue != null) {
 				Object modelValue = lookUp(lookup, lookupValue, request);
