@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -265,6 +266,35 @@ class ConsoleSecurityTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"condition-error\"")));
 		assertThat(this.grants.permissionsOf(Grantee.user("dave"))).isEmpty();
+	}
+
+	@Test
+	void consoleSessionDoesNotAuthenticateTheApplicationsApi() throws Exception {
+		// the API takes no CSRF token (stateless HTTP Basic): a console session cookie
+		// that
+		// signed API calls in would let another site make an admin's browser grant
+		MockHttpSession session = (MockHttpSession) this.mvc
+			.perform(post(CONSOLE + "/login").with(csrf()).param("username", "admin").param("password", "admin"))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl(CONSOLE + "/grantees"))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		this.mvc.perform(get(CONSOLE + "/grantees").session(session)).andExpect(status().isOk());
+		this.mvc
+			.perform(post("/admin/grants").session(session)
+				.contentType("application/json")
+				.content("{\"user\": \"dave\", \"permission\": \"coorganizer\", \"type\": \"event\", \"id\": \"2\"}"))
+			.andExpect(status().isUnauthorized());
+		assertThat(this.grants.permissionsOf(Grantee.user("dave"))).isEmpty();
+	}
+
+	@Test
+	void signInWhenPasswordIsWrongThenBackToTheFormWithoutASession() throws Exception {
+		this.mvc.perform(post(CONSOLE + "/login").with(csrf()).param("username", "admin").param("password", "bob"))
+			.andExpect(redirectedUrl(CONSOLE + "/login?error"));
+		this.mvc.perform(post(CONSOLE + "/login").param("username", "admin").param("password", "admin"))
+			.andExpect(status().isForbidden());
 	}
 
 	private static MockHttpServletRequestBuilder grantDaveCoorganizer() {
