@@ -30,8 +30,9 @@ import org.springframework.util.StringUtils;
  * Spring Security's JDBC authorized-client service (its {@code oauth2_authorized_client}
  * table) with the access and refresh tokens encrypted at rest: they are written through
  * the {@link TokenCipher} and read back through it, so the table never holds a token a
- * database reader could use. A row that does not decrypt (altered, or written with
- * another key) fails the read; it is never taken for a token.
+ * database reader could use, and each is bound to its row (registration and user). A row
+ * that does not decrypt (altered, copied from another row, or written with another key)
+ * fails the read; it is never taken for a token.
  * <p>
  * A listener hears when a user connects (a client saved where there was none), so the
  * audit trail can record it.
@@ -54,7 +55,9 @@ public class EncryptedJdbcAuthorizedClientService extends JdbcOAuth2AuthorizedCl
 		Assert.notNull(listener, "listener cannot be null");
 		this.listener = listener;
 		OAuth2AuthorizedClientParametersMapper plain = new OAuth2AuthorizedClientParametersMapper();
-		setAuthorizedClientParametersMapper((holder) -> encrypted(plain.apply(holder), cipher));
+		setAuthorizedClientParametersMapper((holder) -> encrypted(plain.apply(holder), cipher,
+				holder.getAuthorizedClient().getClientRegistration().getRegistrationId(),
+				holder.getPrincipal().getName()));
 		setAuthorizedClientRowMapper(new DecryptingRowMapper(registrations, cipher));
 	}
 
@@ -74,12 +77,19 @@ public class EncryptedJdbcAuthorizedClientService extends JdbcOAuth2AuthorizedCl
 		return rows != null && rows > 0;
 	}
 
+	// What a token is bound to: its table, registration and user
+	private static String[] row(String registrationId, String principalName) {
+		return new String[] { "oauth2_authorized_client", registrationId, principalName };
+	}
+
 	// The token columns are the BLOB parameters of Spring Security's mapping
-	private static List<SqlParameterValue> encrypted(List<SqlParameterValue> parameters, TokenCipher cipher) {
+	private static List<SqlParameterValue> encrypted(List<SqlParameterValue> parameters, TokenCipher cipher,
+			String registrationId, String principalName) {
 		List<SqlParameterValue> result = new ArrayList<>(parameters.size());
 		for (SqlParameterValue parameter : parameters) {
 			if (parameter.getSqlType() == Types.BLOB && parameter.getValue() instanceof byte[] plain) {
-				result.add(new SqlParameterValue(Types.BLOB, cipher.encrypt(plain)));
+				result
+					.add(new SqlParameterValue(Types.BLOB, cipher.encrypt(plain, row(registrationId, principalName))));
 			}
 			else {
 				result.add(parameter);
@@ -125,26 +135,28 @@ public class EncryptedJdbcAuthorizedClientService extends JdbcOAuth2AuthorizedCl
 				throw new DataRetrievalFailureException(
 						"A stored client of registration '" + registrationId + "' has no registration any more");
 			}
+			String principalName = rs.getString("principal_name");
+			String[] row = row(registrationId, principalName);
 			String scopes = rs.getString("access_token_scopes");
 			Set<String> scopeSet = (scopes != null) ? StringUtils.commaDelimitedListToSet(scopes) : Set.of();
 			OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
-					decrypt(rs.getBytes("access_token_value")), instant(rs.getTimestamp("access_token_issued_at")),
+					decrypt(rs.getBytes("access_token_value"), row), instant(rs.getTimestamp("access_token_issued_at")),
 					instant(rs.getTimestamp("access_token_expires_at")), scopeSet);
 			byte[] refreshValue = rs.getBytes("refresh_token_value");
-			OAuth2RefreshToken refreshToken = (refreshValue != null)
-					? new OAuth2RefreshToken(decrypt(refreshValue), instant(rs.getTimestamp("refresh_token_issued_at")))
-					: null;
-			return new OAuth2AuthorizedClient(registration, rs.getString("principal_name"), accessToken, refreshToken);
+			OAuth2RefreshToken refreshToken = (refreshValue != null) ? new OAuth2RefreshToken(
+					decrypt(refreshValue, row), instant(rs.getTimestamp("refresh_token_issued_at"))) : null;
+			return new OAuth2AuthorizedClient(registration, principalName, accessToken, refreshToken);
 		}
 
-		private String decrypt(byte[] encrypted) {
+		private String decrypt(byte[] encrypted, String[] row) {
 			try {
-				return new String(this.cipher.decrypt(encrypted), StandardCharsets.UTF_8);
+				return new String(this.cipher.decrypt(encrypted, row), StandardCharsets.UTF_8);
 			}
 			catch (RuntimeException ex) {
 				// never the ciphertext or the key in the message
-				throw new DataRetrievalFailureException("A stored token does not decrypt with "
-						+ TokenCipher.KEY_PROPERTY + ": it was altered or written with another key");
+				throw new DataRetrievalFailureException(
+						"A stored token does not decrypt with " + TokenCipher.KEY_PROPERTY
+								+ ": it was altered, copied from another row or written with " + "another key");
 			}
 		}
 

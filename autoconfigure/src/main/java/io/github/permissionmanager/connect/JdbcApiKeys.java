@@ -9,12 +9,13 @@ import java.util.List;
 import io.github.permissionmanager.store.StoreTables;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.Assert;
 
 /**
  * The users' API keys, one per user and connection, in {@code <prefix>connection_keys},
- * encrypted by the {@link TokenCipher}.
+ * encrypted by the {@link TokenCipher} and bound to their row (connection and user).
  */
 public final class JdbcApiKeys {
 
@@ -56,11 +57,28 @@ public final class JdbcApiKeys {
 			.params(connection, user)
 			.query((rs, row) -> {
 				Timestamp expires = rs.getTimestamp("expires_at");
-				String value = new String(this.cipher.decrypt(rs.getBytes("key_value")), StandardCharsets.UTF_8);
+				String value = decrypt(rs.getBytes("key_value"), connection, user);
 				return new StoredKey(value, (expires != null) ? expires.toInstant() : null);
 			})
 			.list();
 		return keys.isEmpty() ? null : keys.get(0);
+	}
+
+	private String decrypt(byte[] encrypted, String connection, String user) {
+		try {
+			return new String(this.cipher.decrypt(encrypted, row(connection, user)), StandardCharsets.UTF_8);
+		}
+		catch (RuntimeException ex) {
+			// never the ciphertext or the key in the message
+			throw new DataRetrievalFailureException("A stored API key does not decrypt with " + TokenCipher.KEY_PROPERTY
+					+ ": it was altered, copied from another row or written with " + "another key");
+		}
+	}
+
+	// What a key is bound to: the kind of row (whatever the table prefix), the connection
+	// and the user
+	private static String[] row(String connection, String user) {
+		return new String[] { "connection_keys", connection, user };
 	}
 
 	/**
@@ -72,7 +90,7 @@ public final class JdbcApiKeys {
 	 * @return whether the user had no key before
 	 */
 	boolean save(String connection, String user, String key, @Nullable Instant expiresAt) {
-		byte[] encrypted = this.cipher.encrypt(key.getBytes(StandardCharsets.UTF_8));
+		byte[] encrypted = this.cipher.encrypt(key.getBytes(StandardCharsets.UTF_8), row(connection, user));
 		Timestamp expires = (expiresAt != null) ? Timestamp.from(expiresAt) : null;
 		Timestamp now = Timestamp.from(this.clock.instant());
 		int updated = this.jdbc

@@ -1,5 +1,10 @@
 package io.github.permissionmanager.connect;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -13,8 +18,9 @@ import org.springframework.util.Assert;
 /**
  * Encrypts what connections store (access and refresh tokens, API keys) with AES-GCM,
  * Spring Security Crypto's authenticated mode: a random 96-bit IV per value, a 256-bit
- * key from configuration. A value that was altered, or encrypted with another key, does
- * not decrypt: it fails instead of yielding garbage.
+ * key from configuration. Each value is bound to its row. A value that was altered,
+ * encrypted with another key or moved to another row does not decrypt: it fails instead
+ * of yielding garbage or another user's token.
  */
 public final class TokenCipher {
 
@@ -70,23 +76,54 @@ public final class TokenCipher {
 	}
 
 	/**
-	 * Encrypt a value.
+	 * Encrypt a value for one row: the row's identity is encrypted and authenticated with
+	 * the value, so that the value decrypts for that row only (copied into another user's
+	 * or another connection's row, it is refused).
 	 * @param plain the value
+	 * @param row the parts that identify the row (for example the table, the connection
+	 * and the user)
 	 * @return the IV followed by the ciphertext and its tag
 	 */
-	public byte[] encrypt(byte[] plain) {
-		return this.encryptor.encrypt(plain);
+	public byte[] encrypt(byte[] plain, String... row) {
+		Assert.notNull(plain, "plain cannot be null");
+		byte[] identity = identity(row);
+		return this.encryptor.encrypt(ByteBuffer.allocate(Integer.BYTES + identity.length + plain.length)
+			.putInt(identity.length)
+			.put(identity)
+			.put(plain)
+			.array());
 	}
 
 	/**
-	 * Decrypt a value.
-	 * @param encrypted what {@link #encrypt(byte[])} returned
+	 * Decrypt a value of a row.
+	 * @param encrypted what {@link #encrypt(byte[], String...)} returned
+	 * @param row the parts that identify the row, as they were given to encrypt
 	 * @return the value
-	 * @throws IllegalStateException when the value was altered or encrypted with another
-	 * key
+	 * @throws IllegalStateException when the value was altered, encrypted with another
+	 * key or for another row
 	 */
-	public byte[] decrypt(byte[] encrypted) {
-		return this.encryptor.decrypt(encrypted);
+	public byte[] decrypt(byte[] encrypted, String... row) {
+		Assert.notNull(encrypted, "encrypted cannot be null");
+		byte[] plain = this.encryptor.decrypt(encrypted);
+		byte[] identity = identity(row);
+		int length = (plain.length >= Integer.BYTES) ? ByteBuffer.wrap(plain).getInt() : -1;
+		if (length != identity.length || plain.length - Integer.BYTES < length
+				|| !MessageDigest.isEqual(Arrays.copyOfRange(plain, Integer.BYTES, Integer.BYTES + length), identity)) {
+			throw new IllegalStateException("The value was encrypted for another row");
+		}
+		return Arrays.copyOfRange(plain, Integer.BYTES + length, plain.length);
+	}
+
+	// Each part with its length, so that no two rows have the same identity
+	private static byte[] identity(String... row) {
+		Assert.noNullElements(row, "row cannot contain null");
+		ByteArrayOutputStream identity = new ByteArrayOutputStream();
+		for (String part : row) {
+			byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+			identity.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+			identity.writeBytes(bytes);
+		}
+		return identity.toByteArray();
 	}
 
 }

@@ -132,7 +132,39 @@ abstract class AbstractConnectionStorageTests {
 		assertThatExceptionOfType(DataRetrievalFailureException.class)
 			.isThrownBy(() -> this.clients.loadAuthorizedClient("calendar", bob))
 			.withMessage("A stored token does not decrypt with permission-manager.connections.encryption-key: it was "
-					+ "altered or written with another key");
+					+ "altered, copied from another row or written with another key");
+	}
+
+	@Test
+	void aTokenOrKeyCopiedIntoAnotherUsersRowIsRefusedNotTakenForTheirs() {
+		String bob = user("bob");
+		String mallory = user("mallory");
+		this.clients.saveAuthorizedClient(client(bob), principal(bob));
+		this.clients.saveAuthorizedClient(client(mallory), principal(mallory));
+		this.jdbc.update("UPDATE oauth2_authorized_client SET access_token_value = ? WHERE principal_name = ?",
+				column("access_token_value", bob), mallory);
+		assertThatExceptionOfType(DataRetrievalFailureException.class)
+			.isThrownBy(() -> this.clients.loadAuthorizedClient("calendar", mallory))
+			.withMessageContaining("copied from another row");
+		assertThat(this.clients.<OAuth2AuthorizedClient>loadAuthorizedClient("calendar", bob)
+			.getAccessToken()
+			.getTokenValue()).isEqualTo("access-of-" + bob);
+		this.keys.save("weather", bob, "key-of-bob", null);
+		this.keys.save("weather", mallory, "key-of-mallory", null);
+		this.keys.save("maps", bob, "maps-key-of-bob", null);
+		String table = this.prefix + "connection_keys";
+		byte[] bobs = this.jdbc.queryForObject(
+				"SELECT key_value FROM " + table + " WHERE connection_name = 'weather' " + "AND user_name = ?",
+				byte[].class, bob);
+		this.jdbc.update("UPDATE " + table + " SET key_value = ? WHERE connection_name = 'weather' AND user_name = ?",
+				bobs, mallory);
+		this.jdbc.update("UPDATE " + table + " SET key_value = ? WHERE connection_name = 'maps' AND user_name = ?",
+				bobs, bob);
+		assertThatExceptionOfType(DataRetrievalFailureException.class)
+			.isThrownBy(() -> this.keys.find("weather", mallory))
+			.withMessageContaining("copied from another row");
+		assertThatExceptionOfType(DataRetrievalFailureException.class).isThrownBy(() -> this.keys.find("maps", bob));
+		assertThat(this.keys.find("weather", bob).value()).isEqualTo("key-of-bob");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.github.permissionmanager.connect;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 import io.github.permissionmanager.ConnectionCredentials;
 import io.github.permissionmanager.KeyLocation;
@@ -26,24 +27,39 @@ class TokenCipherTests {
 	void aTokenRoundTripsAndIsNotInTheCiphertext() {
 		TokenCipher cipher = TokenCipher.of(KEY);
 		byte[] token = "gho_16C7e42F292c6912E7710c838347Ae178B4a".getBytes(StandardCharsets.UTF_8);
-		byte[] encrypted = cipher.encrypt(token);
-		assertThat(new String(encrypted, StandardCharsets.ISO_8859_1)).doesNotContain("gho_16C7e42F");
-		assertThat(cipher.decrypt(encrypted)).isEqualTo(token);
-		assertThat(cipher.encrypt(token)).isNotEqualTo(encrypted);
+		byte[] encrypted = cipher.encrypt(token, "calendar", "bob");
+		assertThat(new String(encrypted, StandardCharsets.ISO_8859_1)).doesNotContain("gho_16C7e42F")
+			.doesNotContain("bob");
+		assertThat(cipher.decrypt(encrypted, "calendar", "bob")).isEqualTo(token);
+		assertThat(cipher.encrypt(token, "calendar", "bob")).isNotEqualTo(encrypted);
+		assertThat(cipher.decrypt(cipher.encrypt(new byte[0]))).isEmpty();
+	}
+
+	@Test
+	void aValueDecryptsForItsOwnRowOnly() {
+		TokenCipher cipher = TokenCipher.of(KEY);
+		byte[] encrypted = cipher.encrypt("token".getBytes(StandardCharsets.UTF_8), "calendar", "bob");
+		for (String[] other : List.of(new String[] { "calendar", "alice" }, new String[] { "drive", "bob" },
+				new String[] { "calendar", "Bob" }, new String[] { "calendar", "bob " }, new String[] { "calendarbob" },
+				new String[] { "calendar", "bob", "" }, new String[] { "calenda", "rbob" }, new String[0])) {
+			assertThatIllegalStateException().as(String.join("|", other))
+				.isThrownBy(() -> cipher.decrypt(encrypted, other));
+		}
 	}
 
 	@Test
 	void anAlteredValueDoesNotDecrypt() {
 		TokenCipher cipher = TokenCipher.of(KEY);
-		byte[] encrypted = cipher.encrypt("token".getBytes(StandardCharsets.UTF_8));
+		byte[] encrypted = cipher.encrypt("token".getBytes(StandardCharsets.UTF_8), "calendar", "bob");
 		encrypted[encrypted.length - 1] ^= 1;
-		assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(encrypted));
+		assertThatIllegalStateException().isThrownBy(() -> cipher.decrypt(encrypted, "calendar", "bob"));
 	}
 
 	@Test
 	void anotherKeyDoesNotDecrypt() {
-		byte[] encrypted = TokenCipher.of(KEY).encrypt("token".getBytes(StandardCharsets.UTF_8));
-		assertThatIllegalStateException().isThrownBy(() -> TokenCipher.of(OTHER_KEY).decrypt(encrypted));
+		byte[] encrypted = TokenCipher.of(KEY).encrypt("token".getBytes(StandardCharsets.UTF_8), "calendar", "bob");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> TokenCipher.of(OTHER_KEY).decrypt(encrypted, "calendar", "bob"));
 	}
 
 	@Test
