@@ -20,7 +20,9 @@ import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.KnownPermissions;
 import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.enforce.RuleDefinition;
+import io.github.permissionmanager.observation.ObservedPermissionEvaluator;
 import io.github.permissionmanager.pdp.PdpCallers;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -42,7 +44,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 /**
  * Core of Permission Manager: its properties, the {@link DecisionService} every decision
  * passes through and the {@link PermissionDecisionPublisher} it hands decisions to, the
- * roles and the {@link PermissionManager}. The grant store, the enforcement path and the
+ * roles and the {@link PermissionManager}. With an observation registry that observes
+ * something, each decision is a Micrometer {@code Observation}
+ * ({@link ObservedPermissionEvaluator}). The grant store, the enforcement path and the
  * web layer have auto-configurations of their own.
  */
 @AutoConfiguration
@@ -66,7 +70,8 @@ public final class PermissionManagerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DecisionService permissionDecisionService(ObjectProvider<PermissionEvaluator> evaluator,
-			PermissionDecisionPublisher permissionDecisionPublisher) {
+			PermissionDecisionPublisher permissionDecisionPublisher, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<KnownPermissions> knownPermissions, ObjectProvider<GrantSnapshotCache> snapshots) {
 		// Without any evaluator every check denies: fail closed, never open
 		PermissionEvaluator effective = evaluator.getIfAvailable(() -> {
 			// say so once at startup: otherwise every guarded call is a 403 with no
@@ -76,6 +81,14 @@ public final class PermissionManagerAutoConfiguration {
 					+ " or declare a PermissionEvaluator bean)");
 			return (request) -> Decision.deny(NO_EVALUATOR);
 		});
+		// Observed only when a registry observes something: otherwise the evaluator is
+		// asked as it is, and a cached allow allocates nothing
+		ObservationRegistry registry = observations.getIfUnique();
+		if (registry != null && !registry.isNoop()) {
+			KnownPermissions known = knownPermissions.getIfUnique();
+			effective = new ObservedPermissionEvaluator(effective, registry,
+					(known != null) ? known::isNamed : (permission) -> false, snapshots.getIfUnique());
+		}
 		return new DecisionService(effective, permissionDecisionPublisher, Clock.systemUTC());
 	}
 

@@ -28,6 +28,7 @@ import io.github.permissionmanager.store.RegisteredPermissionGrants;
 import io.github.permissionmanager.store.StoreJdbcTemplate;
 import io.github.permissionmanager.store.StoreTables;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -92,10 +93,12 @@ public final class PermissionStoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GrantSnapshotCache permissionGrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication,
-			PermissionCacheProperties cache, ObjectProvider<Clock> clock) {
+			PermissionCacheProperties cache, ObjectProvider<Clock> clock, ListableBeanFactory beanFactory) {
 		Duration ttl = cache.isEnabled() ? cache.getTtl() : null;
+		// Caffeine's statistics cost a counter update per check: only for a meter
+		// registry
 		return new GrantSnapshotCache(loader, implication, clock.getIfUnique(Clock::systemUTC), ttl,
-				cache.getMaximumSize());
+				cache.getMaximumSize(), PermissionMetricsAutoConfiguration.hasMeterRegistry(beanFactory));
 	}
 
 	@Bean

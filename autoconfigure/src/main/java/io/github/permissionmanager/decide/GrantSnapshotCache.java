@@ -52,6 +52,12 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 
 	private final @Nullable Ticker ticker;
 
+	// The loads of each thread, counted once an observer asks (countLoadsPerThread): on
+	// the path that reads the store, never on a cached check
+	private final ThreadLocal<long[]> loads = ThreadLocal.withInitial(() -> new long[1]);
+
+	private volatile boolean countingLoads;
+
 	/**
 	 * Create a cache with an implication of its own over the roles.
 	 * @param loader reads a subject's grants from the store
@@ -220,6 +226,9 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		Set<String> groups = (key instanceof Key subjectKey) ? subjectKey.groups() : Set.of();
 		// Read the generation before the store: a change stamped after it makes this
 		// stale
+		if (this.countingLoads) {
+			this.loads.get()[0]++;
+		}
 		long loadedAt = this.stamps.current();
 		long loadedNanos = (this.ticker != null) ? this.ticker.read() : System.nanoTime();
 		SubjectGrants loaded = this.loader.load(user, groups);
@@ -316,6 +325,22 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 */
 	public @Nullable Cache<?, ?> nativeCache() {
 		return this.cache;
+	}
+
+	/**
+	 * Count from now on how many snapshots each thread loads from the store, for an
+	 * observer telling a cached check from a cold one ({@link #loadsOnThisThread()}).
+	 */
+	public void countLoadsPerThread() {
+		this.countingLoads = true;
+	}
+
+	/**
+	 * How many snapshots this thread has loaded from the store since loads are counted.
+	 * @return the count, {@code 0} when loads are not counted
+	 */
+	public long loadsOnThisThread() {
+		return this.countingLoads ? this.loads.get()[0] : 0;
 	}
 
 	private record Key(String user, Set<String> groups) {

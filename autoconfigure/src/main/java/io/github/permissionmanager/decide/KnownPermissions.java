@@ -29,6 +29,9 @@ public final class KnownPermissions {
 
 	private volatile boolean complete;
 
+	// the names exactly as the application writes them, once complete
+	private volatile Set<String> named = Set.of();
+
 	/**
 	 * Create a registry.
 	 * @param roles the roles
@@ -67,6 +70,7 @@ public final class KnownPermissions {
 			}
 		}
 		this.permissions = List.copyOf(parsed);
+		this.named = Set.copyOf(this.names);
 		this.complete = true;
 	}
 
@@ -100,6 +104,16 @@ public final class KnownPermissions {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether the application names a permission exactly as given (in an annotation, a
+	 * rule, the catalog or a role): a bounded set, so such a name may be a metric's tag.
+	 * @param permission the permission
+	 * @return whether it is named; {@code false} until the registry is complete
+	 */
+	public boolean isNamed(String permission) {
+		return this.named.contains(permission);
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.util.List;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
+import io.github.permissionmanager.observation.ObservedPermissionEvaluator;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -29,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code /actuator/permissions} over HTTP: the guarded methods with their resolved rules,
  * the roles expanded and the catalog; one decision explained for a user who has the
  * permission and one who lacks it; bad parameters are 400s, never 500s; and the endpoint
- * answers only whom the application's security lets in.
+ * answers only whom the application's security lets in. With Boot's Micrometer
+ * auto-configuration, decisions are timed and the grant cache has its meters.
  */
 @SpringBootTest(classes = ActuatorTestApplication.class)
 @AutoConfigureMockMvc
@@ -44,6 +48,9 @@ class PermissionsEndpointWebTests {
 
 	@Autowired
 	PermissionGrants grants;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@BeforeEach
 	void grantOps() {
@@ -172,6 +179,24 @@ class PermissionsEndpointWebTests {
 			.andExpect(jsonPath("$.components.permissions.status").value("UP"))
 			.andExpect(jsonPath("$.components.permissions.details.size").isNumber())
 			.andExpect(content(containsString("\"enabled\":true")));
+	}
+
+	@Test
+	void decisionsAreTimedThroughBootsObservationRegistry() throws Exception {
+		this.grants.grant(Grant.of(Grantee.user("bob"), "event:read").on("event", 7));
+		this.mvc.perform(get("/events/7").with(httpBasic("bob", "bob"))).andExpect(status().isOk());
+		this.mvc.perform(get("/events/8").with(httpBasic("bob", "bob"))).andExpect(status().isForbidden());
+		assertThat(this.meters.get(ObservedPermissionEvaluator.NAME)
+			.tag("outcome", "allow")
+			.tag("permission", "event:read")
+			.timer()
+			.count()).isPositive();
+		assertThat(this.meters.get(ObservedPermissionEvaluator.NAME)
+			.tag("outcome", "deny")
+			.tag("permission", "event:read")
+			.timer()
+			.count()).isPositive();
+		assertThat(this.meters.find("cache.gets").tag("cache", "permission-manager.grants").meters()).isNotEmpty();
 	}
 
 	private static MockHttpServletRequestBuilder ops(MockHttpServletRequestBuilder request) {

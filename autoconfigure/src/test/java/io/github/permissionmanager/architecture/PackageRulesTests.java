@@ -48,6 +48,13 @@ class PackageRulesTests {
 		.resideInAPackage(ROOT + ".actuate..");
 
 	@ArchTest
+	static final ArchRule observationIsUsedOnlyByTheAutoConfiguration = noClasses().that()
+		.resideOutsideOfPackages(ROOT + ".observation..", ROOT + ".autoconfigure..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage(ROOT + ".observation..");
+
+	@ArchTest
 	static final ArchRule packagesAreFreeOfCycles = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
 
 	// Classes of our packages other than the given ones (and their subpackages, for
