@@ -60,6 +60,17 @@ public class ActuatorTestApplication {
 
 	}
 
+	@RestController
+	static class TicketController {
+
+		@GetMapping("/tickets/{ticketId}")
+		@RequiresPermissions(value = "event:read", fetch = "event_id", model = Ticket.class, fetchKeyUrl = "ticketId")
+		String read(@PathVariable long ticketId) {
+			return "ticket " + ticketId;
+		}
+
+	}
+
 	@Service
 	public static class ReportService {
 

@@ -69,7 +69,7 @@ class PermissionsEndpointWebTests {
 		String update = "$.guarded[?(@.method == 'update(long)')]";
 		this.mvc.perform(ops(get("/actuator/permissions")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.guarded", hasSize(3)))
+			.andExpect(jsonPath("$.guarded", hasSize(4)))
 			.andExpect(jsonPath(update + ".className")
 				.value(contains(ActuatorTestApplication.EventController.class.getName())))
 			.andExpect(jsonPath(update + ".permissions[*]").value(contains("event:update", "event:admin")))
@@ -83,6 +83,21 @@ class PermissionsEndpointWebTests {
 			.andExpect(
 					jsonPath("$.guarded[?(@.method == 'export()')].optional[*]").value(contains("report:export-all")))
 			.andExpect(jsonPath("$.guarded[?(@.method == 'export()')].resource").value(hasItem((Object) null)));
+	}
+
+	@Test
+	void listsTheModelLookupAndItsQuery() throws Exception {
+		String ticket = "$.guarded[?(@.className == '" + ActuatorTestApplication.TicketController.class.getName()
+				+ "')].resource";
+		this.mvc.perform(ops(get("/actuator/permissions")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath(ticket + ".keys[0].key").value(contains("event_id")))
+			.andExpect(jsonPath(ticket + ".keys[0].sources[*]").value(contains("uri-variable")))
+			.andExpect(jsonPath(ticket + ".lookups[0].model").value(contains("Ticket")))
+			.andExpect(jsonPath(ticket + ".lookups[0].attribute").value(contains("eventId")))
+			.andExpect(jsonPath(ticket + ".lookups[0].keyAttribute").value(contains("id")))
+			.andExpect(jsonPath(ticket + ".lookups[0].lookupKey").value(contains("ticketId")))
+			.andExpect(jsonPath(ticket + ".lookups[0].query").value(contains(containsString("Ticket"))));
 	}
 
 	@Test
