@@ -7,17 +7,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * The object grants of one resource type of a {@link ScopeIndex}, frozen into one array
  * for checks: an open-addressing table (linear probing, at most half full) whose entry
- * holds the object id, the shape of its trie and, when the object has one grant (most
- * do), that grant's allow. A check reads the entry, the id's string, and the shape, which
+ * holds the object id and, when the object has one grant (most do), the shape of its trie
+ * and that grant's allow. A check reads the entry, the id's string and the shape, which
  * is shared by every object holding the same permission or role; a {@code HashMap} of
  * tries would also read the map, its node and the trie, each in memory the previous check
- * did not touch. An object with several grants is matched through its own trie.
+ * did not touch. An object with several grants is matched through its own trie, which its
+ * entry holds instead.
  * <p>
  * Built once when a snapshot is frozen, then only read.
  */
 final class ObjectTable {
 
-	private static final int WIDTH = 4;
+	// id, then the trie's shape and its sole grant's allow, or the trie and null
+	private static final int WIDTH = 3;
 
 	private static final @Nullable Object[] EMPTY = new Object[WIDTH];
 
@@ -41,10 +43,10 @@ final class ObjectTable {
 				index = (index + 1) & (capacity - 1);
 			}
 			PermissionTrie trie = object.getValue();
+			GrantAllow sole = trie.soleAllow();
 			table[index * WIDTH] = object.getKey();
-			table[index * WIDTH + 1] = trie.shape();
-			table[index * WIDTH + 2] = trie.soleAllow();
-			table[index * WIDTH + 3] = trie;
+			table[index * WIDTH + 1] = (sole != null) ? trie.shape() : trie;
+			table[index * WIDTH + 2] = sole;
 		}
 		return table;
 	}
@@ -65,12 +67,11 @@ final class ObjectTable {
 				return null;
 			}
 			if (key == id || key.equals(id)) {
-				GrantAllow sole = (GrantAllow) table[index * WIDTH + 2];
-				if (sole != null && table[index * WIDTH + 1] instanceof TrieShape shape) {
-					return (shape.match(requested) != TrieShape.NONE) ? sole : null;
+				Object matcher = table[index * WIDTH + 1];
+				if (matcher instanceof TrieShape shape) {
+					return (shape.match(requested) != TrieShape.NONE) ? (GrantAllow) table[index * WIDTH + 2] : null;
 				}
-				PermissionTrie trie = (PermissionTrie) table[index * WIDTH + 3];
-				return (trie != null) ? trie.allowing(requested) : null;
+				return (matcher instanceof PermissionTrie trie) ? trie.allowing(requested) : null;
 			}
 			index = (index + 1) & mask;
 		}
