@@ -39,13 +39,18 @@ class PermissionDecisionPublisherTests {
 
 	private static final Grant BOBS = Grant.of(Grantee.user("bob"), "event:read").on("event", 7);
 
+	private final GrantSnapshotCache snapshots = new GrantSnapshotCache(
+			(user, groups) -> new SubjectGrants(Set.of(), List.of(BOBS)), Roles.none(), Clock.systemUTC(),
+			Duration.ofMinutes(10), 100);
+
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(PermissionManagerAutoConfiguration.class))
-			.withBean(GrantSnapshotCache.class,
-					() -> new GrantSnapshotCache((user, groups) -> new SubjectGrants(Set.of(), List.of(BOBS)),
-							Roles.none(), Clock.systemUTC(), Duration.ofMinutes(10), 100))
-			.withBean(DefaultPermissionEvaluator.class);
+			.withBean(GrantSnapshotCache.class, () -> this.snapshots)
+			.withBean(DefaultPermissionEvaluator.class,
+					// the cache bean is a singleton, so the evaluator reads the one the
+					// context has
+					() -> new DefaultPermissionEvaluator(this.snapshots));
 	}
 
 	@Test
