@@ -111,6 +111,10 @@ class PermissionConnectionsOAuth2Configuration {
 				.authorizationCode()
 				.refreshToken((refresh) -> refresh.accessTokenResponseClient(refreshes))
 				.build());
+			// the connection backend decides what a refused refresh removes: never a
+			// client another instance has just renewed with a rotated refresh token
+			manager.setAuthorizationFailureHandler((failure, principal, attributes) -> {
+			});
 			return manager;
 		}
 

@@ -29,10 +29,11 @@ import org.springframework.web.client.RestClient;
  * {@link OAuth2AuthorizedClientService} and renewed by the
  * {@link OAuth2AuthorizedClientManager} (its refresh-token provider). A refresh the
  * provider refuses ({@code invalid_grant}: the grant was revoked there) removes the
- * client, so the user is asked to sign in again; any other failure (the provider down, a
- * bad answer) is a {@link ConnectionUnavailableException}. Refreshes of one user's
- * connection are serialized in this instance, so two calls do not both spend a rotated
- * refresh token.
+ * client, so the user is asked to sign in again, unless another instance renewed it
+ * meanwhile (the stored client then has another refresh token, and is used); any other
+ * failure (the provider down, a bad answer) is a {@link ConnectionUnavailableException}.
+ * Refreshes of one user's connection are serialized in this instance, so two calls do not
+ * both spend a rotated refresh token.
  */
 public final class OAuth2ConnectionBackend implements ConnectionBackend {
 
@@ -130,8 +131,13 @@ public final class OAuth2ConnectionBackend implements ConnectionBackend {
 		catch (ClientAuthorizationException ex) {
 			String code = ex.getError().getErrorCode();
 			if (OAuth2ErrorCodes.INVALID_GRANT.equals(code) || OAuth2ErrorCodes.INVALID_TOKEN.equals(code)) {
-				// the provider ended the grant: forget it (the manager's failure handler
-				// may have already), so the user signs in again
+				// another instance may have renewed it first, spending the refresh token
+				// this one sent: its client is the user's connection now
+				OAuth2AuthorizedClient stored = load(registrationId, user.getName());
+				if (stored != null && !refreshToken(stored).equals(refreshToken(client))) {
+					return stored;
+				}
+				// the provider ended the grant: forget it, so the user signs in again
 				this.clients.removeAuthorizedClient(registrationId, user.getName());
 				return null;
 			}
@@ -143,6 +149,10 @@ public final class OAuth2ConnectionBackend implements ConnectionBackend {
 					"Could not renew '" + registrationId + "' for " + user.getName() + ": " + ex.getClass().getName(),
 					ex);
 		}
+	}
+
+	private static String refreshToken(OAuth2AuthorizedClient client) {
+		return (client.getRefreshToken() != null) ? client.getRefreshToken().getTokenValue() : "";
 	}
 
 	// Providers that answer "a,b" (Slack) instead of RFC 6749's "a b" are read alike

@@ -38,8 +38,8 @@ public class ConnectTestApplication {
 	UserDetailsService users() {
 		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
 		for (String name : List.of("bob", "alice", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy",
-				"mallory", "niaj", "olivia", "peggy", "rupert", "sybil", "trent", "uma", "victor", "walter", "xena",
-				"yuri")) {
+				"mallory", "niaj", "olivia", "peggy", "quentin", "rupert", "sybil", "trent", "uma", "victor", "walter",
+				"xena", "yuri")) {
 			users.createUser(User.withUsername(name).password("{noop}" + name).roles("USER").build());
 		}
 		return users::loadUserByUsername;

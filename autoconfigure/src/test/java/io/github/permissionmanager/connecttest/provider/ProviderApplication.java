@@ -104,8 +104,8 @@ public class ProviderApplication {
 	UserDetailsService providerUsers() {
 		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
 		for (String name : List.of("bob", "alice", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy",
-				"mallory", "niaj", "olivia", "peggy", "rupert", "sybil", "trent", "uma", "victor", "walter", "xena",
-				"yuri")) {
+				"mallory", "niaj", "olivia", "peggy", "quentin", "rupert", "sybil", "trent", "uma", "victor", "walter",
+				"xena", "yuri")) {
 			users.createUser(User.withUsername(name).password("{noop}" + name + "-at-provider").roles("USER").build());
 		}
 		return users;
