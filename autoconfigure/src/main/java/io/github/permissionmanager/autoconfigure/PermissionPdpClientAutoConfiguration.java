@@ -87,8 +87,12 @@ public final class PermissionPdpClientAutoConfiguration {
 				}
 				rest.requestInterceptor(authorization);
 			}
-			return new RemotePermissionEvaluator(new PdpClient(rest.build()), client.getCacheTtl(),
-					client.getCacheMaximumSize());
+			if (client.getBulkSize() <= 0) {
+				throw new IllegalStateException("permission-manager.pdp.client.bulk-size must be positive, not "
+						+ client.getBulkSize() + ": it is how many checks one request to the decision point holds");
+			}
+			return new RemotePermissionEvaluator(new PdpClient(rest.build(), client.getBulkSize()),
+					client.getCacheTtl(), client.getCacheMaximumSize());
 		}
 
 		@Bean

@@ -157,6 +157,12 @@ public class PermissionPdpProperties {
 		 */
 		private long cacheMaximumSize = 10_000;
 
+		/**
+		 * Most checks sent in one bulk request; more are sent in several. At most the
+		 * decision point's max-checks (1000 by default), which refuses a larger bulk.
+		 */
+		private int bulkSize = 1000;
+
 		public Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
@@ -203,6 +209,14 @@ public class PermissionPdpProperties {
 
 		public void setCacheMaximumSize(long cacheMaximumSize) {
 			this.cacheMaximumSize = cacheMaximumSize;
+		}
+
+		public int getBulkSize() {
+			return this.bulkSize;
+		}
+
+		public void setBulkSize(int bulkSize) {
+			this.bulkSize = bulkSize;
 		}
 
 	}

@@ -29,9 +29,10 @@ import org.springframework.util.Assert;
  * <p>
  * A cached allow costs no allocation: the default evaluator is asked directly (no
  * {@link PermissionRequest}) and answers with the allow prebuilt in the subject's
- * snapshot. The text of a denial and the {@link PermissionDecisionEvent} are built only
- * when something reads them: an explanation, a publisher that publishes the decision, or
- * debug logging.
+ * snapshot; an evaluator that keeps decisions ({@link CachedDecisions}, the remote one)
+ * is asked for a kept one first, with no request built either. The text of a denial and
+ * the {@link PermissionDecisionEvent} are built only when something reads them: an
+ * explanation, a publisher that publishes the decision, or debug logging.
  */
 public final class DecisionService {
 
@@ -43,6 +44,9 @@ public final class DecisionService {
 
 	// The library's own evaluator, asked without building a request or a denial's text
 	private final @Nullable DefaultPermissionEvaluator direct;
+
+	// An evaluator asked for a kept decision before a request is built
+	private final @Nullable CachedDecisions cached;
 
 	private final PermissionDecisionPublisher publisher;
 
@@ -84,6 +88,7 @@ public final class DecisionService {
 		Assert.notNull(clock, "clock cannot be null");
 		this.evaluator = evaluator;
 		this.direct = (evaluator instanceof DefaultPermissionEvaluator own) ? own : null;
+		this.cached = (evaluator instanceof CachedDecisions keeping) ? keeping : null;
 		this.publisher = publisher;
 		this.clock = clock;
 	}
@@ -240,6 +245,12 @@ public final class DecisionService {
 		try {
 			if (this.direct != null) {
 				return this.direct.allowOf(subject, permission, resource, context);
+			}
+			if (this.cached != null) {
+				Decision kept = this.cached.cached(subject, permission, resource, context);
+				if (kept != null) {
+					return kept;
+				}
 			}
 			Decision decision = this.evaluator
 				.evaluate((request != null) ? request : new PermissionRequest(subject, permission, resource, context));

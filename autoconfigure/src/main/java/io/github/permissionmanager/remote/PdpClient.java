@@ -38,7 +38,15 @@ public final class PdpClient {
 
 	private static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
+	/**
+	 * How many checks one {@code check/bulk} holds unless told otherwise: the decision
+	 * point's own default limit ({@code permission-manager.pdp.max-checks}).
+	 */
+	public static final int DEFAULT_BULK_SIZE = 1000;
+
 	private final RestClient rest;
+
+	private final int bulkSize;
 
 	private final PdpJson json = new PdpJson();
 
@@ -48,18 +56,45 @@ public final class PdpClient {
 	 * included), with its timeouts and credentials
 	 */
 	public PdpClient(RestClient rest) {
-		Assert.notNull(rest, "rest cannot be null");
-		this.rest = rest;
+		this(rest, DEFAULT_BULK_SIZE);
 	}
 
 	/**
-	 * Decide requests: one in a {@code check}, several in a {@code check/bulk}.
+	 * Create a client.
+	 * @param rest a client whose base URL is the decision point's (its base path
+	 * included), with its timeouts and credentials
+	 * @param bulkSize the most checks sent in one {@code check/bulk}: more are sent in
+	 * several, one after the other
+	 */
+	public PdpClient(RestClient rest, int bulkSize) {
+		Assert.notNull(rest, "rest cannot be null");
+		Assert.isTrue(bulkSize > 0, "bulkSize must be positive");
+		this.rest = rest;
+		this.bulkSize = bulkSize;
+	}
+
+	/**
+	 * Decide requests: one in a {@code check}, several in a {@code check/bulk}, more than
+	 * the bulk size in several bulks of at most that size. A failure of any of them fails
+	 * the whole.
 	 * @param requests the requests, never empty
 	 * @param consistency a requirement the answers must honour, or {@code null}
 	 * @return one answer per request, in order
 	 */
 	public List<Answer> check(List<PermissionRequest> requests, @Nullable Consistency consistency) {
 		Assert.notEmpty(requests, "requests cannot be empty");
+		if (requests.size() <= this.bulkSize) {
+			return checkAtOnce(requests, consistency);
+		}
+		List<Answer> answers = new ArrayList<>(requests.size());
+		for (int from = 0; from < requests.size(); from += this.bulkSize) {
+			answers.addAll(
+					checkAtOnce(requests.subList(from, Math.min(requests.size(), from + this.bulkSize)), consistency));
+		}
+		return answers;
+	}
+
+	private List<Answer> checkAtOnce(List<PermissionRequest> requests, @Nullable Consistency consistency) {
 		if (requests.size() == 1) {
 			Map<String, Object> body = check(requests.get(0));
 			putConsistency(body, consistency);

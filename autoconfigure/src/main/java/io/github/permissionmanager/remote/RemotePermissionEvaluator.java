@@ -4,20 +4,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.permissionmanager.Consistency;
 import io.github.permissionmanager.ConsistencyToken;
 import io.github.permissionmanager.Decision;
-import io.github.permissionmanager.PermissionEvaluator;
+import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.decide.CachedDecisions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -36,12 +34,15 @@ import org.springframework.util.Assert;
  * decision point names the change log position of each answer); otherwise, and always for
  * {@link Consistency#full()}, the decision point is asked with the requirement. A
  * decision point that names no position is asked every time.
+ * <p>
+ * A cached decision is found without building a key ({@link RemoteDecisionCache}), and
+ * the decision path asks for it before it builds a request ({@link CachedDecisions}).
  */
-public final class RemotePermissionEvaluator implements PermissionEvaluator {
+public final class RemotePermissionEvaluator implements CachedDecisions {
 
 	private final PdpClient client;
 
-	private final @Nullable Cache<Key, PdpClient.Answer> cache;
+	private final @Nullable RemoteDecisionCache cache;
 
 	private final ThreadLocal<Consistency> required = new ThreadLocal<>();
 
@@ -58,19 +59,30 @@ public final class RemotePermissionEvaluator implements PermissionEvaluator {
 		Assert.notNull(ttl, "ttl cannot be null");
 		this.client = client;
 		this.cache = (ttl.isZero() || ttl.isNegative() || maximumSize <= 0) ? null
-				: Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).executor(Runnable::run).build();
+				: new RemoteDecisionCache(ttl, maximumSize);
 	}
 
 	@Override
 	public Decision evaluate(PermissionRequest request) {
 		Consistency consistency = this.required.get();
-		if (this.cache != null) {
-			PdpClient.Answer cached = this.cache.getIfPresent(Key.of(request));
-			if (cached != null && freshEnough(cached, consistency)) {
-				return cached.decision();
-			}
+		Decision cached = cached(request.subject(), request.permission(), request.resource(), request.context(),
+				consistency);
+		return (cached != null) ? cached : ask(List.of(request), consistency).get(0);
+	}
+
+	@Override
+	public @Nullable Decision cached(Subject subject, String permission, @Nullable Resource resource,
+			PermissionContext context) {
+		return cached(subject, permission, resource, context, this.required.get());
+	}
+
+	private @Nullable Decision cached(Subject subject, String permission, @Nullable Resource resource,
+			PermissionContext context, @Nullable Consistency consistency) {
+		if (this.cache == null) {
+			return null;
 		}
-		return ask(List.of(request), consistency).get(0);
+		PdpClient.Answer cached = this.cache.get(subject, permission, resource, context.values());
+		return (cached != null && freshEnough(cached, consistency)) ? cached.decision() : null;
 	}
 
 	@Override
@@ -80,12 +92,14 @@ public final class RemotePermissionEvaluator implements PermissionEvaluator {
 		List<PermissionRequest> missed = new ArrayList<>(requests.size());
 		List<Integer> where = new ArrayList<>(requests.size());
 		for (int i = 0; i < decisions.length; i++) {
-			PdpClient.Answer cached = (this.cache != null) ? this.cache.getIfPresent(Key.of(requests.get(i))) : null;
-			if (cached != null && freshEnough(cached, consistency)) {
-				decisions[i] = cached.decision();
+			PermissionRequest request = requests.get(i);
+			Decision cached = cached(request.subject(), request.permission(), request.resource(), request.context(),
+					consistency);
+			if (cached != null) {
+				decisions[i] = cached;
 			}
 			else {
-				missed.add(requests.get(i));
+				missed.add(request);
 				where.add(i);
 			}
 		}
@@ -156,7 +170,9 @@ public final class RemotePermissionEvaluator implements PermissionEvaluator {
 			long position = Math.max(answer.position(), floor);
 			this.latest.accumulateAndGet(position, Math::max);
 			if (this.cache != null) {
-				this.cache.put(Key.of(requests.get(i)), new PdpClient.Answer(answer.decision(), position));
+				PermissionRequest request = requests.get(i);
+				this.cache.put(request.subject(), request.permission(), request.resource(), request.context().values(),
+						new PdpClient.Answer(answer.decision(), position));
 			}
 			decisions.add(answer.decision());
 		}
@@ -169,18 +185,6 @@ public final class RemotePermissionEvaluator implements PermissionEvaluator {
 		}
 		ConsistencyToken token = consistency.token();
 		return token != null && cached.position() >= token.position();
-	}
-
-	/**
-	 * What a decision depends on: the subject (id, groups, attributes), the permission,
-	 * the resource (type, id, tenant, attributes) and the context's values.
-	 */
-	private record Key(Subject subject, String permission, @Nullable Resource resource, Map<String, Object> context) {
-
-		static Key of(PermissionRequest request) {
-			return new Key(request.subject(), request.permission(), request.resource(), request.context().values());
-		}
-
 	}
 
 }

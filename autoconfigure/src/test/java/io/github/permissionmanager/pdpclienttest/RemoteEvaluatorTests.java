@@ -7,15 +7,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.permissionmanager.Consistency;
 import io.github.permissionmanager.ConsistencyToken;
+import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.PermissionManager;
+import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.remote.RemotePermissionEvaluator;
@@ -35,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the decision point's; the permissions of one call travel in one round trip; a cached
  * decision costs none, but not for a consistency requirement it is older than; the
  * decision point stopped, slow, failing or answering garbage is a 503 (the method does
- * not run, unguarded endpoints still answer) and the service recovers by itself.
+ * not run, unguarded endpoints still answer) and the service recovers by itself. More
+ * checks than a bulk may hold are asked in several bulks.
  */
 class RemoteEvaluatorTests {
 
@@ -106,6 +112,33 @@ class RemoteEvaluatorTests {
 		assertThat(get("/docs/" + doc + "/either", "alice")).isEqualTo("200 [\"doc:share\",\"doc:write\"]");
 		assertThat(proxy.forwarded() - before).isEqualTo(2);
 		assertThat(get("/docs/" + doc + "/either", "bob")).startsWith("403 ");
+	}
+
+	@Test
+	void moreChecksThanTheDecisionPointTakesInOneBulkTravelInSeveral() {
+		int doc = docs.addAndGet(10);
+		for (int i = 0; i < 5; i++) {
+			grants().grant(Grant.of(Grantee.user("erin"), (i % 2 == 0) ? "doc:read" : "doc:*").on("doc", doc - i));
+		}
+		List<PermissionRequest> checks = new ArrayList<>();
+		for (int i = 0; i < 1500; i++) {
+			checks.add(new PermissionRequest(Subject.of((i % 3 == 0) ? "frank" : "erin"),
+					(i % 2 == 0) ? "doc:read" : "doc:write", Resource.of("doc", doc - (i % 10)),
+					PermissionContext.empty()));
+		}
+		int before = proxy.forwarded();
+		List<Decision> decided = service.getBean(RemotePermissionEvaluator.class).evaluateAll(checks);
+		// 1,500 checks, the decision point's limit 1,000 a bulk: two bulks
+		assertThat(proxy.forwarded() - before).isEqualTo(2);
+		int allowed = 0;
+		for (int i = 0; i < checks.size(); i++) {
+			PermissionRequest check = checks.get(i);
+			boolean expected = pdp.getBean(PermissionManager.class)
+				.check(check.subject(), check.permission(), check.resource());
+			assertThat(decided.get(i).allowed()).as(check.toString()).isEqualTo(expected);
+			allowed += expected ? 1 : 0;
+		}
+		assertThat(allowed).isBetween(1, checks.size() - 1);
 	}
 
 	@Test
