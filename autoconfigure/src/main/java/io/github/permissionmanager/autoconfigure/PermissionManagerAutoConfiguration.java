@@ -81,10 +81,10 @@ public final class PermissionManagerAutoConfiguration {
 					+ " or declare a PermissionEvaluator bean)");
 			return (request) -> Decision.deny(NO_EVALUATOR);
 		});
-		// Observed only when a registry observes something: otherwise the evaluator is
+		// Observed only when a registry observes decisions: otherwise the evaluator is
 		// asked as it is, and a cached allow allocates nothing
 		ObservationRegistry registry = observations.getIfUnique();
-		if (registry != null && !registry.isNoop()) {
+		if (registry != null && ObservedPermissionEvaluator.observes(registry)) {
 			KnownPermissions known = knownPermissions.getIfUnique();
 			effective = new ObservedPermissionEvaluator(effective, registry,
 					(known != null) ? known::isNamed : (permission) -> false, snapshots.getIfUnique());

@@ -29,9 +29,9 @@ import org.springframework.util.Assert;
  * grant snapshot, {@code miss} when it read the store, {@code none} for another evaluator
  * or with caching off.</li>
  * </ul>
- * It is put in front of the evaluator only when an observation registry that observes
- * something is present: without one the decision path is left exactly as it is (the
- * library's evaluator is then asked without allocating).
+ * It is put in front of the evaluator only when an observation registry would observe
+ * decisions ({@link #observes}): otherwise the decision path is left exactly as it is
+ * (the library's evaluator is then asked without allocating).
  */
 public final class ObservedPermissionEvaluator implements PermissionEvaluator {
 
@@ -71,6 +71,19 @@ public final class ObservedPermissionEvaluator implements PermissionEvaluator {
 		if (this.cache != null) {
 			this.cache.countLoadsPerThread();
 		}
+	}
+
+	/**
+	 * Whether a registry would observe decisions: it is not the no-op one, has a handler,
+	 * and its predicates let {@value #NAME} through (Boot's
+	 * {@code management.observations.enable.permission-manager=false} turns them off).
+	 * @param registry the registry
+	 * @return whether decisions are worth observing
+	 */
+	public static boolean observes(ObservationRegistry registry) {
+		// a registry's predicates are asked when an observation is created, which starts
+		// nothing and reports nothing to the handlers
+		return !registry.isNoop() && !Observation.createNotStarted(NAME, registry).isNoop();
 	}
 
 	@Override

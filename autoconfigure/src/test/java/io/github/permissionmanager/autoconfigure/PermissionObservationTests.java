@@ -137,6 +137,20 @@ class PermissionObservationTests {
 			.run((context) -> assertThat(context.getBean(DecisionService.class).asksAtOnce()).isTrue());
 	}
 
+	@Test
+	void aRegistryWhosePredicatesTurnDecisionsOffLeavesThePathAsItIs() {
+		// what Boot's management.observations.enable.permission-manager=false registers
+		this.observations.observationConfig()
+			.observationPredicate((name, observationContext) -> !name.startsWith("permission-manager"));
+		this.contextRunner.withBean(ObservationRegistry.class, () -> this.observations).run((context) -> {
+			assertThat(context.getBean(DecisionService.class).asksAtOnce()).isFalse();
+			signIn("carol");
+			assertThatExceptionOfType(PermissionDeniedException.class)
+				.isThrownBy(() -> context.getBean(EventService.class).update(7));
+			assertThat(this.observations).doesNotHaveAnyObservation();
+		});
+	}
+
 	private static void signIn(String name) {
 		SecurityContextHolder.getContext()
 			.setAuthentication(new TestingAuthenticationToken(name, "n/a", AuthorityUtils.createAuthorityList()));
