@@ -16,9 +16,11 @@ import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.decide.SubjectGrants;
 import io.github.permissionmanager.decide.SubjectGrantsLoader;
 import io.github.permissionmanager.store.GranteeDirectory;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.Assert;
@@ -119,8 +121,11 @@ class GranteesController {
 	}
 
 	@PostMapping("/grants")
-	String grant(@ModelAttribute("grantForm") GrantForm form, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	String grant(@ModelAttribute("grantForm") GrantForm form, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		if (!csrfProtected(request)) {
+			return unprotected(model, response);
+		}
 		try {
 			Grant grant = form.toGrant();
 			this.grants.grant(grant);
@@ -133,8 +138,11 @@ class GranteesController {
 	}
 
 	@PostMapping("/grants/revoke")
-	String revoke(@ModelAttribute("grantForm") GrantForm form, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	String revoke(@ModelAttribute("grantForm") GrantForm form, Model model, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		if (!csrfProtected(request)) {
+			return unprotected(model, response);
+		}
 		try {
 			Grant grant = form.toGrant();
 			this.grants.revoke(grant);
@@ -144,6 +152,22 @@ class GranteesController {
 		catch (InvalidGrantException ex) {
 			return invalid(ex.getField(), ex.getMessage(), model, response);
 		}
+	}
+
+	// Spring Security's CSRF filter leaves its token on every request it protects; a
+	// change
+	// that arrives without one came through a filter chain with CSRF protection off (the
+	// application's own, with permission-manager.console.login-form=false), where another
+	// site could submit the form in an administrator's browser: refused, nothing changed
+	private static boolean csrfProtected(HttpServletRequest request) {
+		return request.getAttribute(CsrfToken.class.getName()) != null;
+	}
+
+	private static String unprotected(Model model, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		model.addAttribute("message",
+				"The console changes grants only through a filter chain with CSRF protection on.");
+		return "permission-manager-console/bad-request";
 	}
 
 	// the form comes back with what was typed and the message beside the field at fault:
