@@ -95,7 +95,7 @@ class StrictConfigurationTests {
 					"permission-manager.rules.r.logical=ANY", "permission-manager.rules.r.fetch[0]=project_id",
 					"permission-manager.rules.r.fetchAs=project_id", "permission-manager.rules.r.resource=project",
 					"permission-manager.rules.r.methods[0]=PATCH", "permission-manager.rules.r.methods[1]=DELETE",
-					"permission-manager.rules.r.leave-if=false", "permission-manager.rules.r.check=true",
+					"permission-manager.rules.r.leave-if=#subject == null", "permission-manager.rules.r.check=true",
 					"permission-manager.rules.r.optional=task:delete",
 					"permission-manager.catalog[task:update].description=Rename a task",
 					"permission-manager.catalog[task:update].data-management=Kept a year",
