@@ -115,7 +115,15 @@ public final class PermissionsEndpoint {
 			throw invalid("'permission' is not a permission: " + ex.getMessage());
 		}
 		Resource resource = resource(type, id, tenant);
-		Decision decision = this.permissionManager.explain(Subject.of(user), permission, resource);
+		Decision decision;
+		try {
+			decision = this.permissionManager.explain(Subject.of(user), permission, resource);
+		}
+		catch (RuntimeException ex) {
+			// the library's managers deny on failure; an application's own may throw: an
+			// answer that says so, not a 500
+			decision = Decision.deny("Could not decide: " + ex.getMessage());
+		}
 		ResourceDescriptor described = (resource != null)
 				? new ResourceDescriptor(resource.type(), resource.id(), resource.tenant()) : null;
 		return new ExplainDescriptor(user, permission, described, decision.allowed(), decision.reason(),
