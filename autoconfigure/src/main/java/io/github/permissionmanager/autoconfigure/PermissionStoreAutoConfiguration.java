@@ -2,19 +2,24 @@ package io.github.permissionmanager.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.github.permissionmanager.GrantSource;
 import io.github.permissionmanager.PermissionEvaluator;
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.PermissionManagerDataSource;
 import io.github.permissionmanager.ResourceAttributesResolver;
 import io.github.permissionmanager.SubjectAttributesResolver;
 import io.github.permissionmanager.caller.CurrentCaller;
+import io.github.permissionmanager.decide.ClaimGrants;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.KnownPermissions;
+import io.github.permissionmanager.decide.SourcedGrantsLoader;
 import io.github.permissionmanager.decide.SubjectGrantsLoader;
 import io.github.permissionmanager.store.AuditLog;
 import io.github.permissionmanager.store.ChangeLog;
@@ -47,6 +52,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
 
 /**
  * The JDBC grant store and the default evaluator that reads it through the per-subject
@@ -64,7 +70,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
 @Conditional({ PermissionStoreAutoConfiguration.StoreDataSourceCondition.class, NoRemoteDecisionPoint.class })
 @EnableConfigurationProperties({ PermissionStoreProperties.class, PermissionCacheProperties.class,
-		PermissionEvaluationProperties.class, PermissionSyncProperties.class, PermissionRegistryProperties.class })
+		PermissionEvaluationProperties.class, PermissionSyncProperties.class, PermissionRegistryProperties.class,
+		PermissionSourcesProperties.class })
 public final class PermissionStoreAutoConfiguration {
 
 	@Bean
@@ -93,21 +100,32 @@ public final class PermissionStoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GrantSnapshotCache permissionGrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication,
-			PermissionCacheProperties cache, ObjectProvider<Clock> clock, ListableBeanFactory beanFactory) {
+			PermissionCacheProperties cache, ObjectProvider<Clock> clock, ListableBeanFactory beanFactory,
+			PermissionSourcesProperties sources, ObjectProvider<GrantSource> grantSources) {
 		Duration ttl = cache.isEnabled() ? cache.getTtl() : null;
+		// the store first, then static grants, then the application's sources
+		List<GrantSource> others = new ArrayList<>();
+		if (!sources.getStaticGrants().isEmpty()) {
+			others.add(StaticGrantsFactory.create(sources.getStaticGrants(), implication));
+		}
+		grantSources.orderedStream().forEach(others::add);
 		// Caffeine's statistics cost a counter update per check: only for a meter
 		// registry
-		return new GrantSnapshotCache(loader, implication, clock.getIfUnique(Clock::systemUTC), ttl,
-				cache.getMaximumSize(), PermissionMetricsAutoConfiguration.hasMeterRegistry(beanFactory));
+		return new GrantSnapshotCache(SourcedGrantsLoader.of(loader, others), implication,
+				clock.getIfUnique(Clock::systemUTC), ttl, cache.getMaximumSize(),
+				PermissionMetricsAutoConfiguration.hasMeterRegistry(beanFactory));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	PermissionEvaluator permissionEvaluator(GrantSnapshotCache snapshots,
+	PermissionEvaluator permissionEvaluator(GrantSnapshotCache snapshots, GrantImplication implication,
 			ObjectProvider<SubjectAttributesResolver> subjectAttributes,
-			ObjectProvider<ResourceAttributesResolver> resourceAttributes) {
+			ObjectProvider<ResourceAttributesResolver> resourceAttributes, PermissionSourcesProperties sources) {
+		String claim = sources.getJwt().getPermissionsClaim();
+		ClaimGrants claims = StringUtils.hasText(claim)
+				? new ClaimGrants(claim, sources.getJwt().getPermissionsPrefix(), implication) : null;
 		return new DefaultPermissionEvaluator(snapshots, subjectAttributes.getIfUnique(),
-				resourceAttributes.getIfUnique());
+				resourceAttributes.getIfUnique(), claims);
 	}
 
 	@Bean

@@ -26,8 +26,8 @@ final class ConditionalGrants {
 
 	private final List<Entry> entries = new ArrayList<>(2);
 
-	void add(Grant grant, GrantImplication.Held held, Expression condition) {
-		this.entries.add(new Entry(grant, held, condition, new GrantAllow(grant, held.role())));
+	void add(Grant grant, GrantImplication.Held held, Expression condition, @Nullable String source) {
+		this.entries.add(new Entry(grant, held, condition, new GrantAllow(grant, held.role(), source)));
 	}
 
 	/**

@@ -38,6 +38,8 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 
 	private final ConditionalGrants.Inputs inputs;
 
+	private final @Nullable ClaimGrants claims;
+
 	/**
 	 * Create an evaluator whose grant conditions read the attributes the subject and the
 	 * resource carry.
@@ -57,8 +59,23 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 	public DefaultPermissionEvaluator(GrantSnapshotCache snapshots,
 			@Nullable SubjectAttributesResolver subjectAttributes,
 			@Nullable ResourceAttributesResolver resourceAttributes) {
+		this(snapshots, subjectAttributes, resourceAttributes, null);
+	}
+
+	/**
+	 * Create an evaluator that also allows by the permissions a JWT claim carries.
+	 * @param snapshots the per-subject grant snapshots
+	 * @param subjectAttributes the persisted attributes of subjects, or {@code null}
+	 * @param resourceAttributes the persisted attributes of resources, or {@code null}
+	 * @param claims the permissions of a JWT claim, read at every check when no other
+	 * grant allows, or {@code null}
+	 */
+	public DefaultPermissionEvaluator(GrantSnapshotCache snapshots,
+			@Nullable SubjectAttributesResolver subjectAttributes,
+			@Nullable ResourceAttributesResolver resourceAttributes, @Nullable ClaimGrants claims) {
 		Assert.notNull(snapshots, "snapshots cannot be null");
 		this.snapshots = snapshots;
+		this.claims = claims;
 		this.implication = snapshots.implication();
 		// built once: a check passes what it has, nothing is captured per call
 		this.inputs = (subject, resource, context) -> ConditionInput.of(subject, resource, context,
@@ -80,7 +97,7 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 		}
 		// one snapshot for the answer and its explanation, loaded once even uncached
 		GrantSnapshot snapshot = this.snapshots.get(subject);
-		Decision allow = snapshot.allow(requested, request.resource(), subject, request.context(), this.inputs);
+		Decision allow = allow(snapshot, requested, subject, request.resource(), request.context());
 		return (allow != null) ? allow : denial(subject, requested, request.resource(), request.context(), snapshot);
 	}
 
@@ -96,8 +113,17 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 	 */
 	@Nullable Decision allowOf(Subject subject, String permission, @Nullable Resource resource, PermissionContext context) {
 		GrantImplication.Requested requested = this.implication.requestedOrNull(permission);
-		return (requested != null)
-				? this.snapshots.get(subject).allow(requested, resource, subject, context, this.inputs) : null;
+		return (requested != null) ? allow(this.snapshots.get(subject), requested, subject, resource, context) : null;
+	}
+
+	private @Nullable Decision allow(GrantSnapshot snapshot, GrantImplication.Requested requested, Subject subject,
+			@Nullable Resource resource, PermissionContext context) {
+		Decision allow = snapshot.allow(requested, resource, subject, context, this.inputs);
+		if (allow == null && this.claims != null) {
+			GrantAllow claimed = this.claims.allow(subject, requested);
+			return (claimed != null) ? claimed.decision() : null;
+		}
+		return allow;
 	}
 
 	/**
@@ -111,8 +137,11 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 	 */
 	@Nullable GrantAllow allowing(Subject subject, String permission, @Nullable Resource resource, PermissionContext context) {
 		GrantImplication.Requested requested = this.implication.requestedOrNull(permission);
-		return (requested != null)
-				? this.snapshots.get(subject).allowing(requested, resource, subject, context, this.inputs) : null;
+		if (requested == null) {
+			return null;
+		}
+		GrantAllow allow = this.snapshots.get(subject).allowing(requested, resource, subject, context, this.inputs);
+		return (allow == null && this.claims != null) ? this.claims.allow(subject, requested) : allow;
 	}
 
 	/**

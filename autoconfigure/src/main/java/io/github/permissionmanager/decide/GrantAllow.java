@@ -15,13 +15,36 @@ final class GrantAllow {
 
 	private final boolean role;
 
+	// what the reason adds about where the grant came from: nothing for the store
+	private final @Nullable String from;
+
 	// A Decision is a record of final fields over immutable values: a check racing the
 	// first one may build an equal copy, and either is safely published
 	private @Nullable Decision decision;
 
 	GrantAllow(Grant grant, boolean role) {
+		this(grant, role, null);
+	}
+
+	GrantAllow(Grant grant, boolean role, @Nullable String source) {
+		this(grant, (source != null) ? ", from source '" + source + "'" : null, role);
+	}
+
+	private GrantAllow(Grant grant, @Nullable String from, boolean role) {
 		this.grant = grant;
 		this.role = role;
+		this.from = from;
+	}
+
+	/**
+	 * The allow of a permission a JWT claim carries.
+	 * @param grant the global grant the value stands for
+	 * @param role whether it names a role
+	 * @param claim the claim's name
+	 * @return the allow
+	 */
+	static GrantAllow claimed(Grant grant, boolean role, String claim) {
+		return new GrantAllow(grant, ", from JWT claim '" + claim + "'", role);
 	}
 
 	Grant grant() {
@@ -32,7 +55,13 @@ final class GrantAllow {
 		Decision built = this.decision;
 		if (built == null) {
 			String reason = DecisionText.allowed(this.grant, this.role);
-			built = Decision.allow((this.grant.condition() != null) ? reason + " held" : reason, this.grant);
+			if (this.grant.condition() != null) {
+				reason = reason + " held";
+			}
+			if (this.from != null) {
+				reason = reason + this.from;
+			}
+			built = Decision.allow(reason, this.grant);
 			this.decision = built;
 		}
 		return built;

@@ -101,12 +101,12 @@ final class GrantSnapshot {
 				if (conditional == null) {
 					conditional = new ConditionalGrants();
 				}
-				conditional.add(grant, held, parsed);
+				conditional.add(grant, held, parsed, loaded.sourceOf(grant));
 				continue;
 			}
 			ScopeIndex scope = (grant.tenant() != null)
 					? tenants.computeIfAbsent(grant.tenant(), (tenant) -> new ScopeIndex()) : anyTenant;
-			scope.add(grant, held, new GrantAllow(grant, held.role()), implication);
+			scope.add(grant, held, new GrantAllow(grant, held.role(), loaded.sourceOf(grant)), implication);
 		}
 		anyTenant.freeze();
 		tenants.values().forEach(ScopeIndex::freeze);

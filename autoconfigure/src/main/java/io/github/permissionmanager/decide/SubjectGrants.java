@@ -2,9 +2,12 @@ package io.github.permissionmanager.decide;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.permissionmanager.Grant;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -14,14 +17,36 @@ import org.springframework.util.Assert;
  *
  * @param storeGroups the groups the store lists the user in
  * @param grants the grants of the user and of its groups
+ * @param sources the source of each grant that did not come from the store (a
+ * {@link io.github.permissionmanager.GrantSource}), by name
  */
-public record SubjectGrants(Set<String> storeGroups, List<Grant> grants) {
+public record SubjectGrants(Set<String> storeGroups, List<Grant> grants, Map<Grant, String> sources) {
 
 	public SubjectGrants {
 		Assert.notNull(storeGroups, "storeGroups cannot be null");
 		Assert.notNull(grants, "grants cannot be null");
+		Assert.notNull(sources, "sources cannot be null");
 		storeGroups = Set.copyOf(storeGroups);
 		grants = List.copyOf(grants);
+		sources = Map.copyOf(sources);
+	}
+
+	/**
+	 * What the store read: every grant from the store.
+	 * @param storeGroups the groups the store lists the user in
+	 * @param grants the grants of the user and of its groups
+	 */
+	public SubjectGrants(Set<String> storeGroups, List<Grant> grants) {
+		this(storeGroups, grants, Map.of());
+	}
+
+	/**
+	 * The source a grant came from, as {@code explain} names it.
+	 * @param grant one of the grants
+	 * @return the name of its source, or {@code null} for the store
+	 */
+	public @Nullable String sourceOf(Grant grant) {
+		return this.sources.isEmpty() ? null : this.sources.get(grant);
 	}
 
 	/**

@@ -127,7 +127,7 @@ class WildcardPermissionTests {
 	}
 
 	private static GrantAllow allowOf(String held) {
-		return new GrantAllow(Grant.of(Grantee.user("holder"), held), false);
+		return new GrantAllow(Grant.of(Grantee.user("holder"), held), false, null);
 	}
 
 }

@@ -31,12 +31,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Grant conditions over the claims of real signed JWTs, on every bridge
  * ({@code @RequiresPermissions}, a request rule, {@code hasPermission}): a condition
  * reads the claims as the subject's attributes; one that fails, reads a claim the token
- * does not carry or answers no boolean refuses with a 403 problem, never a 500.
+ * does not carry or answers no boolean refuses with a 403 problem, never a 500. And
+ * permissions carried in the token's {@code permissions} claim
+ * ({@code permission-manager.jwt.permissions-claim}), global grants united with the
+ * store's.
  */
 @SpringBootTest(classes = JwtTestApplication.class)
 @AutoConfigureMockMvc
 @TestPropertySource(locations = "classpath:jwttest/jwt.properties",
-		properties = "spring.datasource.url=jdbc:h2:mem:jwt-conditions;DB_CLOSE_DELAY=-1")
+		properties = { "spring.datasource.url=jdbc:h2:mem:jwt-conditions;DB_CLOSE_DELAY=-1",
+				"permission-manager.jwt.permissions-claim=permissions" })
 class JwtConditionTests {
 
 	private static final List<String> BRIDGES = List.of("/boards/5", "/boards/5/cards", "/boards/5/export");
@@ -104,6 +108,20 @@ class JwtConditionTests {
 		for (String path : BRIDGES) {
 			bearer(path, acme).andExpect(status().isOk());
 		}
+	}
+
+	@Test
+	void permissionsOfTheTokensClaimAllowOnEveryBridgeAndNoOtherToken() throws Exception {
+		String claims = TokenIssuer.token(issuer(), "claims-bot");
+		String acme = TokenIssuer.token(issuer(), "ci-bot");
+		for (String path : List.of("/boards/5", "/boards/6/cards", "/boards/7/export", "/tenants/acme/boards/8")) {
+			bearer(path, claims).andExpect(status().isOk());
+			bearer(path, acme).andExpect(status().isForbidden());
+		}
+		// the claim's permissions and the store's grants are united
+		this.grants.grant(Grant.of(Grantee.group("readers"), "board:read").on("board", 9));
+		bearer("/boards/9", acme).andExpect(status().isOk());
+		bearer("/boards/9", claims).andExpect(status().isOk());
 	}
 
 	private ResultActions bearer(String path, String token) throws Exception {

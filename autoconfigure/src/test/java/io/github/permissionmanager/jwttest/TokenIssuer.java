@@ -36,7 +36,8 @@ import org.springframework.web.client.RestClient;
 /**
  * A real Spring Authorization Server, started on a random port by the JWT tests: it
  * issues signed access tokens (client credentials) whose {@code sub} is the client id,
- * with {@code groups} and {@code tenant} claims added by a token customizer, and
+ * with {@code groups} and {@code tenant} claims added by a token customizer
+ * ({@code claims-bot} carries a {@code permissions} claim instead of groups), and
  * publishes its keys at its JWK set endpoint. One client per kind of token a test needs;
  * {@code pdp-caller} and {@code pdp-client} are services calling a decision point.
  * <p>
@@ -91,7 +92,8 @@ public class TokenIssuer {
 	@Bean
 	RegisteredClientRepository registeredClients() {
 		return new InMemoryRegisteredClientRepository(client("ci-bot"), client("globex-bot"), client("outsider"),
-				client("nameless"), client("expired"), client("pdp-caller"), client("pdp-client"));
+				client("nameless"), client("expired"), client("pdp-caller"), client("pdp-client"),
+				client("claims-bot"));
 	}
 
 	private static RegisteredClient client(String id) {
@@ -122,6 +124,8 @@ public class TokenIssuer {
 			switch (context.getRegisteredClient().getClientId()) {
 				case "ci-bot" -> claims.claim("groups", List.of("readers")).claim("tenant", "acme");
 				case "globex-bot" -> claims.claim("groups", List.of("readers")).claim("tenant", "globex");
+				case "claims-bot" ->
+					claims.claim("permissions", List.of("board:read", "card:*")).claim("tenant", "acme");
 				case "nameless" -> claims.claim("groups", List.of("readers")).claims((all) -> all.remove("sub"));
 				case "expired" -> {
 					Instant issued = Instant.now().minus(Duration.ofHours(3));

@@ -1,0 +1,65 @@
+package io.github.permissionmanager.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.Grantee;
+import io.github.permissionmanager.InvalidGrantException;
+import io.github.permissionmanager.autoconfigure.PermissionSourcesProperties.StaticGrant;
+import io.github.permissionmanager.decide.GrantImplication;
+import io.github.permissionmanager.decide.StaticGrants;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns {@code permission-manager.static-grants} into grants, validated as the store
+ * validates what it is given (a permission or role that parses, a condition that parses
+ * and uses only what conditions may); any problem stops the start with every problem
+ * listed, each by its index.
+ */
+final class StaticGrantsFactory {
+
+	private StaticGrantsFactory() {
+	}
+
+	static StaticGrants create(List<StaticGrant> entries, GrantImplication implication) {
+		List<Grant> grants = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			try {
+				grants.add(grant(entries.get(i), implication));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add("permission-manager.static-grants[" + i + "]: " + ex.getMessage());
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("Invalid static grants: " + String.join("; ", problems));
+		}
+		return new StaticGrants(grants);
+	}
+
+	private static Grant grant(StaticGrant entry, GrantImplication implication) {
+		String user = entry.getUser();
+		String group = entry.getGroup();
+		if (StringUtils.hasText(user) == StringUtils.hasText(group)) {
+			throw new InvalidGrantException("grantee", "set exactly one of user and group");
+		}
+		String permission = entry.getPermission();
+		if (!StringUtils.hasText(permission)) {
+			throw new InvalidGrantException("permission", "permission cannot be empty");
+		}
+		implication.validate(permission);
+		Grantee grantee = (user != null && StringUtils.hasText(user)) ? Grantee.user(user)
+				: Grantee.group(Objects.requireNonNull(group));
+		Grant grant = new Grant(grantee, permission, entry.getResourceType(), entry.getResourceId(), entry.getTenant(),
+				null, entry.getWhen());
+		if (grant.condition() != null) {
+			implication.conditions().validate(grant.condition());
+		}
+		return grant;
+	}
+
+}
