@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The decision point on loopback (PdpBenchmark): a remote check through the client's evaluator,
 # cached and uncached, p50/p99; a bulk of 100 checks against 100 single calls; a local cached
-# check for comparison. Writes benchmarks/PDP.md with the figures, the command, the JMH options
+# check for comparison; an uncached check by the HTTP client under the evaluator
+# (PdpTransportBenchmark). Writes benchmarks/PDP.md with the figures, the command, the JMH options
 # and the machine's load (uptime) before and after.
 #
 #   benchmarks/run-pdp.sh           3 warm-up and 5 measured iterations of 1 s per case
@@ -88,6 +89,18 @@ for name, label in names:
         m = rows[name]
         lines.append(f"| {label} | {m['score']:.2f} | {p(name, '50.0'):.2f} | {p(name, '99.0'):.2f} |")
 lines.append('')
+transports = [('jdkHttpClient', 'JDK HttpClient, HTTP/1.1, read timeout (as auto-configured)'),
+              ('jdkHttpClientNoReadTimeout', 'JDK HttpClient, HTTP/1.1, no read timeout'),
+              ('httpUrlConnection', 'HttpURLConnection (blocking, keep-alive), read timeout')]
+if any(n in rows for n, _ in transports):
+    lines += ['An uncached check by the HTTP client under the evaluator (`PdpTransportBenchmark`, same',
+              'decision point, the evaluator built on each client):', '',
+              '| HTTP client | mean µs | p50 µs | p99 µs |', '|---|---:|---:|---:|']
+    for name, label in transports:
+        if name in rows:
+            m = rows[name]
+            lines.append(f"| {label} | {m['score']:.2f} | {p(name, '50.0'):.2f} | {p(name, '99.0'):.2f} |")
+    lines.append('')
 def ratio(a, b, q='50.0'):
     return p(a, q) / p(b, q) if p(b, q) > 0 else float('inf')
 if all(n in rows for n, _ in names):

@@ -39,7 +39,8 @@ final class PdpWorld implements AutoCloseable {
 	/** The mask of a check's index. */
 	static final int CHECK_MASK = 1023;
 
-	private static final String KEY = "bench-key-0123456789abcdef";
+	/** The API key the services send. */
+	static final String KEY = "bench-key-0123456789abcdef";
 
 	private static final String[] ACTIONS = { "event:read", "event:update", "event:delete" };
 
@@ -58,6 +59,9 @@ final class PdpWorld implements AutoCloseable {
 	final RemotePermissionEvaluator uncachedEvaluator;
 
 	final PermissionRequest[] requests = new PermissionRequest[CHECK_MASK + 1];
+
+	/** The decision point's URL, its base path included. */
+	final String url;
 
 	PdpWorld() {
 		this.server = new SpringApplicationBuilder(PdpBenchmarkApplication.class)
@@ -89,10 +93,9 @@ final class PdpWorld implements AutoCloseable {
 			this.requests[i] = new PermissionRequest(Subject.of(user), action, Resource.of("event", event),
 					PermissionContext.empty());
 		}
-		String url = "http://127.0.0.1:" + this.server.getEnvironment().getRequiredProperty("local.server.port")
-				+ "/pdp";
-		this.cachedClient = client(url, "10m", "pdp-bench-cached");
-		this.uncachedClient = client(url, "0", "pdp-bench-uncached");
+		this.url = "http://127.0.0.1:" + this.server.getEnvironment().getRequiredProperty("local.server.port") + "/pdp";
+		this.cachedClient = client(this.url, "10m", "pdp-bench-cached");
+		this.uncachedClient = client(this.url, "0", "pdp-bench-uncached");
 		this.local = this.server.getBean(PermissionManager.class);
 		this.remoteCached = this.cachedClient.getBean(PermissionManager.class);
 		this.remoteUncached = this.uncachedClient.getBean(PermissionManager.class);
