@@ -4,6 +4,8 @@ import io.github.permissionmanager.sample.domain.SessionRepository;
 import io.github.permissionmanager.sample.domain.SessionSummary;
 import io.github.permissionmanager.testsupport.RequiresServer;
 import io.github.permissionmanager.testsupport.Server;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,21 @@ class PostgresProfileTests {
 
 	@Autowired
 	private MockMvcTester mvc;
+
+	// The server's database outlives test runs: the profile is tried as a fresh install
+	// (tables of an older schema would stop the start, as they should, asking for the
+	// migration script)
+	@BeforeAll
+	static void noSampleGrantTablesYet() {
+		try (HikariDataSource dataSource = Server.POSTGRESQL.dataSource("drop-sample-tables", 1)) {
+			JdbcClient jdbc = JdbcClient.create(dataSource);
+			jdbc.sql("select table_name from information_schema.tables where table_schema = current_schema() "
+					+ "and table_name like 'sample\\_pm\\_%'")
+				.query(String.class)
+				.list()
+				.forEach((table) -> jdbc.sql("drop table if exists " + table + " cascade").update());
+		}
+	}
 
 	@Autowired
 	private SessionRepository sessions;
