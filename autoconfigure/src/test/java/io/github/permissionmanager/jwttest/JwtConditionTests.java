@@ -5,15 +5,12 @@ import java.util.List;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,8 +42,6 @@ class JwtConditionTests {
 
 	private static final List<String> BRIDGES = List.of("/boards/5", "/boards/5/cards", "/boards/5/export");
 
-	private static ConfigurableApplicationContext issuer;
-
 	@Autowired
 	MockMvc mvc;
 
@@ -55,21 +50,7 @@ class JwtConditionTests {
 
 	@DynamicPropertySource
 	static void issuerUri(DynamicPropertyRegistry registry) {
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", JwtConditionTests::issuer);
-	}
-
-	private static synchronized String issuer() {
-		if (issuer == null) {
-			issuer = TokenIssuer.start();
-		}
-		return "http://localhost:" + ((WebServerApplicationContext) issuer).getWebServer().getPort();
-	}
-
-	@AfterAll
-	static void stopIssuer() {
-		if (issuer != null) {
-			issuer.close();
-		}
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TokenIssuer::url);
 	}
 
 	@AfterEach
@@ -81,8 +62,8 @@ class JwtConditionTests {
 	void conditionOverAClaimAllowsTheTokenThatCarriesItAndRefusesTheOther() throws Exception {
 		this.grants
 			.grant(Grant.of(Grantee.group("readers"), "board:read").on("board").when("subject.tenant == 'acme'"));
-		String acme = TokenIssuer.token(issuer(), "ci-bot");
-		String globex = TokenIssuer.token(issuer(), "globex-bot");
+		String acme = TokenIssuer.token(TokenIssuer.url(), "ci-bot");
+		String globex = TokenIssuer.token(TokenIssuer.url(), "globex-bot");
 		for (String path : BRIDGES) {
 			bearer(path, acme).andExpect(status().isOk());
 			bearer(path, globex).andExpect(status().isForbidden())
@@ -97,7 +78,7 @@ class JwtConditionTests {
 				Grant.of(Grantee.group("readers"), "board:read").on("board").when("subject.tenant.substring(99) == ''"),
 				Grant.of(Grantee.group("readers"), "board:read").on("board").when("subject.department == 'eng'"),
 				Grant.of(Grantee.group("readers"), "board:read").on("board").when("subject.tenant")));
-		String acme = TokenIssuer.token(issuer(), "ci-bot");
+		String acme = TokenIssuer.token(TokenIssuer.url(), "ci-bot");
 		for (String path : BRIDGES) {
 			bearer(path, acme).andExpect(status().isForbidden())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -112,8 +93,8 @@ class JwtConditionTests {
 
 	@Test
 	void permissionsOfTheTokensClaimAllowOnEveryBridgeAndNoOtherToken() throws Exception {
-		String claims = TokenIssuer.token(issuer(), "claims-bot");
-		String acme = TokenIssuer.token(issuer(), "ci-bot");
+		String claims = TokenIssuer.token(TokenIssuer.url(), "claims-bot");
+		String acme = TokenIssuer.token(TokenIssuer.url(), "ci-bot");
 		for (String path : List.of("/boards/5", "/boards/6/cards", "/boards/7/export", "/tenants/acme/boards/8")) {
 			bearer(path, claims).andExpect(status().isOk());
 			bearer(path, acme).andExpect(status().isForbidden());

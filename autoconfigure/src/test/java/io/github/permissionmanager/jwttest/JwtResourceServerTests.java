@@ -15,15 +15,12 @@ import com.nimbusds.jwt.JWTParser;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -60,8 +57,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(locations = "classpath:jwttest/jwt.properties")
 class JwtResourceServerTests {
 
-	private static ConfigurableApplicationContext issuer;
-
 	@Autowired
 	MockMvc mvc;
 
@@ -70,21 +65,7 @@ class JwtResourceServerTests {
 
 	@DynamicPropertySource
 	static void issuerUri(DynamicPropertyRegistry registry) {
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", JwtResourceServerTests::issuer);
-	}
-
-	private static synchronized String issuer() {
-		if (issuer == null) {
-			issuer = TokenIssuer.start();
-		}
-		return "http://localhost:" + ((WebServerApplicationContext) issuer).getWebServer().getPort();
-	}
-
-	@AfterAll
-	static void stopIssuer() {
-		if (issuer != null) {
-			issuer.close();
-		}
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TokenIssuer::url);
 	}
 
 	@AfterEach
@@ -187,8 +168,8 @@ class JwtResourceServerTests {
 		String[] other = token("ci-bot").split("\\.");
 		String swapped = parts[0] + "." + parts[1] + "." + other[2];
 		// no signature at all
-		String unsigned = encode("{\"alg\":\"none\"}") + "." + encode("{\"sub\":\"admin\",\"iss\":\"" + issuer()
-				+ "\",\"exp\":" + Instant.now().plusSeconds(600).getEpochSecond() + "}") + ".";
+		String unsigned = encode("{\"alg\":\"none\"}") + "." + encode("{\"sub\":\"admin\",\"iss\":\""
+				+ TokenIssuer.url() + "\",\"exp\":" + Instant.now().plusSeconds(600).getEpochSecond() + "}") + ".";
 		for (String bad : List.of(forged, swapped, unsigned, foreignSigned())) {
 			for (String path : List.of("/boards/5", "/boards/5/cards", "/boards/5/export")) {
 				bearer(path, bad).andExpect(status().isUnauthorized());
@@ -214,7 +195,7 @@ class JwtResourceServerTests {
 		NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
 		Instant now = Instant.now();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
-			.issuer(issuer())
+			.issuer(TokenIssuer.url())
 			.subject("admin")
 			.claim("groups", List.of("readers"))
 			.issuedAt(now)
@@ -232,7 +213,7 @@ class JwtResourceServerTests {
 		form.add("grant_type", "client_credentials");
 		Map<String, Object> response = RestClient.create()
 			.post()
-			.uri(issuer() + "/oauth2/token")
+			.uri(TokenIssuer.url() + "/oauth2/token")
 			.headers((headers) -> headers.setBasicAuth(client, TokenIssuer.secret(client)))
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(form)

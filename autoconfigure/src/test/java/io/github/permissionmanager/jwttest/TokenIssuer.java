@@ -13,8 +13,11 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -57,15 +60,23 @@ public class TokenIssuer {
 		return client + "-secret";
 	}
 
+	private static @Nullable String url;
+
 	/**
-	 * Start an issuer on a random port.
-	 * @return its context
+	 * The issuer the test classes of this JVM share, started on a random port the first
+	 * time it is asked for and stopped when the JVM exits.
+	 * @return its URL
 	 */
-	public static ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(TokenIssuer.class)
-			.properties("server.port=0", "spring.main.banner-mode=off", "permission-manager.enabled=false",
-					"spring.datasource.url=jdbc:h2:mem:jwttest-issuer;DB_CLOSE_DELAY=-1")
-			.run();
+	public static synchronized String url() {
+		if (url == null) {
+			ConfigurableApplicationContext issuer = new SpringApplicationBuilder(TokenIssuer.class)
+				.properties("server.port=0", "spring.main.banner-mode=off", "permission-manager.enabled=false",
+						"spring.datasource.url=jdbc:h2:mem:jwttest-issuer;DB_CLOSE_DELAY=-1")
+				.run();
+			Runtime.getRuntime().addShutdownHook(new Thread(issuer::close, "token-issuer-stop"));
+			url = "http://localhost:" + ((WebServerApplicationContext) issuer).getWebServer().getPort();
+		}
+		return url;
 	}
 
 	/**

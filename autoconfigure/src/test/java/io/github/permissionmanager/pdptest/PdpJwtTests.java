@@ -4,15 +4,12 @@ import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.jwttest.TokenIssuer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,8 +34,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(locations = "classpath:pdptest/pdp.properties")
 class PdpJwtTests {
 
-	private static ConfigurableApplicationContext issuer;
-
 	@Autowired
 	MockMvc mvc;
 
@@ -47,21 +42,7 @@ class PdpJwtTests {
 
 	@DynamicPropertySource
 	static void issuerUri(DynamicPropertyRegistry registry) {
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", PdpJwtTests::issuer);
-	}
-
-	private static synchronized String issuer() {
-		if (issuer == null) {
-			issuer = TokenIssuer.start();
-		}
-		return "http://localhost:" + ((WebServerApplicationContext) issuer).getWebServer().getPort();
-	}
-
-	@AfterAll
-	static void stopIssuer() {
-		if (issuer != null) {
-			issuer.close();
-		}
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TokenIssuer::url);
 	}
 
 	@AfterEach
@@ -73,7 +54,7 @@ class PdpJwtTests {
 	@Test
 	void aServiceTokenWithPdpCheckIsAnswered() throws Exception {
 		this.grants.grant(Grant.of(Grantee.user("bob"), "event:read").on("event", 7));
-		String token = TokenIssuer.token(issuer(), "pdp-caller");
+		String token = TokenIssuer.token(TokenIssuer.url(), "pdp-caller");
 		bearer(token).andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail")
@@ -85,12 +66,13 @@ class PdpJwtTests {
 	@Test
 	void badTokensAreUnauthorizedProblems() throws Exception {
 		this.grants.grant(Grant.of(Grantee.user("pdp-caller"), "pdp:check"));
-		String token = TokenIssuer.token(issuer(), "pdp-caller");
+		String token = TokenIssuer.token(TokenIssuer.url(), "pdp-caller");
 		String[] parts = token.split("\\.");
 		String tampered = parts[0] + "." + parts[1] + "." + ((parts[2].charAt(5) == 'A')
 				? parts[2].replaceFirst(".{5}A", "AAAAAB") : "AAAA" + parts[2].substring(4));
 		String unsigned = "eyJhbGciOiJub25lIn0." + parts[1] + ".";
-		for (String bad : new String[] { tampered, unsigned, TokenIssuer.token(issuer(), "expired"), "not-a-jwt" }) {
+		for (String bad : new String[] { tampered, unsigned, TokenIssuer.token(TokenIssuer.url(), "expired"),
+				"not-a-jwt" }) {
 			bearer(bad).andExpect(status().isUnauthorized())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.detail").value("The credentials sent are not valid."));
