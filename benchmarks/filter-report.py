@@ -54,7 +54,8 @@ def cell(s):
     if s is None:
         return "did not run"
     score, err, _ = s
-    if err is not None and err == err:  # not NaN
+    # JMH writes "NaN" (a string) when too few iterations give no error
+    if isinstance(err, (int, float)) and err == err:
         return f"{ms(score)} ± {ms(err)}"
     return ms(score)
 

@@ -405,7 +405,10 @@ def follower_cost(d):
         if e["benchmark"] != ENGINE + "FollowerCostBenchmark.check":
             continue
         m = e["primaryMetric"]
-        result[e.get("params", {}).get("sync")] = (m["score"], m.get("scoreError"), alloc(e))
+        err = m.get("scoreError")
+        if not isinstance(err, (int, float)) or err != err:  # "NaN" when there are too few iterations
+            err = None
+        result[e.get("params", {}).get("sync")] = (m["score"], err, alloc(e))
     return result
 
 
