@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -79,11 +80,12 @@ public final class PermissionPdpAutoConfiguration {
 	PdpEndpoints permissionPdpEndpoints(PermissionPdpProperties pdp, PdpProblems permissionPdpProblems,
 			DecisionService decisions, ObjectProvider<GrantSnapshotCache> snapshots,
 			ObjectProvider<SubjectGrantsLoader> loader, Roles roles, CurrentCaller caller,
-			ObjectProvider<SubjectResolver> subjects, ObjectProvider<Clock> clock) {
+			ObjectProvider<SubjectResolver> subjects, ObjectProvider<Clock> clock, Environment environment) {
 		validate(pdp);
 		return new PdpEndpoints(new PdpJson(), permissionPdpProblems,
 				new PdpCallers(caller, subjects::getObject, decisions),
-				new PdpDecisions(decisions, snapshots.getIfUnique(), pdp.getMaxChecks()),
+				new PdpDecisions(decisions, snapshots.getIfUnique(), pdp.getMaxChecks(),
+						environment.getProperty("permission-manager.jwt.permissions-claim")),
 				new PdpUserPermissions(loader.getIfUnique(), roles, clock.getIfUnique(Clock::systemUTC)),
 				pdp.getMaxBodySize().toBytes());
 	}

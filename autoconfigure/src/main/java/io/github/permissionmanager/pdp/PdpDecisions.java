@@ -39,18 +39,24 @@ public final class PdpDecisions {
 
 	private final int maxChecks;
 
+	private final @Nullable String permissionsClaim;
+
 	/**
 	 * Create the answers.
 	 * @param decisions decides checks
 	 * @param snapshots the grant snapshots, or {@code null} without a grant store (then
 	 * tenants, objects and consistency requirements cannot be answered: 501)
 	 * @param maxChecks how many checks a bulk may hold
+	 * @param permissionsClaim the user attribute that grants permissions, which callers
+	 * may not send (a 400), or {@code null}
 	 */
-	public PdpDecisions(DecisionService decisions, @Nullable GrantSnapshotCache snapshots, int maxChecks) {
+	public PdpDecisions(DecisionService decisions, @Nullable GrantSnapshotCache snapshots, int maxChecks,
+			@Nullable String permissionsClaim) {
 		Assert.notNull(decisions, "decisions cannot be null");
 		this.decisions = decisions;
 		this.snapshots = snapshots;
 		this.maxChecks = maxChecks;
+		this.permissionsClaim = permissionsClaim;
 	}
 
 	/**
@@ -60,7 +66,7 @@ public final class PdpDecisions {
 	 * @return the answer
 	 */
 	public Map<String, Object> check(JsonFields body, Supplier<Boolean> explained) {
-		Check check = Check.read(body, true);
+		Check check = Check.read(body, true, this.permissionsClaim);
 		Consistency consistency = consistency(body);
 		body.end();
 		boolean explain = explanation(check, explained, "explain");
@@ -79,7 +85,7 @@ public final class PdpDecisions {
 		List<Check> checks = new ArrayList<>();
 		List<JsonFields> items = body.objects("checks", this.maxChecks);
 		for (JsonFields item : items) {
-			Check check = Check.read(item, true);
+			Check check = Check.read(item, true, this.permissionsClaim);
 			item.end();
 			checks.add(check);
 		}
@@ -105,7 +111,7 @@ public final class PdpDecisions {
 	 * @return the answer
 	 */
 	public Map<String, Object> allTenants(JsonFields body) {
-		Check check = Check.read(body, false);
+		Check check = Check.read(body, false, this.permissionsClaim);
 		Consistency consistency = consistency(body);
 		body.end();
 		Resource resource = check.resource();
@@ -134,7 +140,7 @@ public final class PdpDecisions {
 	 * @return the answer
 	 */
 	public Map<String, Object> objectIds(JsonFields body) {
-		Subject user = PdpWire.user(body.object("user"));
+		Subject user = PdpWire.user(body.object("user"), this.permissionsClaim);
 		String action = body.text("action");
 		String type = body.text("resourceType");
 		String tenant = body.optionalText("tenant");
@@ -239,8 +245,8 @@ public final class PdpDecisions {
 	 */
 	record Check(Subject user, String action, @Nullable Resource resource, PermissionContext context, boolean explain) {
 
-		static Check read(JsonFields body, boolean tenant) {
-			Subject user = PdpWire.user(body.object("user"));
+		static Check read(JsonFields body, boolean tenant, @Nullable String permissionsClaim) {
+			Subject user = PdpWire.user(body.object("user"), permissionsClaim);
 			String action = body.text("action");
 			JsonFields resource = body.optionalObject("resource");
 			Resource read = (resource != null) ? PdpWire.resource(resource, tenant) : null;

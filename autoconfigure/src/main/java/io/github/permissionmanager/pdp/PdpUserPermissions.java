@@ -56,7 +56,7 @@ public final class PdpUserPermissions {
 	 * @return the answer
 	 */
 	public Map<String, Object> answer(JsonFields body) {
-		Subject user = PdpWire.user(body.object("user"));
+		Subject user = PdpWire.user(body.object("user"), null);
 		List<String> types = body.texts("resourceTypes", 1000);
 		String tenant = body.optionalText("tenant");
 		body.end();

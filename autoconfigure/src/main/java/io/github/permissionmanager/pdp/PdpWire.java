@@ -34,12 +34,22 @@ public final class PdpWire {
 	/**
 	 * Read a user.
 	 * @param user the {@code user} object
+	 * @param permissionsClaim the attribute that grants permissions
+	 * ({@code permission-manager.jwt.permissions-claim}), which a caller may not send, or
+	 * {@code null}
 	 * @return the subject
 	 */
-	public static Subject user(JsonFields user) {
+	public static Subject user(JsonFields user, @Nullable String permissionsClaim) {
 		String key = user.text("key");
 		List<String> groups = user.texts("groups", MAX_GROUPS);
 		Map<String, Object> attributes = user.values("attributes");
+		// the claim grants what it lists: from a caller's body it would grant what the
+		// caller asks for
+		if (permissionsClaim != null && attributes.containsKey(permissionsClaim)) {
+			throw new PdpInputException(user.path("attributes") + "." + permissionsClaim,
+					"is the permissions claim (permission-manager.jwt.permissions-claim): the decision point "
+							+ "takes permissions from its own sources, never from the caller");
+		}
 		user.end();
 		return new Subject(key, new LinkedHashSet<>(groups), attributes);
 	}
