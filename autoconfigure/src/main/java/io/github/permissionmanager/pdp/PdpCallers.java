@@ -17,14 +17,19 @@ import org.springframework.util.Assert;
  * anyone: an authenticated caller (a service presenting a bearer token the resource
  * server validated, or an API key) whose subject holds {@value #CHECK}, decided like any
  * other permission (a grant in the store, to the service's name or one of its groups).
- * Explanations, which name the grant that matched, also need {@value #EXPLAIN}.
+ * Explanations, which name the grant that matched, and listings of a user's permissions
+ * ({@code user-permissions}, every grant of the user at once) also need
+ * {@value #EXPLAIN}.
  */
 public final class PdpCallers {
 
 	/** The permission a caller needs to ask anything. */
 	public static final String CHECK = "pdp:check";
 
-	/** The permission a caller needs for explanations naming the grants of others. */
+	/**
+	 * The permission a caller needs for explanations and listings naming the grants of
+	 * others.
+	 */
 	public static final String EXPLAIN = "pdp:explain";
 
 	private final CurrentCaller caller;
@@ -67,6 +72,19 @@ public final class PdpCallers {
 					+ ": it may not ask this decision point.");
 		}
 		return subject;
+	}
+
+	/**
+	 * Refuse an authorized caller a listing of a user's permissions unless it may read
+	 * explanations: the listing names every grant an explanation could name.
+	 * @param caller the caller's subject
+	 * @throws PdpRefusal 403 without {@value #EXPLAIN}
+	 */
+	public void authorizeListing(Subject caller) {
+		if (!mayExplain(caller)) {
+			throw new PdpRefusal(HttpStatus.FORBIDDEN, "The caller '" + caller.id() + "' does not hold " + EXPLAIN
+					+ ": a user's permissions name the user's grants, which only callers allowed to explain may read.");
+		}
 	}
 
 	/**

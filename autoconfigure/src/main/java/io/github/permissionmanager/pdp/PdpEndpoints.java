@@ -23,10 +23,11 @@ import org.springframework.web.servlet.function.ServerResponse;
  * The decision point's HTTP endpoints under a base path, version 1: {@code POST
  * check}, {@code check/bulk}, {@code check/all-tenants}, {@code user-permissions} and
  * {@code object-ids}, and {@code GET openapi.yaml}, their description. Each request is
- * taken in the same order: the caller (401, 403) before the body is read, then the body
- * (JSON only, 415; at most the configured size, 413; read strictly, 400 naming the
- * field), then the answer. A decision that cannot be made is a 503; nothing is ever a 500
- * (a failure of the evaluator or the store is a 503).
+ * taken in the same order: the caller (401, 403; {@code user-permissions} lists a user's
+ * grants, so it needs {@value PdpCallers#EXPLAIN} as well) before the body is read, then
+ * the body (JSON only, 415; at most the configured size, 413; read strictly, 400 naming
+ * the field), then the answer. A decision that cannot be made is a 503; nothing is ever a
+ * 500 (a failure of the evaluator or the store is a 503).
  */
 public final class PdpEndpoints {
 
@@ -84,17 +85,29 @@ public final class PdpEndpoints {
 			.POST(v1 + "check/bulk", (request) -> answer(request, (body, caller) -> this.decisions.bulk(body, caller)))
 			.POST(v1 + "check/all-tenants",
 					(request) -> answer(request, (body, caller) -> this.decisions.allTenants(body)))
-			.POST(v1 + "user-permissions",
-					(request) -> answer(request, (body, caller) -> this.userPermissions.answer(body)))
+			.POST(v1 + "user-permissions", (request) -> listing(request))
 			.POST(v1 + "object-ids", (request) -> answer(request, (body, caller) -> this.decisions.objectIds(body)))
 			.GET(v1 + "openapi.yaml", (request) -> openApi())
 			.build();
 	}
 
 	private ServerResponse answer(ServerRequest request, Endpoint endpoint) {
+		return answer(request, false, endpoint);
+	}
+
+	// A listing of a user's grants is an explanation of every decision about that user,
+	// so it needs pdp:explain, asked before the body is read
+	private ServerResponse listing(ServerRequest request) {
+		return answer(request, true, (body, explained) -> this.userPermissions.answer(body));
+	}
+
+	private ServerResponse answer(ServerRequest request, boolean listing, Endpoint endpoint) {
 		String path = request.servletRequest().getRequestURI();
 		try {
 			Subject caller = this.callers.authorize();
+			if (listing) {
+				this.callers.authorizeListing(caller);
+			}
 			JsonFields body = this.json.read(body(request));
 			byte[] answer = this.json
 				.write(endpoint.answer(body, SingletonSupplier.of(() -> this.callers.mayExplain(caller))));

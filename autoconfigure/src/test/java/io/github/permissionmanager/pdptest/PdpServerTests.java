@@ -286,7 +286,7 @@ class PdpServerTests {
 		this.grants.addMember("auditors", "dave");
 		grant(Grant.of(Grantee.group("auditors"), "audit:read").on("log"));
 		try {
-			call("user-permissions", BILLING, "{\"user\":{\"key\":\"dave\"}}").andExpect(status().isOk())
+			call("user-permissions", AUDITOR, "{\"user\":{\"key\":\"dave\"}}").andExpect(status().isOk())
 				.andExpect(content().json(
 						"""
 								{"permissions":[
@@ -296,7 +296,7 @@ class PdpServerTests {
 								 {"resource":{"type":"event","key":"9","tenant":"acme"},"permissions":["event:read"],"roles":[]},
 								 {"resource":{"type":"log"},"permissions":["audit:read"],"roles":[]}]}""",
 						true));
-			call("user-permissions", BILLING,
+			call("user-permissions", AUDITOR,
 					"{\"user\":{\"key\":\"dave\"},\"resourceTypes\":[\"log\"],\"tenant\":\"globex\"}")
 				.andExpect(jsonPath("$.permissions.length()").value(2))
 				.andExpect(jsonPath("$.permissions[1].resource.type").value("log"));
@@ -304,6 +304,30 @@ class PdpServerTests {
 		finally {
 			this.grants.removeMember("auditors", "dave");
 		}
+	}
+
+	@Test
+	void userPermissionsNeedPdpExplain() throws Exception {
+		grant(Grant.of(Grantee.user("dave"), "coorganizer").on("event", 7));
+		// pdp:check alone lets a caller ask about a decision, not list another user's
+		// grants
+		call("user-permissions", BILLING, "{\"user\":{\"key\":\"dave\"}}").andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("pdp:explain")))
+			.andExpect(
+					content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("coorganizer"))));
+		// refused before the body is read: a malformed body is not a 400 that tells the
+		// caller more
+		call("user-permissions", BILLING, "{\"user\":").andExpect(status().isForbidden());
+		// pdp:explain without pdp:check is not enough either
+		grant(Grant.of(Grantee.user("stranger"), "pdp:explain"));
+		call("user-permissions", STRANGER, "{\"user\":{\"key\":\"dave\"}}").andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("pdp:check")));
+		// a grant of pdp:explain scoped to a resource is not pdp:explain
+		grant(Grant.of(Grantee.user("billing"), "pdp:explain").on("event", 7));
+		call("user-permissions", BILLING, "{\"user\":{\"key\":\"dave\"}}").andExpect(status().isForbidden());
+		call("user-permissions", AUDITOR, "{\"user\":{\"key\":\"dave\"}}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.permissions[0].roles[0]").value("coorganizer"));
 	}
 
 	@Test

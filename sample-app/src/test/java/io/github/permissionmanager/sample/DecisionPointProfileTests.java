@@ -83,6 +83,7 @@ class DecisionPointProfileTests {
 			.containsExactly("POST localhost:8080/pdp/v1/check -> 200", "POST localhost:8080/pdp/v1/check -> 200",
 					"POST localhost:8080/pdp/v1/check/bulk -> 200",
 					"POST localhost:8080/pdp/v1/check/all-tenants -> 200",
+					"POST localhost:8080/pdp/v1/user-permissions -> 403",
 					"POST localhost:8080/pdp/v1/user-permissions -> 200", "POST localhost:8080/pdp/v1/check -> 401",
 					"POST localhost:8080/pdp/v1/check -> 403");
 	}

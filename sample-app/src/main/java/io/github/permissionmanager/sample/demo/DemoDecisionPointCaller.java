@@ -13,17 +13,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 
 /**
- * In the {@code pdp} profile, lets the demo's one caller of the decision point, the
- * service {@code agenda} (its API key in {@code application.yml}), ask it: a grant of
- * {@code pdp:check}, without which the key alone is refused. Giving it again at a later
- * start leaves one grant.
+ * In the {@code pdp} profile, lets the demo's callers of the decision point (their API
+ * keys in {@code application.yml}) ask it: the service {@code agenda} gets a grant of
+ * {@code pdp:check}, without which the key alone is refused, and {@code auditor} gets
+ * {@code pdp:explain} as well, so it may read explanations and list a user's permissions.
+ * Giving them again at a later start leaves one grant each.
  */
 @Component
 @Profile("pdp")
 class DemoDecisionPointCaller implements ApplicationRunner {
 
-	/** The caller named by the pdp profile's API key. */
+	/** The caller that may ask about decisions. */
 	static final String CALLER = "agenda";
+
+	/** The caller that may read explanations and list permissions too. */
+	static final String AUDITOR = "auditor";
 
 	private static final Log logger = LogFactory.getLog(DemoDecisionPointCaller.class);
 
@@ -37,7 +41,10 @@ class DemoDecisionPointCaller implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		this.grants.grant(Grant.of(Grantee.user(CALLER), "pdp:check"));
-		logger.info("The decision point answers the service '" + CALLER + "' (pdp:check granted)");
+		this.grants.grant(Grant.of(Grantee.user(AUDITOR), "pdp:check"));
+		this.grants.grant(Grant.of(Grantee.user(AUDITOR), "pdp:explain"));
+		logger.info("The decision point answers the service '" + CALLER + "' (pdp:check granted) and '" + AUDITOR
+				+ "' (pdp:check and pdp:explain granted)");
 	}
 
 }
