@@ -8,9 +8,9 @@ import io.github.permissionmanager.SubjectResolver;
 import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.caller.CurrentSubject;
 import io.github.permissionmanager.decide.DecisionService;
+import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.remote.PdpClient;
 import io.github.permissionmanager.remote.RemotePermissionEvaluator;
-import io.github.permissionmanager.remote.RemotePermissionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,7 +99,9 @@ public final class PermissionPdpClientAutoConfiguration {
 		PermissionManager permissionManager(DecisionService permissionDecisionService,
 				RemotePermissionEvaluator permissionRemoteEvaluator, CurrentCaller caller,
 				ObjectProvider<SubjectResolver> subjectResolver) {
-			return new RemotePermissionManager(permissionDecisionService, permissionRemoteEvaluator,
+			// the manager of a local store, its consistency requirements and object lists
+			// answered by the decision point
+			return new DefaultPermissionManager(permissionDecisionService, permissionRemoteEvaluator,
 					new CurrentSubject(caller, subjectResolver::getObject));
 		}
 

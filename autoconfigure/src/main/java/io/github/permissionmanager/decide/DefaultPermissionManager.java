@@ -19,7 +19,8 @@ import org.springframework.util.Assert;
 /**
  * The default {@link PermissionManager}: checks and explanations go through the
  * {@link DecisionService}, like annotated checks, so they are published as events and any
- * failure is a denial; {@link #objectIds} reads the subject's grant snapshot.
+ * failure is a denial; {@link #objectIds} reads the subject's grant snapshot (or, with a
+ * remote decision point, asks it: {@link ConsistentReads}).
  * <p>
  * {@code objectIds} lists only the objects named by object grants. When a grant covers
  * the whole type (or every resource), the objects cannot be listed from grants: check
@@ -35,7 +36,7 @@ public final class DefaultPermissionManager implements PermissionManager {
 
 	private final DecisionService decisions;
 
-	private final @Nullable GrantSnapshotCache snapshots;
+	private final @Nullable ConsistentReads reads;
 
 	private final Supplier<Subject> currentSubject;
 
@@ -62,10 +63,23 @@ public final class DefaultPermissionManager implements PermissionManager {
 	 */
 	public DefaultPermissionManager(DecisionService decisions, @Nullable GrantSnapshotCache snapshots,
 			Supplier<Subject> currentSubject) {
+		this(decisions, (snapshots != null) ? ConsistentReads.of(snapshots) : null, currentSubject);
+	}
+
+	/**
+	 * Create a manager whose consistency requirements and object lists are answered by
+	 * the given reads, such as a remote decision point's.
+	 * @param decisions the decision path
+	 * @param reads honours consistency requirements and lists objects, or {@code null}
+	 * when nothing can (no grant store: such checks deny, {@link #objectIds} fails)
+	 * @param currentSubject builds the current user's subject as a guarded call does
+	 */
+	public DefaultPermissionManager(DecisionService decisions, @Nullable ConsistentReads reads,
+			Supplier<Subject> currentSubject) {
 		Assert.notNull(decisions, "decisions cannot be null");
 		Assert.notNull(currentSubject, "currentSubject cannot be null");
 		this.decisions = decisions;
-		this.snapshots = snapshots;
+		this.reads = reads;
 		this.currentSubject = currentSubject;
 	}
 
@@ -90,10 +104,10 @@ public final class DefaultPermissionManager implements PermissionManager {
 	@Override
 	public Decision explain(Subject subject, String permission, @Nullable Resource resource, Consistency consistency) {
 		Assert.notNull(consistency, "consistency cannot be null");
-		if (this.snapshots == null) {
+		if (this.reads == null) {
 			return Decision.deny("no grant store: cannot honour the consistency requirement " + consistency);
 		}
-		return this.snapshots.trust().honouring(consistency, () -> explain(subject, permission, resource));
+		return this.reads.honouring(consistency, () -> explain(subject, permission, resource));
 	}
 
 	/**
@@ -122,21 +136,10 @@ public final class DefaultPermissionManager implements PermissionManager {
 			@Nullable Consistency consistency) {
 		Assert.notNull(subject, "subject cannot be null");
 		Assert.hasText(resourceType, "resourceType cannot be empty");
-		GrantSnapshotCache snapshots = this.snapshots;
-		if (snapshots == null) {
+		if (this.reads == null) {
 			throw new PermissionEvaluationException("objectIds needs the grant store, and there is none");
 		}
-		try {
-			if (consistency != null) {
-				return snapshots.trust()
-					.honouring(consistency, () -> snapshots.objectIds(subject, permission, resourceType, tenant));
-			}
-			return snapshots.objectIds(subject, permission, resourceType, tenant);
-		}
-		catch (RuntimeException ex) {
-			throw new PermissionEvaluationException(
-					"Could not list the " + resourceType + " objects '" + subject.id() + "' may " + permission, ex);
-		}
+		return this.reads.objectIds(subject, permission, resourceType, tenant, consistency);
 	}
 
 }

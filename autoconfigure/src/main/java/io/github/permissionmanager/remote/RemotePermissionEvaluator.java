@@ -16,6 +16,7 @@ import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.decide.CachedDecisions;
+import io.github.permissionmanager.decide.ConsistentReads;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -38,7 +39,7 @@ import org.springframework.util.Assert;
  * A cached decision is found without building a key ({@link RemoteDecisionCache}), and
  * the decision path asks for it before it builds a request ({@link CachedDecisions}).
  */
-public final class RemotePermissionEvaluator implements CachedDecisions {
+public final class RemotePermissionEvaluator implements CachedDecisions, ConsistentReads {
 
 	private final PdpClient client;
 
@@ -121,6 +122,7 @@ public final class RemotePermissionEvaluator implements CachedDecisions {
 	 * @param consistency a requirement, or {@code null}
 	 * @return the ids named by object grants
 	 */
+	@Override
 	public Set<String> objectIds(Subject subject, String permission, String resourceType, @Nullable String tenant,
 			@Nullable Consistency consistency) {
 		return this.client.objectIds(subject, permission, resourceType, tenant, consistency);
@@ -133,6 +135,7 @@ public final class RemotePermissionEvaluator implements CachedDecisions {
 	 * @param action what to run
 	 * @return its result
 	 */
+	@Override
 	public <T> T honouring(Consistency consistency, Supplier<T> action) {
 		Assert.notNull(consistency, "consistency cannot be null");
 		Consistency outer = this.required.get();

@@ -23,8 +23,9 @@ import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.remote.RemotePermissionEvaluator;
-import io.github.permissionmanager.remote.RemotePermissionManager;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +86,7 @@ class RemoteEvaluatorTests {
 	@Test
 	void theServiceHasNoGrantStoreAndItsManagerAsksTheDecisionPoint() {
 		assertThat(service.getBeanNamesForType(PermissionGrants.class)).isEmpty();
-		assertThat(service.getBean(PermissionManager.class)).isInstanceOf(RemotePermissionManager.class);
+		assertThat(service.getBean(PermissionManager.class)).isInstanceOf(DefaultPermissionManager.class);
 		int doc = docs.incrementAndGet();
 		grants().grant(Grant.of(Grantee.user("carol"), "doc:read").on("doc", doc));
 		assertThat(manager().objectIds(Subject.of("carol"), "doc:read", "doc")).contains(String.valueOf(doc));
