@@ -1,8 +1,10 @@
 package io.github.permissionmanager.autoconfigure;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.permissionmanager.Decision;
@@ -18,6 +20,7 @@ import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.KnownPermissions;
+import io.github.permissionmanager.decide.PolicySets;
 import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.enforce.RuleDefinition;
 import io.github.permissionmanager.observation.ObservedPermissionEvaluator;
@@ -25,6 +28,7 @@ import io.github.permissionmanager.pdp.PdpCallers;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -112,8 +116,19 @@ public final class PermissionManagerAutoConfiguration {
 
 	// One for the checks and the store alike, so each permission string is parsed once
 	@Bean
-	GrantImplication permissionGrantImplication(Roles roles) {
-		return new GrantImplication(roles);
+	GrantImplication permissionGrantImplication(Roles roles, PermissionManagerProperties properties,
+			Environment environment) {
+		// a misspelled key of a set (typ: document) would widen it: bind them strictly
+		StrictBinding.requireKnownKeys(environment, "permission-manager.user-sets",
+				Bindable.mapOf(String.class, PermissionManagerProperties.UserSet.class));
+		StrictBinding.requireKnownKeys(environment, "permission-manager.resource-sets",
+				Bindable.mapOf(String.class, PermissionManagerProperties.ResourceSet.class));
+		Map<String, @Nullable String> userSets = new LinkedHashMap<>();
+		properties.getUserSets().forEach((name, set) -> userSets.put(name, set.getWhen()));
+		Map<String, PolicySets.ResourceSet> resourceSets = new LinkedHashMap<>();
+		properties.getResourceSets()
+			.forEach((name, set) -> resourceSets.put(name, new PolicySets.ResourceSet(set.getType(), set.getWhen())));
+		return new GrantImplication(roles, PolicySets.of(userSets, resourceSets));
 	}
 
 	@Bean

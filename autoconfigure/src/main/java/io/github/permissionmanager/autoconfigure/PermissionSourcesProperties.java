@@ -17,8 +17,9 @@ public class PermissionSourcesProperties {
 
 	/**
 	 * Grants given in configuration (bootstrap administrators, tests, demos), each with
-	 * user or group, permission, and optionally resource-type, resource-id, tenant and
-	 * when (a condition); validated at startup and never changed by revokes.
+	 * user or group, permission, and optionally resource-type, resource-id, tenant, when
+	 * (a condition), user-set and resource-set; validated at startup and never changed by
+	 * revokes.
 	 */
 	private List<StaticGrant> staticGrants = new ArrayList<>();
 
@@ -113,6 +114,18 @@ public class PermissionSourcesProperties {
 		 */
 		private @Nullable String when;
 
+		/**
+		 * User set (permission-manager.user-sets) the subject must be in for the grant to
+		 * apply; every subject when not set.
+		 */
+		private @Nullable String userSet;
+
+		/**
+		 * Resource set (permission-manager.resource-sets) the resource must be in for the
+		 * grant to apply; every resource of the grant's scope when not set.
+		 */
+		private @Nullable String resourceSet;
+
 		public @Nullable String getUser() {
 			return this.user;
 		}
@@ -167,6 +180,22 @@ public class PermissionSourcesProperties {
 
 		public void setWhen(@Nullable String when) {
 			this.when = when;
+		}
+
+		public @Nullable String getUserSet() {
+			return this.userSet;
+		}
+
+		public void setUserSet(@Nullable String userSet) {
+			this.userSet = userSet;
+		}
+
+		public @Nullable String getResourceSet() {
+			return this.resourceSet;
+		}
+
+		public void setResourceSet(@Nullable String resourceSet) {
+			this.resourceSet = resourceSet;
 		}
 
 	}

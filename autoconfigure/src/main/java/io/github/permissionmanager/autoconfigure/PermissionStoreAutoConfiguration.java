@@ -42,10 +42,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,10 +103,14 @@ public final class PermissionStoreAutoConfiguration {
 	@ConditionalOnMissingBean
 	GrantSnapshotCache permissionGrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication,
 			PermissionCacheProperties cache, ObjectProvider<Clock> clock, ListableBeanFactory beanFactory,
-			PermissionSourcesProperties sources, ObjectProvider<GrantSource> grantSources) {
+			PermissionSourcesProperties sources, ObjectProvider<GrantSource> grantSources, Environment environment) {
 		Duration ttl = cache.isEnabled() ? cache.getTtl() : null;
 		// the store first, then static grants, then the application's sources
 		List<GrantSource> others = new ArrayList<>();
+		// a misspelled key (wen:, resource-st:) would make a grant unconditional: bind
+		// them strictly
+		StrictBinding.requireKnownKeys(environment, "permission-manager.static-grants",
+				Bindable.listOf(PermissionSourcesProperties.StaticGrant.class));
 		if (!sources.getStaticGrants().isEmpty()) {
 			others.add(StaticGrantsFactory.create(sources.getStaticGrants(), implication));
 		}

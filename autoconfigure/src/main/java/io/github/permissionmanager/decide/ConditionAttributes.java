@@ -55,9 +55,9 @@ final class ConditionAttributes {
 	}
 
 	static ConditionAttributes root(ConditionAttributes subject, ConditionAttributes resource,
-			ConditionAttributes context) {
-		return new ConditionAttributes("condition",
-				Map.of("subject", subject, "resource", resource, "context", context));
+			ConditionAttributes context, SetMembership userSets, SetMembership resourceSets) {
+		return new ConditionAttributes("condition", Map.of("subject", subject, "resource", resource, "context", context,
+				"userSets", userSets, "resourceSets", resourceSets));
 	}
 
 	static ConditionAttributes of(PermissionContext context) {

@@ -77,11 +77,13 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 		this.snapshots = snapshots;
 		this.claims = claims;
 		this.implication = snapshots.implication();
+		PolicySets sets = this.implication.conditions().sets();
 		// built once: a check passes what it has, nothing is captured per call
 		this.inputs = (subject, resource, context) -> ConditionInput.of(subject, resource, context,
 				persisted((subjectAttributes != null) ? subjectAttributes.attributes(subject) : null),
 				persisted((resource != null && resourceAttributes != null) ? resourceAttributes.attributes(resource)
-						: null));
+						: null),
+				sets);
 	}
 
 	private static Map<String, Object> persisted(@Nullable Map<String, Object> attributes) {

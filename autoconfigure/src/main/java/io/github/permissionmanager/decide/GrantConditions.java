@@ -6,10 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.permissionmanager.InvalidGrantException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.log.LogMessage;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
+import org.springframework.util.Assert;
 
 /**
  * Grant conditions: checked when a grant is given, parsed once per distinct text (up to a
@@ -29,6 +31,32 @@ public final class GrantConditions {
 
 	private final Map<String, Expression> parsed = new ConcurrentHashMap<>();
 
+	private final PolicySets sets;
+
+	/**
+	 * Conditions that name no policy sets.
+	 */
+	public GrantConditions() {
+		this(PolicySets.NONE);
+	}
+
+	/**
+	 * Conditions that may name policy sets.
+	 * @param sets the user and resource sets of configuration
+	 */
+	public GrantConditions(PolicySets sets) {
+		Assert.notNull(sets, "sets cannot be null");
+		this.sets = sets;
+	}
+
+	/**
+	 * The user and resource sets conditions may name.
+	 * @return the sets
+	 */
+	public PolicySets sets() {
+		return this.sets;
+	}
+
 	/**
 	 * Check that a grant's condition can be stored: not too long, parses, and uses only
 	 * what restricted SpEL allows.
@@ -37,14 +65,28 @@ public final class GrantConditions {
 	 * of the problem in the text
 	 */
 	public void validate(String condition) {
+		validate(condition, null);
+	}
+
+	/**
+	 * Check that a grant's condition can be stored: not too long, parses, uses only what
+	 * restricted SpEL allows, and names only configured sets, each by its name, resource
+	 * sets of the grant's resource type.
+	 * @param condition the condition
+	 * @param resourceType the grant's resource type, or {@code null}
+	 * @throws InvalidGrantException naming the field {@code condition}, with the position
+	 * of the problem in the text
+	 */
+	public void validate(String condition, @Nullable String resourceType) {
 		if (condition.isBlank()) {
 			throw new InvalidGrantException("condition", "condition cannot be blank");
 		}
 		if (condition.length() > MAX_LENGTH) {
 			throw new InvalidGrantException("condition", "condition is longer than " + MAX_LENGTH + " characters");
 		}
+		Expression expression;
 		try {
-			parsed(condition);
+			expression = parsed(condition);
 		}
 		catch (ParseException ex) {
 			throw new InvalidGrantException("condition", "condition '" + condition + "' does not parse at position "
@@ -53,6 +95,10 @@ public final class GrantConditions {
 		catch (RestrictedSpel.Forbidden ex) {
 			throw new InvalidGrantException("condition", "condition '" + condition + "' uses " + ex.what()
 					+ " at position " + ex.position() + ", which conditions do not allow");
+		}
+		String problem = this.sets.problemOf(expression, resourceType);
+		if (problem != null) {
+			throw new InvalidGrantException("condition", "condition '" + condition + "' " + problem);
 		}
 	}
 

@@ -37,15 +37,26 @@ public final class GrantImplication {
 
 	private final Map<Held, TrieShape> shapes = new ConcurrentHashMap<>();
 
-	private final GrantConditions conditions = new GrantConditions();
+	private final GrantConditions conditions;
 
 	/**
 	 * Create the implication over a set of roles.
 	 * @param roles the roles grants and requests may name
 	 */
 	public GrantImplication(Roles roles) {
+		this(roles, PolicySets.NONE);
+	}
+
+	/**
+	 * Create the implication over a set of roles, with grant conditions that may name
+	 * policy sets.
+	 * @param roles the roles grants and requests may name
+	 * @param sets the user and resource sets of configuration
+	 */
+	public GrantImplication(Roles roles, PolicySets sets) {
 		Assert.notNull(roles, "roles cannot be null");
 		this.roles = roles;
+		this.conditions = new GrantConditions(sets);
 	}
 
 	/**

@@ -42,7 +42,7 @@ final class GrantMatcher {
 		validateOptional("resourceId", "resource id", grant.resourceId());
 		validateOptional("tenant", "tenant", grant.tenant());
 		if (grant.condition() != null) {
-			this.implication.conditions().validate(grant.condition());
+			this.implication.conditions().validate(grant.condition(), grant.resourceType());
 		}
 	}
 
