@@ -16,4 +16,12 @@ public class ConnectionUnavailableException extends PermissionEvaluationExceptio
 		super(message, cause);
 	}
 
+	/**
+	 * Create an exception without a cause.
+	 * @param message what could not be done (shown in logs, never to the client)
+	 */
+	public ConnectionUnavailableException(String message) {
+		super(message);
+	}
+
 }

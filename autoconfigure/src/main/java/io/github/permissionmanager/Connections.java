@@ -44,12 +44,15 @@ public interface Connections {
 	 * A {@link RestClient} that sends the connection's credentials with every request: an
 	 * OAuth2 access token through Spring Security's
 	 * {@code OAuth2ClientHttpRequestInterceptor} (refreshed when it expires), an API key
-	 * as a header or query parameter.
+	 * as a header, a query parameter or a field of the request body. An API key that goes
+	 * in the body is added to a form ({@code application/x-www-form-urlencoded}) or a
+	 * JSON object body (with Jackson); a request of the client without such a body, or
+	 * whose body already has a field of the key's name, is refused before it is sent with
+	 * a {@link ConnectionCredentialsException} (over HTTP: 503).
 	 * @param connection the connection's name
 	 * @return the client
 	 * @throws ConnectionRequiredException when the connection is not available
-	 * @throws IllegalStateException for an API key that goes in the request body (use
-	 * {@link #credentials(String)})
+	 * @throws ConnectionUnavailableException when it cannot be told
 	 */
 	RestClient restClient(String connection);
 

@@ -8,6 +8,7 @@ import io.github.permissionmanager.autoconfigure.PermissionConnectionsProperties
 import io.github.permissionmanager.connect.ConnectionCatalog;
 import io.github.permissionmanager.connect.ConnectionDefinition;
 import io.github.permissionmanager.connect.ConnectionPreset;
+import io.github.permissionmanager.connect.TokenResponseFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,12 +41,12 @@ final class ConnectionCatalogFactory {
 						+ "that carries it)");
 				return null;
 			}
-			if (entry.getPreset() != null || !entry.getScopes().isEmpty()) {
-				problems.add(where + " is an API key: preset and scopes are for OAuth2 connections");
+			if (entry.getPreset() != null || !entry.getScopes().isEmpty() || entry.getTokenResponse() != null) {
+				problems.add(where + " is an API key: preset, scopes and token-response are for OAuth2 connections");
 			}
 			return new ConnectionDefinition(name, ConnectionDefinition.Kind.API_KEY, name, List.of(), null, Map.of(),
-					new ConnectionDefinition.ApiKey(entry.getKeyName(), entry.getKeyLocation(), entry.getKeyPrefix(),
-							entry.getExpiration()),
+					TokenResponseFormat.STANDARD, new ConnectionDefinition.ApiKey(entry.getKeyName(),
+							entry.getKeyLocation(), entry.getKeyPrefix(), entry.getExpiration()),
 					entry.message());
 		}
 		ConnectionPreset preset = null;
@@ -65,8 +66,10 @@ final class ConnectionCatalogFactory {
 			parameters.putAll(preset.authorizationParameters());
 		}
 		parameters.putAll(entry.getAuthorizationParameters());
+		TokenResponseFormat tokenResponse = (entry.getTokenResponse() != null) ? entry.getTokenResponse()
+				: (preset != null) ? preset.tokenResponse() : TokenResponseFormat.STANDARD;
 		return new ConnectionDefinition(name, ConnectionDefinition.Kind.OAUTH2, registration, scopes, revocation,
-				parameters, null, entry.message());
+				parameters, tokenResponse, null, entry.message());
 	}
 
 }

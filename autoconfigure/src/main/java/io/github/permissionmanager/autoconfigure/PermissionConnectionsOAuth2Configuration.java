@@ -10,6 +10,7 @@ import io.github.permissionmanager.connect.ConnectionAudit;
 import io.github.permissionmanager.connect.ConnectionAuthorizationRequests;
 import io.github.permissionmanager.connect.ConnectionCatalog;
 import io.github.permissionmanager.connect.ConnectionHttpSecurity;
+import io.github.permissionmanager.connect.ConnectionTokenResponseClient;
 import io.github.permissionmanager.connect.ConnectionValidator;
 import io.github.permissionmanager.connect.EncryptedJdbcAuthorizedClientService;
 import io.github.permissionmanager.connect.OAuth2ConnectionBackend;
@@ -31,19 +32,18 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
-import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -96,15 +96,11 @@ class PermissionConnectionsOAuth2Configuration {
 		@Bean
 		@ConditionalOnMissingBean
 		OAuth2AuthorizedClientManager permissionAuthorizedClientManager(ClientRegistrationRepository registrations,
-				OAuth2AuthorizedClientService clients, PermissionConnectionsProperties properties) {
-			RestClientRefreshTokenTokenResponseClient refreshes = new RestClientRefreshTokenTokenResponseClient();
-			refreshes.setRestClient(RestClient.builder()
-				.requestFactory(requestFactory(properties.getProviderTimeout()))
-				.configureMessageConverters(
-						(converters) -> converters.addCustomConverter(new FormHttpMessageConverter())
-							.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
-				.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
-				.build());
+				OAuth2AuthorizedClientService clients, PermissionConnectionsProperties properties,
+				ConnectionCatalog catalog) {
+			// within the provider timeout, and read as each provider answers (Slack)
+			OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshes = ConnectionTokenResponseClient
+				.refreshToken(catalog, requestFactory(properties.getProviderTimeout()));
 			AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
 					registrations, clients);
 			manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
@@ -143,14 +139,21 @@ class PermissionConnectionsOAuth2Configuration {
 			Customizer<HttpSecurity> permissionConnectionsHttpSecurity(ConnectionCatalog catalog,
 					ClientRegistrationRepository registrations, ObjectProvider<CurrentCaller> caller,
 					PermissionConnectionsProperties properties,
-					ObjectProvider<PermissionProblemExceptionResolver> problems) {
+					ObjectProvider<PermissionProblemExceptionResolver> problems,
+					ObjectProvider<OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest>> codeExchanges) {
 				// without Spring MVC's resolver, the plain one writes the same problems
 				PermissionProblemExceptionResolver resolver = problems
 					.getIfAvailable(() -> new PermissionProblemExceptionResolver(new PermissionProblems(Map.of())));
 				ProblemWriter writer = (request, response, ex) -> resolver.resolveException(request, response, null,
 						ex);
+				// the code exchange of a sign-in: as the provider answers (Slack), within
+				// the provider timeout; the application's client, if it has one, for the
+				// rest
+				OAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> codeExchange = ConnectionTokenResponseClient
+					.authorizationCode(catalog, requestFactory(properties.getProviderTimeout()),
+							codeExchanges.getIfUnique());
 				return new ConnectionHttpSecurity(catalog, registrations, caller.getIfUnique(CurrentCaller::new),
-						properties.getDefaultReturnTo(), writer);
+						properties.getDefaultReturnTo(), writer, codeExchange);
 			}
 
 		}

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.github.permissionmanager.KeyLocation;
 import io.github.permissionmanager.connect.ConnectionDefinition;
+import io.github.permissionmanager.connect.TokenResponseFormat;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -129,6 +130,13 @@ public class PermissionConnectionsProperties {
 		private Map<String, String> authorizationParameters = new LinkedHashMap<>();
 
 		/**
+		 * How the provider's token endpoint answers: standard (RFC 6749) or slack
+		 * (Slack's oauth.v2.access: "bot" tokens, comma-separated scopes, refusals as
+		 * "ok": false). The preset's when not set, else standard.
+		 */
+		private @Nullable TokenResponseFormat tokenResponse;
+
+		/**
 		 * Header, query parameter or body field that carries an API key.
 		 */
 		private @Nullable String keyName;
@@ -163,6 +171,14 @@ public class PermissionConnectionsProperties {
 
 		public void setPreset(@Nullable String preset) {
 			this.preset = preset;
+		}
+
+		public @Nullable TokenResponseFormat getTokenResponse() {
+			return this.tokenResponse;
+		}
+
+		public void setTokenResponse(@Nullable TokenResponseFormat tokenResponse) {
+			this.tokenResponse = tokenResponse;
 		}
 
 		public @Nullable String getRegistration() {

@@ -22,8 +22,10 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * API-key connections: a key the user handed over, stored encrypted, sent where the
- * catalog entry says ({@code key-name}, {@code key-location}, {@code key-prefix}). A key
- * past its expiry is expired; there is nothing to revoke at the provider.
+ * catalog entry says ({@code key-name}, {@code key-location}, {@code key-prefix}): a
+ * client of {@link #restClient} sends it as a header, a query parameter, or a field of
+ * the request's form or JSON object body ({@link BodyKeyInterceptor}). A key past its
+ * expiry is expired; there is nothing to revoke at the provider.
  */
 public final class ApiKeyConnectionBackend implements ConnectionBackend {
 
@@ -93,8 +95,11 @@ public final class ApiKeyConnectionBackend implements ConnectionBackend {
 					.execute(withQueryParameter(request, credentials.name(), credentials.prefixedValue()), body))
 				.build();
 		}
-		throw new IllegalStateException("The API key of '" + connection.name()
-				+ "' goes in the request body: write it there from Connections#credentials");
+		// written into each request's form or JSON object body, or the request is refused
+		return builder
+			.requestInterceptor(
+					new BodyKeyInterceptor(connection.name(), credentials.name(), credentials.prefixedValue()))
+			.build();
 	}
 
 	private static HttpRequest withQueryParameter(HttpRequest request, String name, String value) {

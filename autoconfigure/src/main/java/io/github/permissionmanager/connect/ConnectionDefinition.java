@@ -22,18 +22,20 @@ import org.springframework.util.Assert;
  * @param scopes scopes every use of the connection needs
  * @param revocationUri the provider's RFC 7009 endpoint, or {@code null}
  * @param authorizationParameters extra parameters of the authorization request
+ * @param tokenResponse how the provider's token endpoint answers (for OAuth2)
  * @param apiKey where an API key goes, for an API-key connection
  * @param catalog what the catalog says about it
  */
 public record ConnectionDefinition(String name, Kind kind, String registrationId, List<String> scopes,
-		@Nullable String revocationUri, Map<String, String> authorizationParameters, @Nullable ApiKey apiKey,
-		CatalogMessage catalog) {
+		@Nullable String revocationUri, Map<String, String> authorizationParameters, TokenResponseFormat tokenResponse,
+		@Nullable ApiKey apiKey, CatalogMessage catalog) {
 
 	public ConnectionDefinition {
 		Assert.hasText(name, "name cannot be empty");
 		Assert.isTrue(kind != Kind.API_KEY || apiKey != null, "an API-key connection needs its key settings");
 		scopes = List.copyOf(scopes);
 		authorizationParameters = Map.copyOf(authorizationParameters);
+		Assert.notNull(tokenResponse, "tokenResponse cannot be null");
 	}
 
 	/**

@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param scopes the scopes a connection asks for
  * @param clientAuthenticationMethod how the client authenticates at the token endpoint
  * @param authorizationParameters extra parameters of the authorization request
+ * @param tokenResponse how its token endpoint answers
  */
 public record ConnectionPreset(String name, String clientName, String authorizationUri, String tokenUri,
 		@Nullable String revocationUri, List<String> scopes, String clientAuthenticationMethod,
-		Map<String, String> authorizationParameters) {
+		Map<String, String> authorizationParameters, TokenResponseFormat tokenResponse) {
 
 	private static final String GOOGLE_AUTHORIZE = "https://accounts.google.com/o/oauth2/v2/auth";
 
@@ -38,23 +39,27 @@ public record ConnectionPreset(String name, String clientName, String authorizat
 	private static final Map<String, ConnectionPreset> PRESETS = presets(
 			new ConnectionPreset("github", "GitHub", "https://github.com/login/oauth/authorize",
 					"https://github.com/login/oauth/access_token", null, List.of("repo"), "client_secret_basic",
-					Map.of()),
+					Map.of(), TokenResponseFormat.STANDARD),
 			new ConnectionPreset("gitlab", "GitLab", "https://gitlab.com/oauth/authorize",
 					"https://gitlab.com/oauth/token", "https://gitlab.com/oauth/revoke", List.of("read_api"),
-					"client_secret_basic", Map.of()),
+					"client_secret_basic", Map.of(), TokenResponseFormat.STANDARD),
 			new ConnectionPreset("google-calendar", "Google Calendar", GOOGLE_AUTHORIZE, GOOGLE_TOKEN, GOOGLE_REVOKE,
-					List.of("https://www.googleapis.com/auth/calendar.events"), "client_secret_basic", GOOGLE_OFFLINE),
+					List.of("https://www.googleapis.com/auth/calendar.events"), "client_secret_basic", GOOGLE_OFFLINE,
+					TokenResponseFormat.STANDARD),
 			new ConnectionPreset("google-drive", "Google Drive", GOOGLE_AUTHORIZE, GOOGLE_TOKEN, GOOGLE_REVOKE,
-					List.of("https://www.googleapis.com/auth/drive.file"), "client_secret_basic", GOOGLE_OFFLINE),
+					List.of("https://www.googleapis.com/auth/drive.file"), "client_secret_basic", GOOGLE_OFFLINE,
+					TokenResponseFormat.STANDARD),
 			new ConnectionPreset("gmail", "Gmail", GOOGLE_AUTHORIZE, GOOGLE_TOKEN, GOOGLE_REVOKE,
-					List.of("https://www.googleapis.com/auth/gmail.send"), "client_secret_basic", GOOGLE_OFFLINE),
+					List.of("https://www.googleapis.com/auth/gmail.send"), "client_secret_basic", GOOGLE_OFFLINE,
+					TokenResponseFormat.STANDARD),
 			new ConnectionPreset("slack", "Slack", "https://slack.com/oauth/v2/authorize",
 					"https://slack.com/api/oauth.v2.access", null, List.of("channels:read", "chat:write"),
-					"client_secret_post", Map.of()),
+					"client_secret_post", Map.of(), TokenResponseFormat.SLACK),
 			new ConnectionPreset("microsoft", "Microsoft",
 					"https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
 					"https://login.microsoftonline.com/common/oauth2/v2.0/token", null,
-					List.of("offline_access", "User.Read"), "client_secret_post", Map.of()));
+					List.of("offline_access", "User.Read"), "client_secret_post", Map.of(),
+					TokenResponseFormat.STANDARD));
 
 	public ConnectionPreset {
 		scopes = List.copyOf(scopes);

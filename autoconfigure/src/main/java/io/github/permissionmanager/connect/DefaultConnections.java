@@ -101,7 +101,8 @@ public final class DefaultConnections implements Connections {
 	public RestClient restClient(String connection) {
 		ConnectionDefinition definition = this.checker.definition(connection);
 		Authentication user = require(connection, "Connections#restClient");
-		return this.checker.backend(definition).restClient(definition, user, this.restClients.get());
+		return unavailableOnFailure(definition, user,
+				() -> this.checker.backend(definition).restClient(definition, user, this.restClients.get()));
 	}
 
 	private Authentication require(String connection, String what) {

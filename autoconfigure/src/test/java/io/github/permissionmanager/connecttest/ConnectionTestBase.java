@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.permissionmanager.connecttest.app.ConnectTestApplication;
 import io.github.permissionmanager.connecttest.provider.ProviderApplication;
+import io.github.permissionmanager.connecttest.provider.SlackStandIn;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +56,8 @@ abstract class ConnectionTestBase {
 
 	static final String PROVIDER = "http://127.0.0.1:" + provider.getEnvironment().getProperty("local.server.port");
 
+	static final SlackStandIn slack = SlackStandIn.start();
+
 	final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort
@@ -75,6 +78,12 @@ abstract class ConnectionTestBase {
 	@DynamicPropertySource
 	static void provider(DynamicPropertyRegistry registry) {
 		registry.add("test.provider-url", () -> PROVIDER);
+		// the slack preset, its endpoints moved to the stand-in
+		registry.add("test.slack-url", slack::url);
+		registry.add("spring.security.oauth2.client.provider.slack.authorization-uri",
+				() -> slack.url() + "/oauth/v2/authorize");
+		registry.add("spring.security.oauth2.client.provider.slack.token-uri",
+				() -> slack.url() + "/api/oauth.v2.access");
 		for (String registration : List.of("calendar", "calendar-admin")) {
 			registry.add("spring.security.oauth2.client.provider." + registration + ".authorization-uri",
 					() -> PROVIDER + "/oauth2/authorize");
@@ -107,11 +116,16 @@ abstract class ConnectionTestBase {
 	}
 
 	void expire(String user) {
+		expire("calendar", user);
+	}
+
+	void expire(String registration, String user) {
 		Instant now = Instant.now();
 		assertThat(this.jdbc.update(
 				"UPDATE oauth2_authorized_client SET access_token_issued_at = ?, access_token_expires_at = ? "
-						+ "WHERE client_registration_id = 'calendar' AND principal_name = ?",
-				Timestamp.from(now.minus(2, ChronoUnit.HOURS)), Timestamp.from(now.minus(1, ChronoUnit.HOURS)), user))
+						+ "WHERE client_registration_id = ? AND principal_name = ?",
+				Timestamp.from(now.minus(2, ChronoUnit.HOURS)), Timestamp.from(now.minus(1, ChronoUnit.HOURS)),
+				registration, user))
 			.isEqualTo(1);
 	}
 

@@ -49,7 +49,10 @@ import org.springframework.security.web.authentication.preauth.x509.X509Authenti
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -167,6 +170,12 @@ public class ProviderApplication {
 		/** The bearer tokens it refused. */
 		public final List<String> refusedTokens = new CopyOnWriteArrayList<>();
 
+		/**
+		 * The requests the forecast API received, as "form" or "json" and what it
+		 * answered.
+		 */
+		public final List<String> forecasts = new CopyOnWriteArrayList<>();
+
 	}
 
 	@RestController
@@ -197,6 +206,25 @@ public class ProviderApplication {
 				return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
 			}
 			return ResponseEntity.ok(Map.of("forecast", "sunny"));
+		}
+
+		// an API that wants its key in the body, as a form field or a JSON member
+		@PostMapping(path = "/api/forecast/form", consumes = "application/x-www-form-urlencoded")
+		ResponseEntity<Map<String, Object>> forecastForm(@RequestParam MultiValueMap<String, String> form) {
+			return forecast("form", form.get("api_key"), form.getFirst("city"));
+		}
+
+		@PostMapping(path = "/api/forecast/json", consumes = "application/json")
+		ResponseEntity<Map<String, Object>> forecastJson(@RequestBody Map<String, Object> body) {
+			Object key = body.get("api_key");
+			return forecast("json", (key != null) ? List.of(key.toString()) : null, (String) body.get("city"));
+		}
+
+		private ResponseEntity<Map<String, Object>> forecast(String kind, List<String> keys, String city) {
+			boolean accepted = keys != null && keys.equals(List.of(API_KEY)) && city != null;
+			this.calls.forecasts.add(kind + " " + (accepted ? "accepted" : "refused"));
+			return accepted ? ResponseEntity.ok(Map.of("forecast", "sunny in " + city))
+					: ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
 		}
 
 		private ResponseEntity<Map<String, Object>> calendar(HttpServletRequest request, String scope) {
