@@ -157,8 +157,10 @@ public final class PermissionSecurityAutoConfiguration {
 		static AuthorizationEventInterceptors permissionAuthorizationEventInterceptors(
 				ObjectProvider<AuthorizationEventPublisher> publisher, ApplicationContext context,
 				ObjectProvider<SecurityContextHolderStrategy> strategy) {
-			return new AuthorizationEventInterceptors(
-					() -> publisher.getIfUnique(() -> new SpringAuthorizationEventPublisher(context)),
+			// without an application's publisher, Spring Security's as it comes: denials
+			// only, so allows are not handed to it
+			return new AuthorizationEventInterceptors(publisher::getIfUnique,
+					() -> new SpringAuthorizationEventPublisher(context),
 					() -> strategy.getIfUnique(SecurityContextHolder::getContextHolderStrategy));
 		}
 

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -29,11 +31,33 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 	private static final boolean JWT_PRESENT = ClassUtils.isPresent("org.springframework.security.oauth2.jwt.Jwt",
 			AuthenticationSubjectResolver.class.getClassLoader());
 
+	/**
+	 * Spring Security's authentication classes (exactly these, not subclasses) whose
+	 * authorities are copied into an unmodifiable list when they are built and whose
+	 * principal is final (a JWT's claims are unmodifiable too): one object of these,
+	 * holding only Spring Security's own (final) authority classes, always makes the same
+	 * subject, so the last one is remembered. Any other is resolved on every call, as it
+	 * may change what it answers.
+	 */
+	private static final Set<String> IMMUTABLE_TOKENS = Set.of(
+			"org.springframework.security.authentication.UsernamePasswordAuthenticationToken",
+			"org.springframework.security.authentication.TestingAuthenticationToken",
+			"org.springframework.security.authentication.RememberMeAuthenticationToken",
+			"org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken",
+			"org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken",
+			"org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication",
+			"org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken");
+
 	private final boolean groupsFromAuthorities;
 
 	private final String authorityPrefix;
 
 	private final @Nullable String groupsClaim;
+
+	// The last authentication resolved and its subject (immutable, shared): a guarded
+	// call made again by the same signed-in caller (the same object) builds nothing.
+	// Never a different authentication object, whatever it holds
+	private volatile @Nullable Resolved last;
 
 	/**
 	 * Create a resolver that reads no groups claim.
@@ -63,7 +87,33 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 
 	@Override
 	public Subject resolve(Authentication authentication) {
-		// every call builds a subject: allocate only for authorities that are groups
+		Resolved last = this.last;
+		String name = authentication.getName();
+		if (last != null && last.authentication == authentication && last.name.equals(name)) {
+			// the same object of a class whose authorities and principal cannot change:
+			// the same subject
+			return last.subject;
+		}
+		Subject subject = build(authentication, name);
+		if (IMMUTABLE_TOKENS.contains(authentication.getClass().getName())
+				&& immutable(authentication.getAuthorities())) {
+			this.last = new Resolved(authentication, name, subject);
+		}
+		return subject;
+	}
+
+	// Spring Security's own authorities only: another class may answer another name later
+	private static boolean immutable(Collection<? extends GrantedAuthority> authorities) {
+		for (GrantedAuthority authority : authorities) {
+			if (!(authority instanceof SimpleGrantedAuthority) && !(authority instanceof FactorGrantedAuthority)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private Subject build(Authentication authentication, String name) {
+		// allocate only for authorities that are groups
 		Set<String> groups = null;
 		if (this.groupsFromAuthorities) {
 			Collection<? extends GrantedAuthority> authorities = authentication.getAuthorities();
@@ -87,7 +137,7 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 				groups.addAll(claimed);
 			}
 		}
-		return new Subject(authentication.getName(), (groups != null) ? groups : Set.of(), attributes);
+		return new Subject(name, (groups != null) ? groups : Set.of(), attributes);
 	}
 
 	private @Nullable Set<String> addGroup(@Nullable Set<String> groups, GrantedAuthority authority) {
@@ -151,6 +201,16 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 			return current;
 		}
 
+	}
+
+	/**
+	 * An authentication and the subject resolved from it.
+	 *
+	 * @param authentication the authentication object, compared by identity
+	 * @param name its name when it was resolved
+	 * @param subject the subject
+	 */
+	private record Resolved(Authentication authentication, String name, Subject subject) {
 	}
 
 }

@@ -68,14 +68,8 @@ public final class ContextResolver {
 	 */
 	public ResolvedContext resolve(@Nullable ResolutionPlan plan, @Nullable Object[] arguments,
 			@Nullable RequestValues request) {
-		PermissionContext.Builder context = PermissionContext.builder();
-		if (request != null) {
-			context.httpMethod(request.httpMethod())
-				.pathVariables(request.uriVariables())
-				.requestParameters(request.parameters());
-		}
 		if (plan == null) {
-			return new ResolvedContext(context.build(), null);
+			return new ResolvedContext(newContext(request).build(), null);
 		}
 		for (int i = 0; i < plan.size(); i++) {
 			Object value = SourcePolicy.value(plan.key(i), arguments, request);
@@ -84,8 +78,18 @@ public final class ContextResolver {
 				if (this.crossCheck) {
 					crossCheck(plan, i, value, arguments, request);
 				}
-				context.value(plan.name(i), value);
-				return new ResolvedContext(context.build(), Resource.of(plan.resourceType(i), value));
+				if (request != null) {
+					return resolved(newContext(request), plan, i, value);
+				}
+				// outside a request the context is the value alone: the same value of
+				// the same key is the same (immutable) context
+				ResolvedContext reusable = plan.reusable(i, value);
+				if (reusable != null) {
+					return reusable;
+				}
+				ResolvedContext resolved = resolved(PermissionContext.builder(), plan, i, value);
+				plan.remember(i, value, resolved);
+				return resolved;
 			}
 		}
 		if (plan.declaresAKey()) {
@@ -94,6 +98,7 @@ public final class ContextResolver {
 			throw new PermissionContextException(Reason.MISSING_VALUE, plan.primaryResourceType(),
 					"None of " + plan + " is in the call, and the method declares it");
 		}
+		PermissionContext.Builder context = newContext(request);
 		for (ModelLookup lookup : plan.lookups()) {
 			Object lookupValue = SourcePolicy.value(lookup.lookup(), arguments, request);
 			if (lookupValue != null) {
@@ -108,6 +113,22 @@ public final class ContextResolver {
 		}
 		throw new PermissionContextException(Reason.MISSING_VALUE, plan.primaryResourceType(),
 				"None of " + plan + " is in the call");
+	}
+
+	private static PermissionContext.Builder newContext(@Nullable RequestValues request) {
+		PermissionContext.Builder context = PermissionContext.builder();
+		if (request != null) {
+			context.httpMethod(request.httpMethod())
+				.pathVariables(request.uriVariables())
+				.requestParameters(request.parameters());
+		}
+		return context;
+	}
+
+	private static ResolvedContext resolved(PermissionContext.Builder context, ResolutionPlan plan, int index,
+			Object value) {
+		context.value(plan.name(index), value);
+		return new ResolvedContext(context.build(), Resource.of(plan.resourceType(index), value));
 	}
 
 	// Alternatives for one resource (fetch = {"event_id", "eventId"}) that the call

@@ -3,6 +3,7 @@ package io.github.permissionmanager.resolve;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,10 @@ public final class ResolutionPlan {
 	private final List<ModelLookup> lookups;
 
 	private final boolean declaresAKey;
+
+	// The last context resolved outside a request from a key's value of an immutable
+	// type, shared by the calls that name the same value (its parts are immutable)
+	private volatile @Nullable Reusable reusable;
 
 	ResolutionPlan(KeySource[] keys, String[] names, String[] resourceTypes, List<ModelLookup> lookups) {
 		this.keys = keys;
@@ -111,9 +116,38 @@ public final class ResolutionPlan {
 		return this.resourceTypes[0];
 	}
 
+	/**
+	 * The context resolved last outside a request from the same value of the same key.
+	 * @param index the key's index
+	 * @param value the value the call carries
+	 * @return the shared context, or {@code null} when the last one was another
+	 */
+	@Nullable ResolvedContext reusable(int index, Object value) {
+		Reusable last = this.reusable;
+		return (last != null && last.index == index && last.value.getClass() == value.getClass()
+				&& last.value.equals(value)) ? last.resolved : null;
+	}
+
+	/**
+	 * Remember a context resolved outside a request, when its value is of a type that
+	 * cannot change (a {@code String}, a {@code Long}, an {@code Integer}, a
+	 * {@code UUID}): a value of another type might, and is never shared.
+	 * @param index the key's index
+	 * @param value the value the call carried
+	 * @param resolved the context resolved from it alone
+	 */
+	void remember(int index, Object value, ResolvedContext resolved) {
+		if (value instanceof String || value instanceof Long || value instanceof Integer || value instanceof UUID) {
+			this.reusable = new Reusable(index, value, resolved);
+		}
+	}
+
 	@Override
 	public String toString() {
 		return "ResolutionPlan" + Arrays.stream(this.keys).map(KeySource::key).toList() + " via " + this.lookups;
+	}
+
+	private record Reusable(int index, Object value, ResolvedContext resolved) {
 	}
 
 }

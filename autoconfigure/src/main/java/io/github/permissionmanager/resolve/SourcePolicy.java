@@ -1,5 +1,6 @@
 package io.github.permissionmanager.resolve;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.github.permissionmanager.PermissionContextException;
@@ -85,9 +86,12 @@ public final class SourcePolicy {
 	 * @throws PermissionContextException when one carries another value
 	 */
 	public static void agree(KeySource source, Object value, @Nullable Object[] arguments) {
-		for (int index : source.boundArguments()) {
-			Object bound = (arguments != null && index < arguments.length) ? arguments[index] : null;
-			BoundObjects.agree(bound, source.boundNames(), value, source.key());
+		List<Integer> bound = source.boundArguments();
+		// indexed, and nothing to do for the usual key without bound objects: no iterator
+		for (int i = 0; i < bound.size(); i++) {
+			int index = bound.get(i);
+			Object object = (arguments != null && index < arguments.length) ? arguments[index] : null;
+			BoundObjects.agree(object, source.boundNames(), value, source.key());
 		}
 	}
 

@@ -24,8 +24,9 @@ import org.springframework.util.function.SingletonSupplier;
  * Publishes the verdicts on {@code @RequiresPermissions} methods through Spring
  * Security's {@link AuthorizationEventPublisher}, so {@code AuthorizationDeniedEvent}
  * listeners (and Boot's audit listener) see Permission Manager's denials, with a
- * {@link PermissionAuthorizationDecision} as the result. Allows go to the publisher too,
- * which drops them unless told otherwise (Spring Security's semantics).
+ * {@link PermissionAuthorizationDecision} as the result. Allows go to the application's
+ * publisher too, which drops them unless told otherwise (Spring Security's semantics);
+ * without one, the fallback publishes denials only, so an allow is not handed to it.
  * <p>
  * Two interceptors around the permission interceptor: the inner one is reached only when
  * the check let the call through (it publishes the allow before the method runs), so a
@@ -43,20 +44,43 @@ public final class AuthorizationEventInterceptors {
 	private static final PermissionAuthorizationDecision ALLOWED = new PermissionAuthorizationDecision(true, "allowed",
 			List.of(), null);
 
-	private final Supplier<AuthorizationEventPublisher> publisher;
+	private final Supplier<Publisher> publisher;
 
 	private final Supplier<SecurityContextHolderStrategy> securityContext;
 
 	/**
-	 * Create the interceptors; collaborators are looked up on first use.
+	 * Create the interceptors, handing every verdict to one publisher; collaborators are
+	 * looked up on first use.
 	 * @param publisher the publisher Spring Security's authorization uses
 	 * @param securityContext the strategy holding the caller
 	 */
 	public AuthorizationEventInterceptors(Supplier<AuthorizationEventPublisher> publisher,
 			Supplier<SecurityContextHolderStrategy> securityContext) {
-		Assert.notNull(publisher, "publisher cannot be null");
+		this((Supplier<@Nullable AuthorizationEventPublisher>) publisher::get, () -> {
+			throw new IllegalStateException("No fallback publisher: the application's is used");
+		}, securityContext);
+	}
+
+	/**
+	 * Create the interceptors; collaborators are looked up on first use. The
+	 * application's publisher, when there is one, is handed every verdict (it decides
+	 * which to publish); without one, denials go to the fallback and allows are dropped
+	 * before anything is built, as the fallback would drop them.
+	 * @param application supplies the application's publisher, or {@code null} for none
+	 * @param denialsOnly supplies the publisher used without one: it must publish denials
+	 * only (Spring Security's {@code SpringAuthorizationEventPublisher} as it comes)
+	 * @param securityContext the strategy holding the caller
+	 */
+	public AuthorizationEventInterceptors(Supplier<@Nullable AuthorizationEventPublisher> application,
+			Supplier<AuthorizationEventPublisher> denialsOnly,
+			Supplier<SecurityContextHolderStrategy> securityContext) {
+		Assert.notNull(application, "application cannot be null");
+		Assert.notNull(denialsOnly, "denialsOnly cannot be null");
 		Assert.notNull(securityContext, "securityContext cannot be null");
-		this.publisher = SingletonSupplier.of(publisher);
+		this.publisher = SingletonSupplier.of(() -> {
+			AuthorizationEventPublisher publisher = application.get();
+			return (publisher != null) ? new Publisher(publisher, true) : new Publisher(denialsOnly.get(), false);
+		});
 		this.securityContext = SingletonSupplier.of(securityContext);
 	}
 
@@ -104,9 +128,14 @@ public final class AuthorizationEventInterceptors {
 
 	private void publish(MethodInvocation invocation, PermissionAuthorizationDecision decision) {
 		try {
+			Publisher publisher = this.publisher.get();
+			if (decision.isGranted() && !publisher.allows()) {
+				// the publisher in use drops allows: nothing to build for it
+				return;
+			}
 			// read now: a listener may look after the security context was cleared
 			Authentication authentication = this.securityContext.get().getContext().getAuthentication();
-			this.publisher.get().publishAuthorizationEvent(() -> authentication(authentication), invocation, decision);
+			publisher.publisher().publishAuthorizationEvent(() -> authentication(authentication), invocation, decision);
 		}
 		catch (RuntimeException ex) {
 			// an allow that could not be recorded is not a clean allow (503, the method
@@ -123,6 +152,15 @@ public final class AuthorizationEventInterceptors {
 			throw new AuthenticationRequiredException("No authentication for the authorization event");
 		}
 		return authentication;
+	}
+
+	/**
+	 * The publisher in use, and whether allows are handed to it.
+	 *
+	 * @param publisher the publisher
+	 * @param allows whether it is handed allows (else it publishes denials only)
+	 */
+	private record Publisher(AuthorizationEventPublisher publisher, boolean allows) {
 	}
 
 }

@@ -1,13 +1,19 @@
 package io.github.permissionmanager.enforce;
 
+import java.security.Principal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import io.github.permissionmanager.Subject;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -95,6 +101,111 @@ class AuthenticationSubjectResolverTests {
 		assertThat(new AuthenticationSubjectResolver(true, "GROUP_", "groups")
 			.resolve(new TestingAuthenticationToken("bob", "pw", "GROUP_staff"))
 			.groups()).containsExactly("staff");
+	}
+
+	@Test
+	void theSameSpringSecurityTokenObjectIsResolvedOnceAndAnotherOneAnew() {
+		AuthenticationSubjectResolver resolver = new AuthenticationSubjectResolver(true, "GROUP_");
+		UsernamePasswordAuthenticationToken staff = UsernamePasswordAuthenticationToken.authenticated("bob", null,
+				List.of(new SimpleGrantedAuthority("GROUP_staff")));
+		Subject first = resolver.resolve(staff);
+		assertThat(resolver.resolve(staff)).isSameAs(first);
+		// the same name in another object: its own authorities, never the remembered ones
+		UsernamePasswordAuthenticationToken noGroups = UsernamePasswordAuthenticationToken.authenticated("bob", null,
+				List.of());
+		assertThat(resolver.resolve(noGroups).groups()).isEmpty();
+		assertThat(resolver.resolve(staff).groups()).containsExactly("staff");
+		assertThat(resolver.resolve(new TestingAuthenticationToken("carol", "pw", "GROUP_ops")).id())
+			.isEqualTo("carol");
+	}
+
+	@Test
+	void anAuthenticationOfAnotherClassIsResolvedOnEveryCallSoAChangeItAnswersCounts() {
+		AuthenticationSubjectResolver resolver = new AuthenticationSubjectResolver(true, "GROUP_");
+		ChangingAuthentication authentication = new ChangingAuthentication("bob");
+		authentication.authorities.add(new SimpleGrantedAuthority("GROUP_staff"));
+		assertThat(resolver.resolve(authentication).groups()).containsExactly("staff");
+		authentication.authorities.clear();
+		assertThat(resolver.resolve(authentication).groups()).isEmpty();
+		authentication.name = "carol";
+		assertThat(resolver.resolve(authentication).id()).isEqualTo("carol");
+	}
+
+	@Test
+	void aTokenHoldingAnAuthorityOfAnotherClassIsResolvedOnEveryCall() {
+		AuthenticationSubjectResolver resolver = new AuthenticationSubjectResolver(true, "GROUP_");
+		ChangingName authority = new ChangingName("GROUP_staff");
+		TestingAuthenticationToken token = new TestingAuthenticationToken("bob", "pw", List.of(authority));
+		assertThat(resolver.resolve(token).groups()).containsExactly("staff");
+		authority.name = "GROUP_ops";
+		assertThat(resolver.resolve(token).groups()).containsExactly("ops");
+	}
+
+	@Test
+	void aNameThatChangesIsNeverAnsweredWithTheRememberedSubject() {
+		AuthenticationSubjectResolver resolver = new AuthenticationSubjectResolver(true, "GROUP_");
+		ChangingName principal = new ChangingName("bob");
+		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				List.of());
+		assertThat(resolver.resolve(token).id()).isEqualTo("bob");
+		principal.name = "carol";
+		assertThat(resolver.resolve(token).id()).isEqualTo("carol");
+	}
+
+	/** An application's authentication whose answers change. */
+	private static final class ChangingAuthentication extends AbstractAuthenticationToken {
+
+		final List<GrantedAuthority> authorities = new ArrayList<>();
+
+		String name;
+
+		ChangingAuthentication(String name) {
+			super(List.of());
+			this.name = name;
+			setAuthenticated(true);
+		}
+
+		@Override
+		public Collection<GrantedAuthority> getAuthorities() {
+			return this.authorities;
+		}
+
+		@Override
+		public String getName() {
+			return this.name;
+		}
+
+		@Override
+		public Object getCredentials() {
+			return "";
+		}
+
+		@Override
+		public Object getPrincipal() {
+			return this.name;
+		}
+
+	}
+
+	/** An application's authority, or a principal, whose name changes. */
+	private static final class ChangingName implements GrantedAuthority, Principal {
+
+		String name;
+
+		ChangingName(String name) {
+			this.name = name;
+		}
+
+		@Override
+		public String getAuthority() {
+			return this.name;
+		}
+
+		@Override
+		public String getName() {
+			return this.name;
+		}
+
 	}
 
 	private static Subject resolve(String claim, Jwt jwt) {

@@ -170,4 +170,62 @@ class ContextResolverTests {
 		then(this.queries).should(never()).find(any(), any());
 	}
 
+	@Test
+	void theSameValueOfTheSameKeyOutsideARequestSharesOneImmutableContext() {
+		ResolutionPlan direct = new ResolutionPlan(new KeySource[] { key("event_id", 0) }, new String[] { "event_id" },
+				new String[] { "event" }, List.of());
+		ResolvedContext seven = this.resolver.resolve(direct, new Object[] { 7L }, null);
+		assertThat(this.resolver.resolve(direct, new Object[] { 7L }, null)).isSameAs(seven);
+		ResolvedContext eight = this.resolver.resolve(direct, new Object[] { 8L }, null);
+		assertThat(eight.resource()).isEqualTo(Resource.of("event", 8));
+		assertThat(eight.context().get("event_id")).isEqualTo(8L);
+		// an equal text of another type is another value
+		ResolvedContext text = this.resolver.resolve(direct, new Object[] { "8" }, null);
+		assertThat(text).isNotSameAs(eight);
+		assertThat(text.context().get("event_id")).isEqualTo("8");
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> seven.context().values().put("event_id", 8L));
+	}
+
+	@Test
+	void aValueOfAMutableTypeIsNeverShared() {
+		ResolutionPlan direct = new ResolutionPlan(new KeySource[] { key("event_id", 0) }, new String[] { "event_id" },
+				new String[] { "event" }, List.of());
+		StringBuilder id = new StringBuilder("7");
+		ResolvedContext first = this.resolver.resolve(direct, new Object[] { id }, null);
+		id.setLength(0);
+		id.append('8');
+		ResolvedContext second = this.resolver.resolve(direct, new Object[] { id }, null);
+		assertThat(second).isNotSameAs(first);
+		assertThat(first.resource()).isEqualTo(Resource.of("event", 7));
+		assertThat(second.resource()).isEqualTo(Resource.of("event", 8));
+	}
+
+	@Test
+	void aSharedContextIsStillCrossCheckedOnEveryCall() {
+		ResolutionPlan direct = new ResolutionPlan(new KeySource[] { key("event_id", 1) }, new String[] { "event_id" },
+				new String[] { "event" }, List.of(new ModelLookup(SESSION_EVENT, key("id", 0), "event_id", "event")));
+		given(this.queries.find(SESSION_EVENT, 10L)).willReturn(Arrays.asList(7L));
+		given(this.queries.find(SESSION_EVENT, 11L)).willReturn(Arrays.asList(8L));
+		ResolvedContext first = this.resolver.resolve(direct, new Object[] { 10L, 7L }, null);
+		assertThat(this.resolver.resolve(direct, new Object[] { 10L, 7L }, null)).isSameAs(first);
+		// session 11 is on event 8: the remembered context for event 7 is no answer
+		assertThatExceptionOfType(PermissionContextException.class)
+			.isThrownBy(() -> this.resolver.resolve(direct, new Object[] { 11L, 7L }, null))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.NOT_FOUND));
+	}
+
+	@Test
+	void insideARequestTheContextIsTheRequestsOwn() {
+		ResolutionPlan direct = new ResolutionPlan(new KeySource[] { key("event_id", 0) }, new String[] { "event_id" },
+				new String[] { "event" }, List.of());
+		ResolvedContext outside = this.resolver.resolve(direct, new Object[] { 7L }, null);
+		MockHttpServletRequest request = new MockHttpServletRequest("DELETE", "/events/7");
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		ResolvedContext inside = this.resolver.resolve(direct, new Object[] { 7L }, RequestValues.current());
+		assertThat(inside).isNotSameAs(outside);
+		assertThat(inside.context().httpMethod()).isEqualTo("DELETE");
+		assertThat(this.resolver.resolve(direct, new Object[] { 7L }, null)).isSameAs(outside);
+	}
+
 }
