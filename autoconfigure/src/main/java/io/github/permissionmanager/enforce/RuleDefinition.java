@@ -61,6 +61,13 @@ public class RuleDefinition {
 	private @Nullable String resource;
 
 	/**
+	 * Resource attributes the model lookup reads in the same query, for grant conditions
+	 * (resource.status): attributes or property paths of the model, each known by its
+	 * last segment.
+	 */
+	private List<String> attributes = new ArrayList<>();
+
+	/**
 	 * HTTP methods the check applies to; other methods pass unchecked.
 	 */
 	private List<String> methods = new ArrayList<>();
@@ -126,6 +133,14 @@ public class RuleDefinition {
 
 	public void setFetchKeyUrl(List<String> fetchKeyUrl) {
 		this.fetchKeyUrl = fetchKeyUrl;
+	}
+
+	public List<String> getAttributes() {
+		return this.attributes;
+	}
+
+	public void setAttributes(List<String> attributes) {
+		this.attributes = attributes;
 	}
 
 	public @Nullable String getFetchKeyModel() {

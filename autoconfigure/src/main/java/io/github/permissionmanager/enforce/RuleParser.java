@@ -68,10 +68,9 @@ final class RuleParser {
 			httpMethods(rule.getMethods(), found);
 			this.expressions.parse("leave-if", rule.getLeaveIf(), found);
 			this.expressions.parse("check", rule.getCheck(), found);
-			this.planner.validate(
-					new ResolutionSpec(rule.getFetch(), pick("", rule.getFetchAs()), rule.getModel(),
-							rule.getFetchKeyUrl(), pick("", rule.getFetchKeyModel()), pick("", rule.getResource())),
-					found);
+			this.planner.validate(new ResolutionSpec(rule.getFetch(), pick("", rule.getFetchAs()), rule.getModel(),
+					rule.getFetchKeyUrl(), pick("", rule.getFetchKeyModel()), pick("", rule.getResource()),
+					rule.getAttributes()), found);
 			found.forEach((problem) -> problems.add("rule '" + name + "': " + problem));
 		});
 	}
@@ -153,7 +152,7 @@ final class RuleParser {
 				pick(annotation.fetchAs(), rule.getFetchAs()), models,
 				pick(annotation.fetchKeyUrl(), rule.getFetchKeyUrl()),
 				pick(annotation.fetchKeyModel(), rule.getFetchKeyModel()),
-				pick(annotation.resource(), rule.getResource()));
+				pick(annotation.resource(), rule.getResource()), rule.getAttributes());
 		ResolutionPlan plan = this.planner.plan(spec, sources, problems);
 		Map<String, Set<String>> variables = new LinkedHashMap<>();
 		variables.put("leaveIf", (leaveIf != null) ? RuleExpressions.variables(leaveIf) : Set.of());

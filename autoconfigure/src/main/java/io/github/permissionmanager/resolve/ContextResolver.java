@@ -31,6 +31,11 @@ import org.springframework.util.Assert;
  * {@link ModelDisagreementException}. With cross-checking on, a key found in the call is
  * compared with what the model says, so {@code /boards/1/cards/7} cannot act on a card of
  * board 2.
+ * <p>
+ * A lookup that reads resource attributes (a rule's {@code attributes}) gives them to the
+ * resource it resolves; it runs even when the value is in the call (cross-checking or
+ * not), and its attributes are given only when its row is the resource checked (same
+ * type, same id). A {@code null} column is a missing attribute.
  */
 public final class ContextResolver {
 
@@ -75,11 +80,15 @@ public final class ContextResolver {
 			Object value = SourcePolicy.value(plan.key(i), arguments, request);
 			if (value != null) {
 				agreeWithLaterAlternatives(plan, i, value, arguments, request);
-				if (this.crossCheck) {
-					crossCheck(plan, i, value, arguments, request);
-				}
+				Map<String, Object> attributes = (this.crossCheck || plan.readsAttributes())
+						? crossCheck(plan, i, value, arguments, request) : Map.of();
 				if (request != null) {
-					return resolved(newContext(request), plan, i, value);
+					return resolved(newContext(request), plan, i, value, attributes);
+				}
+				if (plan.readsAttributes()) {
+					// attributes are read at every call: a remembered context would
+					// answer with another call's
+					return resolved(PermissionContext.builder(), plan, i, value, attributes);
 				}
 				// outside a request the context is the value alone: the same value of
 				// the same key is the same (immutable) context
@@ -87,7 +96,7 @@ public final class ContextResolver {
 				if (reusable != null) {
 					return reusable;
 				}
-				ResolvedContext resolved = resolved(PermissionContext.builder(), plan, i, value);
+				ResolvedContext resolved = resolved(PermissionContext.builder(), plan, i, value, Map.of());
 				plan.remember(i, value, resolved);
 				return resolved;
 			}
@@ -102,13 +111,14 @@ public final class ContextResolver {
 		for (ModelLookup lookup : plan.lookups()) {
 			Object lookupValue = SourcePolicy.value(lookup.lookup(), arguments, request);
 			if (lookupValue != null) {
-				Object value = lookUp(lookup, lookupValue, request);
+				Found found = lookUp(lookup, lookupValue, request);
+				Object value = found.value();
 				KeySource answered = plan.keyNamed(lookup.query().fetchKey());
 				if (answered != null) {
 					agreeWithModel(answered, value, arguments, lookup.resourceType());
 				}
 				context.value(lookup.name(), value);
-				return new ResolvedContext(context.build(), Resource.of(lookup.resourceType(), value));
+				return new ResolvedContext(context.build(), resource(lookup.resourceType(), value, found.attributes()));
 			}
 		}
 		throw new PermissionContextException(Reason.MISSING_VALUE, plan.primaryResourceType(),
@@ -126,9 +136,9 @@ public final class ContextResolver {
 	}
 
 	private static ResolvedContext resolved(PermissionContext.Builder context, ResolutionPlan plan, int index,
-			Object value) {
+			Object value, Map<String, Object> attributes) {
 		context.value(plan.name(index), value);
-		return new ResolvedContext(context.build(), Resource.of(plan.resourceType(index), value));
+		return new ResolvedContext(context.build(), resource(plan.resourceType(index), value, attributes));
 	}
 
 	// Alternatives for one resource (fetch = {"event_id", "eventId"}) that the call
@@ -159,7 +169,15 @@ public final class ContextResolver {
 		}
 	}
 
-	private void crossCheck(ResolutionPlan plan, int index, Object value, @Nullable Object[] arguments,
+	private static Resource resource(String type, Object value, Map<String, Object> attributes) {
+		Resource resource = Resource.of(type, value);
+		return attributes.isEmpty() ? resource : new Resource(type, resource.id(), null, attributes);
+	}
+
+	// The value in the call against what the model says (with cross-checking on), and
+	// the resource attributes the lookup read, given only when the lookup's row is the
+	// resource checked: attributes of another object must never stand in for its own
+	private Map<String, Object> crossCheck(ResolutionPlan plan, int index, Object value, @Nullable Object[] arguments,
 			@Nullable RequestValues request) {
 		List<ModelLookup> lookups = plan.lookups();
 		// indexed: a call allocates no iterator
@@ -167,19 +185,24 @@ public final class ContextResolver {
 			ModelLookup lookup = lookups.get(j);
 			Object lookupValue = SourcePolicy.value(lookup.lookup(), arguments, request);
 			if (lookupValue != null) {
-				Object modelValue = lookUp(lookup, lookupValue, request);
+				Found found = lookUp(lookup, lookupValue, request);
+				Object modelValue = found.value();
 				if (!modelValue.toString().equals(value.toString())) {
+					if (!this.crossCheck) {
+						return Map.of();
+					}
 					throw new PermissionContextException(Reason.NOT_FOUND, plan.resourceType(index),
 							lookup.query().entityName() + " '" + lookupValue + "' has " + lookup.query().attributePath()
 									+ " '" + modelValue + "', but the call says " + plan.key(index).key() + " '" + value
 									+ "'");
 				}
-				return;
+				return lookup.resourceType().equals(plan.resourceType(index)) ? found.attributes() : Map.of();
 			}
 		}
+		return Map.of();
 	}
 
-	private Object lookUp(ModelLookup lookup, Object lookupValue, @Nullable RequestValues request) {
+	private Found lookUp(ModelLookup lookup, Object lookupValue, @Nullable RequestValues request) {
 		ModelQuery query = lookup.query();
 		Object key = convert(lookupValue, query.keyType(), lookup);
 		List<@Nullable Object> rows = find(query, key, request);
@@ -187,13 +210,29 @@ public final class ContextResolver {
 			throw new AmbiguousLookupException(lookup.resourceType(), "Lookup of " + query.entityName() + " by "
 					+ query.keyAttribute() + " '" + key + "' matched more than one row");
 		}
-		Object value = rows.isEmpty() ? null : rows.get(0);
-		if (value == null) {
+		Object row = rows.isEmpty() ? null : rows.get(0);
+		Map<String, Object> attributes = Map.of();
+		List<String> names = query.attributes();
+		if (!names.isEmpty() && row != null) {
+			if (!(row instanceof Object[] columns) || columns.length != names.size() + 1) {
+				throw new PermissionEvaluationException(
+						"Lookup of " + query.entityName() + " did not answer its value and " + names);
+			}
+			row = columns[0];
+			attributes = new HashMap<>();
+			for (int i = 0; i < names.size(); i++) {
+				// a null column is a missing attribute: a condition reading it fails
+				if (columns[i + 1] != null) {
+					attributes.put(ModelQuery.attributeName(names.get(i)), columns[i + 1]);
+				}
+			}
+		}
+		if (row == null) {
 			throw new PermissionContextException(Reason.NOT_FOUND, lookup.resourceType(),
 					"No " + query.entityName() + " with " + query.keyAttribute() + " '" + key + "' (or its "
 							+ query.attributePath() + " is null)");
 		}
-		return value;
+		return new Found(row, attributes);
 	}
 
 	private Object convert(Object value, Class<?> type, ModelLookup lookup) {
@@ -244,6 +283,10 @@ public final class ContextResolver {
 	}
 
 	private record MemoKey(String query, Object key) {
+
+	}
+
+	private record Found(Object value, Map<String, Object> attributes) {
 
 	}
 

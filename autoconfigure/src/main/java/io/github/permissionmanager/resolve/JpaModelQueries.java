@@ -24,8 +24,9 @@ import org.springframework.util.ClassUtils;
  * attribute of that name, else its camelCase form ({@code event_id} → {@code eventId}),
  * else the id of the association it names ({@code event_id} → {@code event.id}); a key
  * with dots is a property path ({@code card.board.id}) read through its joins. Each
- * lookup is one query that selects only that attribute, bounded by the evaluation
- * timeout.
+ * lookup is one query that selects only that attribute, and the resource attributes a
+ * rule lists ({@code attributes: [status, event.department]}) when it lists some, bounded
+ * by the evaluation timeout.
  */
 public final class JpaModelQueries implements ModelQueries {
 
@@ -54,6 +55,12 @@ public final class JpaModelQueries implements ModelQueries {
 
 	@Override
 	public ModelQuery plan(String model, List<String> fetchKeys, @Nullable String keyAttribute) {
+		return plan(model, fetchKeys, keyAttribute, List.of());
+	}
+
+	@Override
+	public ModelQuery plan(String model, List<String> fetchKeys, @Nullable String keyAttribute,
+			List<String> attributes) {
 		EntityType<?> entity = entity(model);
 		String path = null;
 		String fetchKey = null;
@@ -76,8 +83,18 @@ public final class JpaModelQueries implements ModelQueries {
 					: "entity " + entity.getName() + " has no single id attribute; set fetch-key-model");
 		}
 		Class<?> keyType = ClassUtils.resolvePrimitiveIfNecessary(key.getJavaType());
-		String query = "select e." + path + " from " + entity.getName() + " e where e." + key.getName() + " = :key";
-		return new ModelQuery(entity.getName(), fetchKey, path, key.getName(), keyType, query);
+		StringBuilder selected = new StringBuilder("e.").append(path);
+		for (String attribute : attributes) {
+			String attributePath = attribute.contains(".") ? propertyPath(entity, attribute)
+					: singularPath(entity, attribute);
+			if (attributePath == null) {
+				throw new IllegalArgumentException("entity " + entity.getName() + " has no attribute or path '"
+						+ attribute + "' for attributes " + attributes);
+			}
+			selected.append(", e.").append(attributePath);
+		}
+		String query = "select " + selected + " from " + entity.getName() + " e where e." + key.getName() + " = :key";
+		return new ModelQuery(entity.getName(), fetchKey, path, key.getName(), keyType, query, attributes);
 	}
 
 	@Override
@@ -127,6 +144,13 @@ public final class JpaModelQueries implements ModelQueries {
 			}
 		}
 		return null;
+	}
+
+	// an attribute read as it is named, no camelCase or association guessing: it becomes
+	// a resource attribute of that name
+	private @Nullable String singularPath(EntityType<?> entity, String name) {
+		SingularAttribute<?, ?> attribute = singular(entity, name);
+		return (attribute != null) ? valuePath(name, attribute) : null;
 	}
 
 	private @Nullable String propertyPath(EntityType<?> entity, String path) {

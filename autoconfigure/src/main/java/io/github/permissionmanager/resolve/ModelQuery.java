@@ -1,5 +1,7 @@
 package io.github.permissionmanager.resolve;
 
+import java.util.List;
+
 import org.springframework.util.Assert;
 
 /**
@@ -13,10 +15,14 @@ import org.springframework.util.Assert;
  * @param attributePath the attribute or property path read, e.g. {@code event.id}
  * @param keyAttribute the attribute matched against the lookup value
  * @param keyType the Java type of that attribute; lookup values are converted to it
- * @param query the query text, which selects only {@code attributePath}
+ * @param query the query text, which selects only {@code attributePath}, then the
+ * {@code attributes} in order
+ * @param attributes the resource attributes the rule reads with the lookup (attributes or
+ * property paths of the entity, as the rule names them), none for a lookup of the value
+ * alone
  */
 public record ModelQuery(String entityName, String fetchKey, String attributePath, String keyAttribute,
-		Class<?> keyType, String query) {
+		Class<?> keyType, String query, List<String> attributes) {
 
 	public ModelQuery {
 		Assert.hasText(entityName, "entityName cannot be empty");
@@ -25,6 +31,31 @@ public record ModelQuery(String entityName, String fetchKey, String attributePat
 		Assert.hasText(keyAttribute, "keyAttribute cannot be empty");
 		Assert.notNull(keyType, "keyType cannot be null");
 		Assert.hasText(query, "query cannot be empty");
+		attributes = List.copyOf(attributes);
+	}
+
+	/**
+	 * A lookup of the value alone.
+	 * @param entityName the entity name, as the query names it
+	 * @param fetchKey the {@code fetch} key this lookup answers
+	 * @param attributePath the attribute or property path read
+	 * @param keyAttribute the attribute matched against the lookup value
+	 * @param keyType the Java type of that attribute
+	 * @param query the query text, which selects only {@code attributePath}
+	 */
+	public ModelQuery(String entityName, String fetchKey, String attributePath, String keyAttribute, Class<?> keyType,
+			String query) {
+		this(entityName, fetchKey, attributePath, keyAttribute, keyType, query, List.of());
+	}
+
+	/**
+	 * The name a resource attribute read by this lookup is known by in conditions: the
+	 * last segment of its path ({@code event.status} is {@code status}).
+	 * @param attribute an attribute as the rule names it
+	 * @return its name
+	 */
+	public static String attributeName(String attribute) {
+		return attribute.substring(attribute.lastIndexOf('.') + 1);
 	}
 
 }

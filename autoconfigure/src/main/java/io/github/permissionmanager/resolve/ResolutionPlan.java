@@ -28,6 +28,8 @@ public final class ResolutionPlan {
 	// type, shared by the calls that name the same value (its parts are immutable)
 	private volatile @Nullable Reusable reusable;
 
+	private final boolean readsAttributes;
+
 	ResolutionPlan(KeySource[] keys, String[] names, String[] resourceTypes, List<ModelLookup> lookups) {
 		this.keys = keys;
 		this.names = names;
@@ -35,6 +37,16 @@ public final class ResolutionPlan {
 		this.resourceTypes = Arrays.stream(resourceTypes).map(String::intern).toArray(String[]::new);
 		this.lookups = List.copyOf(lookups);
 		this.declaresAKey = Arrays.stream(keys).anyMatch(KeySource::declared);
+		this.readsAttributes = lookups.stream().anyMatch((lookup) -> !lookup.query().attributes().isEmpty());
+	}
+
+	/**
+	 * Whether a model lookup reads resource attributes: then it runs even when the value
+	 * is in the call, since the attributes are not.
+	 * @return whether a lookup reads attributes
+	 */
+	public boolean readsAttributes() {
+		return this.readsAttributes;
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package io.github.permissionmanager.resolve;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -85,7 +87,7 @@ public final class ResolutionPlanner {
 					: lookupKeys.get((lookupKeys.size() == 1) ? 0 : i);
 			ModelQuery query;
 			try {
-				query = this.modelQueries.plan(models.get(i), spec.fetch(), spec.fetchKeyModel());
+				query = this.modelQueries.plan(models.get(i), spec.fetch(), spec.fetchKeyModel(), spec.attributes());
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(ex.getMessage());
@@ -155,7 +157,7 @@ public final class ResolutionPlanner {
 		}
 		for (String model : spec.models()) {
 			try {
-				this.modelQueries.plan(model, spec.fetch(), spec.fetchKeyModel());
+				this.modelQueries.plan(model, spec.fetch(), spec.fetchKeyModel(), spec.attributes());
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(ex.getMessage());
@@ -165,6 +167,9 @@ public final class ResolutionPlanner {
 
 	// false when the spec cannot be planned further
 	private static boolean checkFetch(ResolutionSpec spec, List<String> problems) {
+		if (!checkAttributes(spec, problems)) {
+			return false;
+		}
 		if (spec.fetch().isEmpty()) {
 			if (!spec.models().isEmpty() || spec.fetchAs() != null || spec.resource() != null
 					|| !spec.fetchKeyUrl().isEmpty() || spec.fetchKeyModel() != null) {
@@ -175,6 +180,32 @@ public final class ResolutionPlanner {
 		for (String key : spec.fetch()) {
 			if (!StringUtils.hasText(key)) {
 				problems.add("fetch has an empty key");
+				return false;
+			}
+		}
+		return true;
+	}
+
+	// attributes are read by the model lookup, and known by their last segment: a rule
+	// without a model, or two attributes of one name, could not give conditions what
+	// they read
+	private static boolean checkAttributes(ResolutionSpec spec, List<String> problems) {
+		if (spec.attributes().isEmpty()) {
+			return true;
+		}
+		if (spec.models().isEmpty()) {
+			problems.add("attributes " + spec.attributes() + " are read by the model lookup, but there is no model");
+			return false;
+		}
+		Set<String> names = new HashSet<>();
+		for (String attribute : spec.attributes()) {
+			if (!StringUtils.hasText(attribute) || attribute.startsWith(".") || attribute.endsWith(".")) {
+				problems.add("attributes has an empty attribute or path: " + spec.attributes());
+				return false;
+			}
+			if (!names.add(ModelQuery.attributeName(attribute))) {
+				problems.add("attributes " + spec.attributes() + " name '" + ModelQuery.attributeName(attribute)
+						+ "' twice (an attribute is known by the last segment of its path)");
 				return false;
 			}
 		}

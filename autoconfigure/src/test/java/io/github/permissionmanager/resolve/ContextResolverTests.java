@@ -1,6 +1,7 @@
 package io.github.permissionmanager.resolve;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import io.github.permissionmanager.PermissionContextException;
@@ -226,6 +227,39 @@ class ContextResolverTests {
 		assertThat(inside).isNotSameAs(outside);
 		assertThat(inside.context().httpMethod()).isEqualTo("DELETE");
 		assertThat(this.resolver.resolve(direct, new Object[] { 7L }, null)).isSameAs(outside);
+	}
+
+	@Test
+	void attributesOfTheLookupAreGivenOnlyWhenItsRowIsTheResourceChecked() {
+		ModelQuery withStatus = new ModelQuery("Session", "event_id", "event.id", "id", Long.class,
+				"select e.event.id, e.event.status from Session e where e.id = :key", List.of("event.status"));
+		ResolutionPlan direct = new ResolutionPlan(new KeySource[] { key("event_id", 1) }, new String[] { "event_id" },
+				new String[] { "event" }, List.of(new ModelLookup(withStatus, key("id", 0), "event_id", "event")));
+		ContextResolver trusting = new ContextResolver(this.queries, DefaultConversionService.getSharedInstance(),
+				false);
+		given(this.queries.find(withStatus, 10L)).willReturn(Collections.singletonList(new Object[] { 7L, "draft" }));
+		// the lookup runs even with cross-checking off, since the call does not carry the
+		// attributes
+		assertThat(trusting.resolve(direct, new Object[] { 10L, 7L }, null).resource())
+			.isEqualTo(Resource.of("event", 7).withAttribute("status", "draft"));
+		// session 10 is of event 7: its event's status is not event 8's
+		assertThat(trusting.resolve(direct, new Object[] { 10L, 8L }, null).resource())
+			.isEqualTo(Resource.of("event", 8));
+		// found by the lookup, the resource has them; a null column is no attribute
+		assertThat(this.resolver.resolve(this.plan(withStatus), new Object[] { 10L }, null).resource())
+			.isEqualTo(Resource.of("event", 7).withAttribute("status", "draft"));
+		given(this.queries.find(withStatus, 11L)).willReturn(Collections.singletonList(new Object[] { 7L, null }));
+		assertThat(this.resolver.resolve(this.plan(withStatus), new Object[] { 11L }, null).resource())
+			.isEqualTo(Resource.of("event", 7));
+		// a replaced ModelQueries that answers the value alone cannot decide
+		given(this.queries.find(withStatus, 12L)).willReturn(List.of(7L));
+		assertThatExceptionOfType(PermissionEvaluationException.class)
+			.isThrownBy(() -> this.resolver.resolve(this.plan(withStatus), new Object[] { 12L }, null));
+	}
+
+	private ResolutionPlan plan(ModelQuery query) {
+		return new ResolutionPlan(new KeySource[] { key("event_id", -1) }, new String[] { "event_id" },
+				new String[] { "event" }, List.of(new ModelLookup(query, key("id", 0), "event_id", "event")));
 	}
 
 }
