@@ -108,7 +108,7 @@ public class ProviderApplication {
 		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
 		for (String name : List.of("bob", "alice", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy",
 				"mallory", "niaj", "olivia", "peggy", "quentin", "rupert", "sybil", "trent", "uma", "victor", "walter",
-				"xena", "yuri")) {
+				"xena", "yuri", "fay", "hal", "ida")) {
 			users.createUser(User.withUsername(name).password("{noop}" + name + "-at-provider").roles("USER").build());
 		}
 		return users;
