@@ -88,6 +88,26 @@ class SlackConnectionTests extends ConnectionTestBase {
 	}
 
 	@Test
+	void anotherRefusalOfARefreshIsA503AndTheConnectionIsKeptForLater() {
+		Browser gus = new Browser(app(), "gus");
+		gus.signIn("/oauth2/authorization/slack");
+		expire("slack", "gus");
+		slack.refreshError = "ratelimited";
+		try {
+			HttpResponse<String> unavailable = gus.appSend("POST", "/slack/announce", null);
+			assertThat(unavailable.statusCode()).as(unavailable.body()).isEqualTo(503);
+			assertThat(this.calls.runs).doesNotContain("announce gus");
+			assertThat(this.clients.<OAuth2AuthorizedClient>loadAuthorizedClient("slack", "gus")).isNotNull();
+		}
+		finally {
+			slack.refreshError = null;
+		}
+		HttpResponse<String> announced = gus.appSend("POST", "/slack/announce", null);
+		assertThat(announced.statusCode()).as(announced.body()).isEqualTo(200);
+		assertThat(this.calls.runs).containsOnlyOnce("announce gus");
+	}
+
+	@Test
 	void anInstallWithOnlyAUserTokenUsesTheTokenUnderAuthedUser() {
 		slack.userTokenOnly = true;
 		try {

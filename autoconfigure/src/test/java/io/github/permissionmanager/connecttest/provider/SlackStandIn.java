@@ -60,6 +60,9 @@ public final class SlackStandIn {
 	/** Whether the token endpoint refuses every code, as Slack does a spent one. */
 	public volatile boolean refuseCodes;
 
+	/** When set, the error every refresh is refused with (HTTP 200, "ok": false). */
+	public volatile String refreshError;
+
 	private SlackStandIn(HttpServer server) {
 		this.server = server;
 	}
@@ -142,6 +145,10 @@ public final class SlackStandIn {
 			owner = "U-" + UUID.randomUUID().toString().substring(0, 8);
 		}
 		else if ("refresh_token".equals(grantType)) {
+			if (this.refreshError != null) {
+				answer(exchange, 200, "{\"ok\":false,\"error\":\"" + this.refreshError + "\"}");
+				return;
+			}
 			owner = this.refreshTokens.remove(String.valueOf(form.get("refresh_token")));
 			if (owner == null) {
 				answer(exchange, 200, "{\"ok\":false,\"error\":\"invalid_refresh_token\"}");
