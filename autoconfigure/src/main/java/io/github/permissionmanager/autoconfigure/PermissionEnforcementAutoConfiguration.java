@@ -8,6 +8,7 @@ import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.KnownPermissions;
 import io.github.permissionmanager.decide.PermissionCombiner;
+import io.github.permissionmanager.decide.TokenSubjects;
 import io.github.permissionmanager.enforce.AuthenticationSubjectResolver;
 import io.github.permissionmanager.enforce.PermissionAdvisor;
 import io.github.permissionmanager.enforce.PermissionAutoProxyRegistrar;
@@ -91,9 +92,9 @@ public final class PermissionEnforcementAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SubjectResolver permissionSubjectResolver(PermissionGroupsProperties groups) {
+	SubjectResolver permissionSubjectResolver(PermissionGroupsProperties groups, ObjectProvider<TokenSubjects> tokens) {
 		return new AuthenticationSubjectResolver(groups.isFromAuthorities(), groups.getAuthorityPrefix(),
-				StringUtils.hasText(groups.getClaim()) ? groups.getClaim() : null);
+				StringUtils.hasText(groups.getClaim()) ? groups.getClaim() : null, tokens.getIfAvailable());
 	}
 
 	@Bean

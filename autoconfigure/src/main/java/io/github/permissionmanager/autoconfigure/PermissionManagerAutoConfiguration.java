@@ -22,6 +22,7 @@ import io.github.permissionmanager.decide.GrantImplication;
 import io.github.permissionmanager.decide.KnownPermissions;
 import io.github.permissionmanager.decide.PolicySets;
 import io.github.permissionmanager.decide.Roles;
+import io.github.permissionmanager.decide.TokenSubjects;
 import io.github.permissionmanager.enforce.RuleDefinition;
 import io.github.permissionmanager.observation.ObservedPermissionEvaluator;
 import io.github.permissionmanager.pdp.PdpCallers;
@@ -34,6 +35,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.context.ApplicationContext;
@@ -129,6 +131,14 @@ public final class PermissionManagerAutoConfiguration {
 		properties.getResourceSets()
 			.forEach((name, set) -> resourceSets.put(name, new PolicySets.ResourceSet(set.getType(), set.getWhen())));
 		return new GrantImplication(roles, PolicySets.of(userSets, resourceSets));
+	}
+
+	// Only with a permissions claim: the subject resolver then remembers which subjects
+	// were built from a verified JWT, the only ones the claim grants to
+	@Bean
+	@ConditionalOnProperty("permission-manager.jwt.permissions-claim")
+	TokenSubjects permissionTokenSubjects() {
+		return new TokenSubjects();
 	}
 
 	@Bean

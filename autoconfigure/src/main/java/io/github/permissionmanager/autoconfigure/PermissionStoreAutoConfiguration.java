@@ -21,6 +21,7 @@ import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.KnownPermissions;
 import io.github.permissionmanager.decide.SourcedGrantsLoader;
 import io.github.permissionmanager.decide.SubjectGrantsLoader;
+import io.github.permissionmanager.decide.TokenSubjects;
 import io.github.permissionmanager.store.AuditLog;
 import io.github.permissionmanager.store.ChangeLog;
 import io.github.permissionmanager.store.ChangeSignal;
@@ -126,10 +127,12 @@ public final class PermissionStoreAutoConfiguration {
 	@ConditionalOnMissingBean
 	PermissionEvaluator permissionEvaluator(GrantSnapshotCache snapshots, GrantImplication implication,
 			ObjectProvider<SubjectAttributesResolver> subjectAttributes,
-			ObjectProvider<ResourceAttributesResolver> resourceAttributes, PermissionSourcesProperties sources) {
+			ObjectProvider<ResourceAttributesResolver> resourceAttributes, PermissionSourcesProperties sources,
+			ObjectProvider<TokenSubjects> tokens) {
 		String claim = sources.getJwt().getPermissionsClaim();
-		ClaimGrants claims = StringUtils.hasText(claim)
-				? new ClaimGrants(claim, sources.getJwt().getPermissionsPrefix(), implication) : null;
+		TokenSubjects verified = tokens.getIfAvailable();
+		ClaimGrants claims = (StringUtils.hasText(claim) && verified != null)
+				? new ClaimGrants(claim, sources.getJwt().getPermissionsPrefix(), implication, verified) : null;
 		return new DefaultPermissionEvaluator(snapshots, subjectAttributes.getIfUnique(),
 				resourceAttributes.getIfUnique(), claims);
 	}

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.SubjectResolver;
+import io.github.permissionmanager.decide.TokenSubjects;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -54,6 +55,8 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 
 	private final @Nullable String groupsClaim;
 
+	private final @Nullable TokenSubjects tokens;
+
 	// The last authentication resolved and its subject (immutable, shared): a guarded
 	// call made again by the same signed-in caller (the same object) builds nothing.
 	// Never a different authentication object, whatever it holds
@@ -78,11 +81,26 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 	 */
 	public AuthenticationSubjectResolver(boolean groupsFromAuthorities, String authorityPrefix,
 			@Nullable String groupsClaim) {
+		this(groupsFromAuthorities, authorityPrefix, groupsClaim, null);
+	}
+
+	/**
+	 * Create a resolver that tells which subjects were built from a verified token, so
+	 * the permissions a token's claim carries grant to those subjects only.
+	 * @param groupsFromAuthorities whether authorities count as groups
+	 * @param authorityPrefix the prefix an authority must have to count as a group
+	 * @param groupsClaim the JWT claim holding group names, or {@code null} for none
+	 * @param tokens where subjects built from an authenticated JWT are remembered, or
+	 * {@code null} when no token's claims grant anything
+	 */
+	public AuthenticationSubjectResolver(boolean groupsFromAuthorities, String authorityPrefix,
+			@Nullable String groupsClaim, @Nullable TokenSubjects tokens) {
 		Assert.notNull(authorityPrefix, "authorityPrefix cannot be null");
 		Assert.isTrue(groupsClaim == null || !groupsClaim.isBlank(), "groupsClaim cannot be blank");
 		this.groupsFromAuthorities = groupsFromAuthorities;
 		this.authorityPrefix = authorityPrefix;
 		this.groupsClaim = groupsClaim;
+		this.tokens = tokens;
 	}
 
 	@Override
@@ -137,7 +155,13 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 				groups.addAll(claimed);
 			}
 		}
-		return new Subject(name, (groups != null) ? groups : Set.of(), attributes);
+		Subject subject = new Subject(name, (groups != null) ? groups : Set.of(), attributes);
+		// the principal is a JWT that Spring Security authenticated (its decoder checked
+		// the signature): the only subjects whose claims may grant permissions
+		if (this.tokens != null && !attributes.isEmpty() && authentication.isAuthenticated()) {
+			this.tokens.verified(subject);
+		}
+		return subject;
 	}
 
 	private @Nullable Set<String> addGroup(@Nullable Set<String> groups, GrantedAuthority authority) {

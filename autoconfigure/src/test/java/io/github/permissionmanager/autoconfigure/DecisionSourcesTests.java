@@ -11,6 +11,7 @@ import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.decide.TokenSubjects;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -92,13 +93,16 @@ class DecisionSourcesTests {
 	}
 
 	@Test
-	void permissionsOfAJwtClaimAreGlobalGrantsReadAtEveryCheck() {
+	void permissionsOfAVerifiedTokensClaimAreGlobalGrantsReadAtEveryCheck() {
 		this.contextRunner
 			.withPropertyValues("permission-manager.jwt.permissions-claim=scope",
 					"permission-manager.jwt.permissions-prefix=pm:")
 			.run((context) -> {
 				PermissionManager permissions = context.getBean(PermissionManager.class);
-				Subject carol = Subject.of("carol").withAttribute("scope", "openid pm:board:read pm: profile");
+				// what the subject resolver does for an authenticated JWT
+				TokenSubjects tokens = context.getBean(TokenSubjects.class);
+				Subject carol = token(tokens,
+						Subject.of("carol").withAttribute("scope", "openid pm:board:read pm: profile"));
 				assertThat(permissions.check(carol, "board:read", Resource.of("board", 5).withTenant("acme"))).isTrue();
 				assertThat(permissions.explain(carol, "board:read", null).reason())
 					.isEqualTo("granted 'board:read' to user 'carol' on every resource, from JWT claim 'scope'");
@@ -106,15 +110,46 @@ class DecisionSourcesTests {
 				// say
 				assertThat(permissions.check(carol, "openid", null)).isFalse();
 				assertThat(permissions.check(carol, "profile", null)).isFalse();
-				assertThat(permissions.check(carol.withAttribute("scope", "pm:board:write"), "board:read", null))
+				assertThat(
+						permissions.check(token(tokens, Subject.of("carol").withAttribute("scope", "pm:board:write")),
+								"board:read", null))
 					.isFalse();
-				assertThat(permissions.check(Subject.of("carol").withAttribute("scope", List.of("pm:board:*")),
+				assertThat(permissions.check(
+						token(tokens, Subject.of("carol").withAttribute("scope", List.of("pm:board:*"))),
 						"board:delete", null))
 					.isTrue();
-				assertThat(permissions.check(Subject.of("carol").withAttribute("scope", 42), "board:read", null))
+				assertThat(permissions.check(token(tokens, Subject.of("carol").withAttribute("scope", 42)),
+						"board:read", null))
 					.isFalse();
-				assertThat(permissions.check(Subject.of("carol"), "board:read", null)).isFalse();
+				assertThat(permissions.check(token(tokens, Subject.of("carol")), "board:read", null)).isFalse();
 			});
+	}
+
+	@Test
+	void aSubjectNotBuiltFromAVerifiedTokenGetsNothingFromTheClaim() {
+		this.contextRunner.withPropertyValues("permission-manager.jwt.permissions-claim=permissions").run((context) -> {
+			PermissionManager permissions = context.getBean(PermissionManager.class);
+			TokenSubjects tokens = context.getBean(TokenSubjects.class);
+			// request data an application put into a subject under the claim's name
+			Subject forged = Subject.of("mallory").withAttribute("permissions", List.of("*"));
+			assertThat(permissions.check(forged, "board:read", Resource.of("board", 5))).isFalse();
+			assertThat(permissions.check(forged, "admin:anything", null)).isFalse();
+			// equal to a verified subject is not the verified subject
+			token(tokens, Subject.of("mallory").withAttribute("permissions", List.of("*")));
+			assertThat(permissions.check(forged, "admin:anything", null)).isFalse();
+			// nor is a copy of one with an attribute added
+			Subject verified = token(tokens, Subject.of("eve").withAttribute("permissions", List.of("board:read")));
+			assertThat(permissions.check(verified, "board:read", null)).isTrue();
+			assertThat(permissions.check(verified.withAttribute("permissions", List.of("*")), "board:read", null))
+				.isFalse();
+		});
+		// without a claim configured there is nothing to read a token's permissions
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(TokenSubjects.class));
+	}
+
+	private static Subject token(TokenSubjects tokens, Subject subject) {
+		tokens.verified(subject);
+		return subject;
 	}
 
 	@Test

@@ -5,6 +5,9 @@ import java.util.List;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
+import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.PermissionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -47,6 +51,9 @@ class JwtConditionTests {
 
 	@Autowired
 	PermissionGrants grants;
+
+	@Autowired
+	PermissionManager permissions;
 
 	@DynamicPropertySource
 	static void issuerUri(DynamicPropertyRegistry registry) {
@@ -107,6 +114,15 @@ class JwtConditionTests {
 
 	private ResultActions bearer(String path, String token) throws Exception {
 		return this.mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+	}
+
+	@Test
+	void aProgrammaticSubjectCarryingThePermissionsClaimAsAnAttributeGetsNothingFromIt() {
+		// claims-bot's token carries board:read in its permissions claim; a subject built
+		// in code with that attribute (from a request body, say) is not its token
+		Subject forged = Subject.of("claims-bot").withAttribute("permissions", List.of("board:read", "card:*"));
+		assertThat(this.permissions.check(forged, "board:read", Resource.of("board", 5))).isFalse();
+		assertThat(this.permissions.explain(forged, "card:update", null).allowed()).isFalse();
 	}
 
 }
