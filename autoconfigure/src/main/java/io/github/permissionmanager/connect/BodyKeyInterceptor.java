@@ -26,11 +26,12 @@ import org.springframework.util.ClassUtils;
  * Writes an API key into the body of each request, for a connection whose
  * {@code key-location} is {@code body}: a field of an
  * {@code application/x-www-form-urlencoded} body, or a member of a JSON object body
- * ({@code application/json} or {@code +json}, read with Jackson). A request it cannot
- * write the key into (no body or no content type, another type of body, a JSON body that
- * is not an object or that Jackson is not there to read, a body that already has a field
- * of the key's name, which would leave the service to choose between two keys) is refused
- * with a {@link ConnectionCredentialsException} before anything is sent.
+ * ({@code application/json} or {@code +json}, UTF-8, read with Jackson). A request it
+ * cannot write the key into (no body or no content type, another type of body, a form
+ * that cannot be decoded, a JSON body that is not an object or that Jackson is not there
+ * to read, a body that already has a field of the key's name, which would leave the
+ * service to choose between two keys) is refused with a
+ * {@link ConnectionCredentialsException} before anything is sent.
  */
 final class BodyKeyInterceptor implements ClientHttpRequestInterceptor {
 
@@ -65,6 +66,9 @@ final class BodyKeyInterceptor implements ClientHttpRequestInterceptor {
 			if (!JACKSON) {
 				throw refused(request, "its JSON body cannot be read without Jackson");
 			}
+			if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
+				throw refused(request, "its JSON body is in " + type.getCharset() + ", not UTF-8");
+			}
 			withKey = Json.withField(body, this.field, this.value);
 			if (withKey == null) {
 				throw refused(request, "its JSON body is not an object, or already has a '" + this.field + "'");
@@ -90,7 +94,15 @@ final class BodyKeyInterceptor implements ClientHttpRequestInterceptor {
 		if (!form.isEmpty()) {
 			for (String pair : form.split("&")) {
 				int equals = pair.indexOf('=');
-				String name = URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), charset);
+				String name;
+				try {
+					name = URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), charset);
+					// a value that does not decode could run into the key's field
+					URLDecoder.decode((equals < 0) ? "" : pair.substring(equals + 1), charset);
+				}
+				catch (IllegalArgumentException ex) {
+					throw refused(request, "its form cannot be read (" + ex.getMessage() + ")");
+				}
 				if (name.equals(this.field)) {
 					throw refused(request, "its form already has a '" + this.field + "'");
 				}
