@@ -56,7 +56,7 @@ final class HibernateExists {
 				@Nullable Expression<?> rowTenant, Class<?> tenantType) {
 			HibernateCriteriaBuilder hibernate = (HibernateCriteriaBuilder) builder;
 			List<Expression<?>> arguments = new ArrayList<>();
-			String sql = GrantExists.render(table, filter, objects, tenant, new GrantExists.Sql() {
+			String sql = GrantExists.render(table, dialect, filter, objects, tenant, new GrantExists.Sql() {
 
 				@Override
 				public String value(Object value) {
@@ -84,6 +84,11 @@ final class HibernateExists {
 					}
 					arguments.add(rowTenant);
 					return dialect.asText("?", tenantType);
+				}
+
+				@Override
+				public boolean rowsCarryTenant() {
+					return rowTenant != null;
 				}
 
 			});

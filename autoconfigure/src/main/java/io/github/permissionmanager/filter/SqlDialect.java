@@ -15,7 +15,10 @@ import org.springframework.boot.jdbc.DatabaseDriver;
  */
 enum SqlDialect {
 
-	H2(false, "VARCHAR"), POSTGRESQL(false, "VARCHAR"),
+	// H2 runs a correlated EXISTS once per row with the plan it chose without statistics,
+	// often the grantee index (every grant of the user scanned for every row): an
+	// uncorrelated IN is evaluated once per statement and probed per row
+	H2(false, "VARCHAR", null, true), POSTGRESQL(false, "VARCHAR"),
 
 	// The default collations ignore case and trailing spaces: compare with the store's
 	// own binary, no-pad collation, which also keeps its index usable
@@ -32,14 +35,21 @@ enum SqlDialect {
 
 	private final @Nullable String collation;
 
+	private final boolean grantsSelectedOnce;
+
 	SqlDialect(boolean stringsCompareLoosely, String text) {
 		this(stringsCompareLoosely, text, null);
 	}
 
 	SqlDialect(boolean stringsCompareLoosely, String text, @Nullable String collation) {
+		this(stringsCompareLoosely, text, collation, false);
+	}
+
+	SqlDialect(boolean stringsCompareLoosely, String text, @Nullable String collation, boolean grantsSelectedOnce) {
 		this.stringsCompareLoosely = stringsCompareLoosely;
 		this.text = text;
 		this.collation = collation;
+		this.grantsSelectedOnce = grantsSelectedOnce;
 	}
 
 	/**
@@ -64,6 +74,17 @@ enum SqlDialect {
 	 */
 	boolean stringsCompareLoosely() {
 		return this.stringsCompareLoosely;
+	}
+
+	/**
+	 * Whether the grant table is looked up with an uncorrelated {@code IN} (the subject's
+	 * object ids selected once per statement, each row's id probed in them) rather than a
+	 * correlated {@code EXISTS} (the grant table's index probed per row, or the join the
+	 * planner prefers).
+	 * @return whether the ids are selected once
+	 */
+	boolean grantsSelectedOnce() {
+		return this.grantsSelectedOnce;
 	}
 
 	/**

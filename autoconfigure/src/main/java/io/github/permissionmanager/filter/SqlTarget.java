@@ -94,7 +94,7 @@ final class SqlTarget implements FilterCompiler.Query<String> {
 	public String exists(PermittedObjects objects, @Nullable String tenant) {
 		GrantTable table = this.owner.grantTable();
 		SqlDialect dialect = GrantExists.dialect(table, this.filter, objects.ids().size(), List.of(this.idType));
-		return GrantExists.render(table, this.filter, objects, tenant, new GrantExists.Sql() {
+		return GrantExists.render(table, dialect, this.filter, objects, tenant, new GrantExists.Sql() {
 
 			@Override
 			public String value(Object value) {
@@ -115,6 +115,11 @@ final class SqlTarget implements FilterCompiler.Query<String> {
 			public @Nullable String rowTenant() {
 				String tenant = SqlTarget.this.tenant;
 				return (tenant != null) ? dialect.asText(tenant, String.class) : null;
+			}
+
+			@Override
+			public boolean rowsCarryTenant() {
+				return SqlTarget.this.tenant != null;
 			}
 
 		});

@@ -39,6 +39,14 @@ class SqlDialectTests {
 	}
 
 	@Test
+	void onlyH2SelectsTheGrantsOnceInsteadOfAnExistsPerRow() {
+		assertThat(SqlDialect.H2.grantsSelectedOnce()).isTrue();
+		for (SqlDialect dialect : new SqlDialect[] { SqlDialect.POSTGRESQL, SqlDialect.MARIADB, SqlDialect.MYSQL }) {
+			assertThat(dialect.grantsSelectedOnce()).as(dialect.name()).isFalse();
+		}
+	}
+
+	@Test
 	void onlyTypesPrintedAsJavaPrintsThemCanBeComparedWithTheGrantTable() {
 		for (Class<?> type : new Class<?>[] { String.class, Long.class, Integer.class, Short.class, UUID.class }) {
 			assertThat(SqlDialect.POSTGRESQL.printsAsJava(type)).as(type.getName()).isTrue();

@@ -21,6 +21,7 @@ import io.github.permissionmanager.store.StoreTables;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 
@@ -64,7 +65,11 @@ final class FilterWorld implements AutoCloseable {
 		this.permissions = context.getBean(PermissionManager.class);
 		this.filters = context.getBean(PermissionFilters.class);
 		DataSource dataSource = context.getBean(DataSource.class);
-		this.jdbc = JdbcClient.create(dataSource);
+		// H2 keeps a statement's query timeout on its session: the store's evaluation
+		// timeout, set on a pooled connection, would otherwise cut the inserts of fill()
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setQueryTimeout(0);
+		this.jdbc = JdbcClient.create(template);
 		this.database = productName(dataSource);
 		GrantSnapshotCache snapshots = context.getBean(GrantSnapshotCache.class);
 		this.lookingUp = new DefaultPermissionFilters(snapshots, () -> new DefaultPermissionEvaluator(snapshots),
