@@ -412,6 +412,50 @@ def follower_cost(d):
     return result
 
 
+def observation_cost(d):
+    """ObservationCostBenchmark: registry -> (score, error, bytes/op)"""
+    result = {}
+    for e in load_json(os.path.join(d, "engine.json")):
+        if e["benchmark"] != ENGINE + "ObservationCostBenchmark.check":
+            continue
+        m = e["primaryMetric"]
+        err = m.get("scoreError")
+        if not isinstance(err, (int, float)) or err != err:  # "NaN" when there are too few iterations
+            err = None
+        result[e.get("params", {}).get("registry")] = (m["score"], err, alloc(e))
+    return result
+
+
+OBSERVATION_REGISTRIES = [
+    ("none", "no `ObservationRegistry` bean"),
+    ("noop", "`ObservationRegistry.NOOP`"),
+    ("handlerless", "a registry without handlers"),
+    ("observed", "a registry with one handler that takes every observation and records nothing"),
+]
+
+
+def observation_section(d):
+    w = []
+    cost = observation_cost(d)
+    if not cost:
+        return ["`ObservationCostBenchmark` was not in this run.\n"]
+    w.append("The same cached `PermissionManager.check` (10k grants) by what the application's Micrometer "
+             "`ObservationRegistry` is. Decisions are observed only through a registry that would record "
+             "something: with none, the no-op one or one without handlers the evaluator is asked directly, as "
+             "without Micrometer (the run checks which way each case went before timing, and stops otherwise). "
+             "The last row is what an observation of each decision costs with nothing behind it (no meter, no "
+             "tracer): Micrometer's observation, its context and key values, and the request the observed "
+             "evaluator is asked with.\n")
+    w.append("| observation registry | ns/op | allocated B/op |\n|---|---:|---:|")
+    for key, label in OBSERVATION_REGISTRIES:
+        x = cost.get(key)
+        if x:
+            w.append(f"| {label} | {fmt(x[0])} ± {fmt(x[1]) if x[1] is not None else '?'} | "
+                     f"{fmt(x[2]) if x[2] is not None else '?'} |")
+    w.append("")
+    return w
+
+
 def propagation_section(d):
     w = []
     cost = follower_cost(d)
@@ -653,6 +697,10 @@ def write(d, target, other=None):
     # Cross-instance propagation (issue 11)
     w.append("## 5. Cross-instance propagation and what following costs\n")
     w.extend(propagation_section(d))
+
+    # Micrometer observation (issue 14, item 10; issue 12)
+    w.append("## 6. What observing decisions costs\n")
+    w.extend(observation_section(d))
 
     # Profiles
     missed = [(k, t, f, p) for k, t, v, f, p in targets if v == "MISSED"]

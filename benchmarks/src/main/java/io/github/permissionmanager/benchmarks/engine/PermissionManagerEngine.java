@@ -13,10 +13,12 @@ import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.benchmarks.data.GrantData;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -72,6 +74,19 @@ final class PermissionManagerEngine implements AutoCloseable {
 	 * @return the engine
 	 */
 	static PermissionManagerEngine start(GrantData data, String name, List<String> extra) {
+		return start(data, name, extra, null);
+	}
+
+	/**
+	 * Start the engine with more properties and beans.
+	 * @param data the grants
+	 * @param name a name for the in-memory database
+	 * @param extra more properties, {@code name=value}
+	 * @param beans registers more beans before the context is refreshed, or {@code null}
+	 * @return the engine
+	 */
+	static PermissionManagerEngine start(GrantData data, String name, List<String> extra,
+			@Nullable ApplicationContextInitializer<ConfigurableApplicationContext> beans) {
 		List<String> properties = new ArrayList<>(
 				List.of("spring.main.web-application-type=none", "spring.main.banner-mode=off",
 						"logging.level.root=warn", "spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"));
@@ -81,9 +96,12 @@ final class PermissionManagerEngine implements AutoCloseable {
 			}
 		}
 		properties.addAll(extra);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
-			.properties(properties.toArray(String[]::new))
-			.run();
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(Application.class)
+			.properties(properties.toArray(String[]::new));
+		if (beans != null) {
+			builder.initializers(beans);
+		}
+		ConfigurableApplicationContext context = builder.run();
 		long started = System.nanoTime();
 		StoreLoader.load(context.getBean(DataSource.class), data);
 		System.out.printf("# Permission Manager: %,d grants batch-inserted into pm_grants in %.1f s%n", data.size(),
