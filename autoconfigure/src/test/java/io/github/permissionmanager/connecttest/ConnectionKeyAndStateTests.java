@@ -12,6 +12,7 @@ import io.github.permissionmanager.connect.EncryptedJdbcAuthorizedClientService;
 import io.github.permissionmanager.connect.TokenCipher;
 import io.github.permissionmanager.connecttest.provider.ProviderApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -117,6 +118,25 @@ class ConnectionKeyAndStateTests extends ConnectionTestBase {
 			.doesNotContain(renewed.getAccessToken().getTokenValue())
 			.doesNotContain(renewed.getRefreshToken().getTokenValue())
 			.doesNotContain(ProviderApplication.API_KEY);
+	}
+
+	@Test
+	@Timeout(60)
+	void aTokenEndpointThatHangsDuringTheCodeExchangeIsGivenUpAfterTheProviderTimeout() {
+		Browser jon = new Browser(app(), "jon");
+		String authorize = Browser.location(jon.appGet("/oauth2/authorization/hanging?return-to=/settings"));
+		String state = authorize.replaceAll(".*[?&]state=([^&]+).*", "$1");
+		// the provider's answer as a browser would bring it back; its token endpoint
+		// accepts the exchange's connection and never answers
+		long start = System.nanoTime();
+		HttpResponse<String> exchanged = jon.appGet("/oauth2/connected/hanging?code=some-code&state=" + state);
+		long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+		assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(302);
+		assertThat(jon.appGet(Browser.location(exchanged).substring(app().length())).headers().firstValue("Location"))
+			.hasValue(app() + "/settings?connection-error=invalid_token_response");
+		// provider-timeout is 2s; a loaded machine gets room, an unbounded wait does not
+		assertThat(seconds).isLessThan(30);
+		assertThat(this.clients.<OAuth2AuthorizedClient>loadAuthorizedClient("hanging", "jon")).isNull();
 	}
 
 	private static TokenCipher otherKey() {

@@ -39,7 +39,7 @@ public class ConnectTestApplication {
 		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
 		for (String name : List.of("bob", "alice", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy",
 				"mallory", "niaj", "olivia", "peggy", "quentin", "rupert", "sybil", "trent", "uma", "victor", "walter",
-				"xena", "yuri", "zoe", "abel", "bea", "cyd", "dora", "eli", "fay", "gus", "hal", "ida")) {
+				"xena", "yuri", "zoe", "abel", "bea", "cyd", "dora", "eli", "fay", "gus", "hal", "ida", "jon")) {
 			users.createUser(User.withUsername(name).password("{noop}" + name).roles("USER").build());
 		}
 		return users::loadUserByUsername;
