@@ -69,7 +69,8 @@ public interface Connections {
 	 * Sign out of a connection: revoke the token at the provider when it has a revocation
 	 * endpoint (RFC 7009), remove the stored credentials, write an audit row and publish
 	 * a {@link ConnectionSignedOutEvent}. The credentials are removed even when the
-	 * provider cannot be told.
+	 * provider cannot be told, or they cannot be read to tell it (then the revocation is
+	 * {@code FAILED}).
 	 * @param connection the connection's name
 	 * @return the event that was published
 	 */

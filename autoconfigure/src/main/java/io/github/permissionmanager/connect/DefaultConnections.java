@@ -136,8 +136,7 @@ public final class DefaultConnections implements Connections {
 		ConnectionBackend backend = this.checker.backend(definition);
 		// the provider is told first: once the credentials are gone here, nothing could
 		// revoke them there
-		Revocation revocation = unavailableOnFailure(definition, user,
-				() -> backend.revoke(definition, user.getName()));
+		Revocation revocation = revoke(definition, user, backend);
 		run(definition, user, () -> this.audit.inTransaction(() -> {
 			backend.remove(definition, user.getName());
 			this.audit.signedOut(connection, user.getName(), revocation);
@@ -147,6 +146,20 @@ public final class DefaultConnections implements Connections {
 		logger.debug(LogMessage.format("%s signed out of %s (%s)", user.getName(), connection, revocation));
 		this.events.publishEvent(event);
 		return event;
+	}
+
+	private static Revocation revoke(ConnectionDefinition definition, Authentication user, ConnectionBackend backend) {
+		try {
+			return unavailableOnFailure(definition, user, () -> backend.revoke(definition, user.getName()));
+		}
+		catch (ConnectionUnavailableException ex) {
+			// the stored credentials cannot be read (sealed under another key, a damaged
+			// row, the store down): nothing can be revoked with them; they are removed
+			// all the same when the store lets them be, else the removal fails below
+			logger.warn(LogMessage.format("Could not read the credentials of %s for %s to revoke them: %s",
+					definition.name(), user.getName(), ex.getMessage()));
+			return Revocation.FAILED;
+		}
 	}
 
 	private static void run(ConnectionDefinition definition, Authentication user, Runnable action) {

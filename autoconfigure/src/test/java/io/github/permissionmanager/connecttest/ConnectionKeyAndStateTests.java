@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectionKeyAndStateTests extends ConnectionTestBase {
 
 	@Test
-	void anOAuth2ClientStoredUnderAnotherKeyIsUnavailableNotAConnectionAndSigningInAgainRecovers(CapturedOutput output)
+	void anOAuth2ClientStoredUnderAnotherKeyIsUnavailableNotAConnectionAndCanBeSignedOutOf(CapturedOutput output)
 			throws Exception {
 		TokenCipher other = otherKey();
 		new EncryptedJdbcAuthorizedClientService(this.jdbc, this.registrations, other, (registration, user) -> {
@@ -54,8 +54,18 @@ class ConnectionKeyAndStateTests extends ConnectionTestBase {
 				assertThat(connection.get("status").asString()).isEqualTo("unavailable");
 			}
 		}
-		assertThat(fay.appSend("DELETE", "/connections/calendar-admin", null).statusCode()).isEqualTo(503);
-		// a new sign-in replaces the row it cannot read
+		// signing out removes what cannot be read (nor revoked: it says so)
+		HttpResponse<String> signedOut = fay.appSend("DELETE", "/connections/calendar-admin", null);
+		assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(200);
+		assertThat(this.json.readTree(signedOut.body()).get("revocation").asString()).isEqualTo("failed");
+		assertThat(
+				this.jdbc.queryForObject(
+						"SELECT COUNT(*) FROM oauth2_authorized_client "
+								+ "WHERE client_registration_id = 'calendar-admin' AND principal_name = 'fay'",
+						Integer.class))
+			.isZero();
+		assertThat(fay.appGet("/calendar/admin").statusCode()).isEqualTo(403);
+		// and a new sign-in connects again
 		fay.signIn("/oauth2/authorization/calendar-admin", "calendar.events", "calendar.admin");
 		HttpResponse<String> admin = fay.appGet("/calendar/admin");
 		assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
@@ -64,15 +74,21 @@ class ConnectionKeyAndStateTests extends ConnectionTestBase {
 	}
 
 	@Test
-	void anApiKeyStoredUnderAnotherKeyIsUnavailableAndNeverSent() {
+	void anApiKeyStoredUnderAnotherKeyIsUnavailableNeverSentAndCanBeSignedOutOf() throws Exception {
 		// the row as the store writes it, sealed with another key
 		byte[] sealed = otherKey().encrypt(ProviderApplication.API_KEY.getBytes(StandardCharsets.UTF_8),
 				"connection_keys", "weather", "gus");
 		this.jdbc.update("INSERT INTO pm_connection_keys (connection_name, user_name, key_value, expires_at, "
 				+ "created_at) VALUES ('weather', 'gus', ?, NULL, CURRENT_TIMESTAMP)", sealed);
-		HttpResponse<String> unavailable = new Browser(app(), "gus").appGet("/weather");
+		Browser gus = new Browser(app(), "gus");
+		HttpResponse<String> unavailable = gus.appGet("/weather");
 		assertThat(unavailable.statusCode()).as(unavailable.body()).isEqualTo(503);
 		assertThat(this.calls.runs).doesNotContain("weather gus");
+		HttpResponse<String> signedOut = gus.appSend("DELETE", "/connections/weather", null);
+		assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM pm_connection_keys WHERE user_name = 'gus'",
+				Integer.class))
+			.isZero();
 	}
 
 	@Test
