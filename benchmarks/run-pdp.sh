@@ -11,7 +11,8 @@
 # benchmarks/run.sh runs it as its phase 7 (PDP_OUT and PDP_JMH_OPTS set). On a shared machine,
 # run it under the benchmark lock:  flock /tmp/pm-bench.lock benchmarks/run-pdp.sh --quick
 # The benchmark needs a servlet container and Spring Security, which this module does not have:
-# it runs on the sample app's runtime classpath, with this module's classes and JMH's jars.
+# it runs on the sample app's runtime classpath, with this module's classes, JMH's jars and Apache
+# HttpClient 5 (so the services' remote evaluators use it, as they do wherever it is present).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -35,7 +36,7 @@ rm -f "$OUT"/pdp.*
 BUILD=(-B -q -pl benchmarks,sample-app -am compile dependency:build-classpath
   -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt)
 ./mvnw -o "${BUILD[@]}" > "$OUT/pdp-build.log" 2>&1 || ./mvnw "${BUILD[@]}"
-JMH_JARS=$(tr ':' '\n' < benchmarks/target/runtime-classpath.txt | grep -E '/(jmh-core|jopt-simple|commons-math3)-[^/]*\.jar$' | paste -sd:)
+JMH_JARS=$(tr ':' '\n' < benchmarks/target/runtime-classpath.txt | grep -E '/(jmh-core|jopt-simple|commons-math3|httpclient5|httpcore5|httpcore5-h2)-[^/]*\.jar$' | paste -sd:)
 PDP_CP="$ROOT/benchmarks/target/classes:$(cat sample-app/target/runtime-classpath.txt):$JMH_JARS"
 
 {
@@ -84,23 +85,36 @@ lines = ['# Decision point benchmark', '',
          '127.0.0.1; 1,024 fixed checks, verified against the local store before timing.',
          '',
          '| case | mean µs | p50 µs | p99 µs |', '|---|---:|---:|---:|']
-for name, label in names:
-    if name in rows:
-        m = rows[name]
-        lines.append(f"| {label} | {m['score']:.2f} | {p(name, '50.0'):.2f} | {p(name, '99.0'):.2f} |")
-lines.append('')
-transports = [('jdkHttpClient', 'JDK HttpClient, HTTP/1.1, read timeout (as auto-configured)'),
+def table(entries):
+    for name, label in entries:
+        if name in rows:
+            m = rows[name]
+            lines.append(f"| {label} | {m['score']:.2f} | {p(name, '50.0'):.2f} | {p(name, '99.0'):.2f} |")
+    lines.append('')
+table(names)
+transports = [('apacheHttpClient', 'Apache HttpClient 5, classic, pooled keep-alive (auto-configured when present)'),
+              ('jdkHttpClient', 'JDK HttpClient, HTTP/1.1, read timeout (auto-configured without Apache HttpClient 5)'),
               ('jdkHttpClientNoReadTimeout', 'JDK HttpClient, HTTP/1.1, no read timeout'),
               ('httpUrlConnection', 'HttpURLConnection (blocking, keep-alive), read timeout')]
 if any(n in rows for n, _ in transports):
     lines += ['An uncached check by the HTTP client under the evaluator (`PdpTransportBenchmark`, same',
               'decision point, the evaluator built on each client):', '',
               '| HTTP client | mean µs | p50 µs | p99 µs |', '|---|---:|---:|---:|']
-    for name, label in transports:
-        if name in rows:
-            m = rows[name]
-            lines.append(f"| {label} | {m['score']:.2f} | {p(name, '50.0'):.2f} | {p(name, '99.0'):.2f} |")
-    lines.append('')
+    table(transports)
+split = [('rawHttp', 'raw HTTP/1.1 on a kept-alive socket, request bytes written before timing (network, Tomcat, decision point)'),
+         ('clientNoNetwork', 'the client alone: evaluator, PdpClient, RestClient, JSON, over a factory answering at once'),
+         ('clientUncached', 'the whole uncached check through the service (as remote check, uncached)')]
+if any(n in rows for n, _ in split):
+    lines += ['Where an uncached check\'s time goes (`PdpSplitBenchmark`):', '',
+              '| part | mean µs | p50 µs | p99 µs |', '|---|---:|---:|---:|']
+    table(split)
+    server = sorted(set(l.split('# PDP server-side ', 1)[1].strip() for l in open(f'{out}/pdp.log') if '# PDP server-side ' in l and 'no request timed' not in l))
+    if server:
+        lines += ['The decision point\'s own share of each request (from its first servlet filter to the answer',
+                  'flushed: Spring Security, the API key, the caller\'s `pdp:check`, JSON, the decision), timed',
+                  'inside it over the trial:', '']
+        lines += ['- ' + l.replace(' us', ' µs') for l in server]
+        lines.append('')
 def ratio(a, b, q='50.0'):
     return p(a, q) / p(b, q) if p(b, q) > 0 else float('inf')
 if all(n in rows for n, _ in names):

@@ -11,6 +11,7 @@ import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.remote.PdpClient;
 import io.github.permissionmanager.remote.RemotePermissionEvaluator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +23,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -32,12 +35,14 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /**
  * The remote evaluator ({@code permission-manager.pdp.url}): every check of this
  * application (annotations, request rules, {@code hasPermission},
- * {@link PermissionManager}) is asked of a decision point over HTTP/1.1 with keep-alive,
+ * {@link PermissionManager}) is asked of a decision point over HTTP/1.1 with keep-alive
+ * (through Apache HttpClient 5 when it is on the classpath, the JDK's client otherwise),
  * within connect and read timeouts, with the application's API key or OAuth2 client
  * credentials, through a small local decision cache. Before the core and the store, whose
  * evaluator and manager back off; the application has no grant store of its own then.
@@ -47,6 +52,8 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnProperty("permission-manager.pdp.url")
 @EnableConfigurationProperties(PermissionPdpProperties.class)
 public final class PermissionPdpClientAutoConfiguration {
+
+	private static final String APACHE_HTTP_CLIENT = "org.apache.hc.client5.http.impl.classic.HttpClients";
 
 	private static final String MISSING = "permission-manager.pdp.url needs Spring's RestClient and Jackson 3 to ask"
 			+ " the decision point: add spring-boot-starter-webmvc (or spring-web and jackson-databind)";
@@ -63,15 +70,11 @@ public final class PermissionPdpClientAutoConfiguration {
 		@Bean
 		RemotePermissionEvaluator permissionRemoteEvaluator(PermissionPdpProperties pdp,
 				ObjectProvider<RestClient.Builder> builders,
-				ObjectProvider<ClientHttpRequestInterceptor> permissionPdpClientAuthorization) {
+				ObjectProvider<ClientHttpRequestInterceptor> permissionPdpClientAuthorization,
+				ResourceLoader resourceLoader) {
 			PermissionPdpProperties.Client client = pdp.getClient();
 			String url = url(pdp);
-			HttpClient http = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.connectTimeout(client.getConnectTimeout())
-				.build();
-			JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-			requests.setReadTimeout(client.getReadTimeout());
+			ClientHttpRequestFactory requests = requestFactory(client, resourceLoader.getClassLoader());
 			RestClient.Builder rest = builders.getIfAvailable(RestClient::builder)
 				.baseUrl(url.endsWith("/") ? url : url + "/")
 				.requestFactory(requests);
@@ -103,6 +106,31 @@ public final class PermissionPdpClientAutoConfiguration {
 			// answered by the decision point
 			return new DefaultPermissionManager(permissionDecisionService, permissionRemoteEvaluator,
 					new CurrentSubject(caller, subjectResolver::getObject));
+		}
+
+		private static ClientHttpRequestFactory requestFactory(PermissionPdpProperties.Client client,
+				@Nullable ClassLoader classLoader) {
+			boolean apache = ClassUtils.isPresent(APACHE_HTTP_CLIENT, classLoader);
+			if (client.getTransport() == PermissionPdpProperties.Transport.APACHE && !apache) {
+				throw new IllegalStateException(
+						"permission-manager.pdp.client.transport=apache needs Apache HttpClient 5"
+								+ " on the classpath: add org.apache.httpcomponents.client5:httpclient5, or set auto or jdk");
+			}
+			if (client.getMaxConnections() < 1) {
+				throw new IllegalStateException("permission-manager.pdp.client.max-connections must be positive, not "
+						+ client.getMaxConnections());
+			}
+			if (apache && client.getTransport() != PermissionPdpProperties.Transport.JDK) {
+				return PdpApacheHttpClient.requestFactory(client.getConnectTimeout(), client.getReadTimeout(),
+						client.getMaxConnections());
+			}
+			HttpClient http = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(client.getConnectTimeout())
+				.build();
+			JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+			requests.setReadTimeout(client.getReadTimeout());
+			return requests;
 		}
 
 		private static String url(PermissionPdpProperties pdp) {

@@ -137,6 +137,18 @@ public class PermissionPdpProperties {
 		private Duration readTimeout = Duration.ofSeconds(1);
 
 		/**
+		 * HTTP client that asks the decision point: auto (Apache HttpClient 5 when it is
+		 * on the classpath, the JDK's HttpClient otherwise), apache or jdk.
+		 */
+		private Transport transport = Transport.AUTO;
+
+		/**
+		 * Most connections kept open to the decision point at once (Apache HttpClient 5);
+		 * a check that finds none free within the connect timeout fails (503).
+		 */
+		private int maxConnections = 200;
+
+		/**
 		 * API key this application sends to the decision point.
 		 */
 		private @Nullable String apiKey;
@@ -179,6 +191,22 @@ public class PermissionPdpProperties {
 			this.readTimeout = readTimeout;
 		}
 
+		public Transport getTransport() {
+			return this.transport;
+		}
+
+		public void setTransport(Transport transport) {
+			this.transport = transport;
+		}
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
 		public @Nullable String getApiKey() {
 			return this.apiKey;
 		}
@@ -218,6 +246,30 @@ public class PermissionPdpProperties {
 		public void setBulkSize(int bulkSize) {
 			this.bulkSize = bulkSize;
 		}
+
+	}
+
+	/**
+	 * The HTTP client that asks a remote decision point.
+	 */
+	public enum Transport {
+
+		/**
+		 * Apache HttpClient 5 when it is on the classpath, the JDK's HttpClient
+		 * otherwise.
+		 */
+		AUTO,
+
+		/**
+		 * Apache HttpClient 5 (classic, blocking on the calling thread): the fastest
+		 * round trip; the start fails when it is not on the classpath.
+		 */
+		APACHE,
+
+		/**
+		 * The JDK's {@code java.net.http.HttpClient}, which needs no library.
+		 */
+		JDK
 
 	}
 

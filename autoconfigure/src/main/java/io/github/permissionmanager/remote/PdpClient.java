@@ -2,6 +2,7 @@ package io.github.permissionmanager.remote;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -188,7 +189,11 @@ public final class PdpClient {
 			answer = exchange(path, request);
 		}
 		catch (ResourceAccessException ex) {
-			if (ex.getCause() instanceof HttpTimeoutException) {
+			// the JDK client's timeouts, and the socket timeouts of blocking clients
+			// (Apache HttpClient 5, HttpURLConnection): not asked again, which would
+			// double
+			// the wait
+			if (ex.getCause() instanceof HttpTimeoutException || ex.getCause() instanceof InterruptedIOException) {
 				throw new PermissionEvaluationException(
 						"The decision point did not answer " + path + " in time: the check fails closed", ex);
 			}

@@ -4,13 +4,15 @@ import io.github.permissionmanager.remote.RemotePermissionEvaluator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The remote evaluator's settings checked at start: a bulk size that could hold no check
- * stops the start naming the key.
+ * The remote evaluator's settings checked at start: a bulk size that could hold no check,
+ * no connection allowed, or Apache HttpClient 5 required where it is missing stops the
+ * start naming the key.
  */
 class PermissionPdpClientAutoConfigurationTests {
 
@@ -37,6 +39,30 @@ class PermissionPdpClientAutoConfigurationTests {
 					.rootCause()
 					.hasMessageContaining("permission-manager.pdp.client.bulk-size must be positive"));
 		}
+	}
+
+	@Test
+	void withoutApacheHttpClientTheJdkClientAsksUnlessApacheIsRequired() {
+		FilteredClassLoader withoutApache = new FilteredClassLoader("org.apache.hc.client5");
+		this.contextRunner.withClassLoader(withoutApache)
+			.run((context) -> assertThat(context).hasSingleBean(RemotePermissionEvaluator.class));
+		this.contextRunner.withClassLoader(withoutApache)
+			.withPropertyValues("permission-manager.pdp.client.transport=apache")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("permission-manager.pdp.client.transport=apache needs Apache HttpClient 5"));
+		this.contextRunner.withPropertyValues("permission-manager.pdp.client.transport=jdk")
+			.run((context) -> assertThat(context).hasSingleBean(RemotePermissionEvaluator.class));
+	}
+
+	@Test
+	void maxConnectionsBelowOneStopsTheStart() {
+		this.contextRunner.withPropertyValues("permission-manager.pdp.client.max-connections=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("permission-manager.pdp.client.max-connections must be positive"));
 	}
 
 }

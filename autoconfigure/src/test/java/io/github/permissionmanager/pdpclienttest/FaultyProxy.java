@@ -25,7 +25,13 @@ final class FaultyProxy implements AutoCloseable {
 
 	enum Mode {
 
-		FORWARD, SLOW, ERROR, GARBAGE, HALF_ANSWER
+		FORWARD, SLOW, ERROR, GARBAGE, HALF_ANSWER,
+
+		/**
+		 * A 307 to the decision point itself, which would answer if the client followed
+		 * it (with the request's credentials).
+		 */
+		REDIRECT
 
 	}
 
@@ -36,6 +42,8 @@ final class FaultyProxy implements AutoCloseable {
 	private final AtomicInteger forwarded = new AtomicInteger();
 
 	private volatile Mode mode = Mode.FORWARD;
+
+	private volatile String userAgent = "";
 
 	private HttpServer server;
 
@@ -53,6 +61,10 @@ final class FaultyProxy implements AutoCloseable {
 
 	void mode(Mode mode) {
 		this.mode = mode;
+	}
+
+	String userAgent() {
+		return this.userAgent;
 	}
 
 	int forwarded() {
@@ -78,6 +90,7 @@ final class FaultyProxy implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			byte[] body = exchange.getRequestBody().readAllBytes();
+			this.userAgent = String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"));
 			switch (this.mode) {
 				case SLOW -> {
 					sleep(Duration.ofSeconds(4));
@@ -86,6 +99,11 @@ final class FaultyProxy implements AutoCloseable {
 				case ERROR -> respond(exchange, 500, "{\"error\":\"boom\"}");
 				case GARBAGE -> respond(exchange, 200, "<html>maintenance</html>");
 				case HALF_ANSWER -> respond(exchange, 200, "{\"reason\":\"allowed\",\"missing\":[]}");
+				case REDIRECT -> {
+					exchange.getResponseHeaders()
+						.add("Location", this.target.resolve(exchange.getRequestURI().getRawPath()).toString());
+					respond(exchange, 307, "{}");
+				}
 				case FORWARD -> forward(exchange, body);
 			}
 		}

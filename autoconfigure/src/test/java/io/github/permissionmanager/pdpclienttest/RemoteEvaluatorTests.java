@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -40,32 +41,52 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checks go to a decision point through a proxy that misbehaves on demand. Decisions are
  * the decision point's; the permissions of one call travel in one round trip; a cached
  * decision costs none, but not for a consistency requirement it is older than; the
- * decision point stopped, slow, failing or answering garbage is a 503 (the method does
- * not run, unguarded endpoints still answer) and the service recovers by itself. More
- * checks than a bulk may hold are asked in several bulks.
+ * decision point stopped, slow, failing, answering garbage or a redirect (never followed)
+ * is a 503 (the method does not run, unguarded endpoints still answer) and the service
+ * recovers by itself. More checks than a bulk may hold are asked in several bulks.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RemoteEvaluatorTests {
 
-	private static final AtomicInteger docs = new AtomicInteger(100);
+	private final AtomicInteger docs = new AtomicInteger(100);
 
-	private static ConfigurableApplicationContext pdp;
+	private ConfigurableApplicationContext pdp;
 
-	private static FaultyProxy proxy;
+	private FaultyProxy proxy;
 
-	private static ConfigurableApplicationContext service;
+	private ConfigurableApplicationContext service;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
-	static void start() throws IOException {
-		pdp = Apps.decisionPoint("remote-evaluator");
+	void start() throws IOException {
+		pdp = Apps.decisionPoint("remote-evaluator-" + transport());
 		proxy = new FaultyProxy(URI.create("http://127.0.0.1:" + Apps.port(pdp)));
-		service = Apps.service(proxy.url() + "/pdp", "permission-manager.pdp.client.cache-ttl=10m");
+		service = Apps.service(proxy.url() + "/pdp", "permission-manager.pdp.client.cache-ttl=10m",
+				"permission-manager.pdp.client.transport=" + transport());
 		grants().grant(Grant.of(Grantee.user("billing"), "pdp:check"));
 	}
 
+	/**
+	 * The HTTP client the service asks with
+	 * ({@code permission-manager.pdp.client.transport}).
+	 * @return the setting
+	 */
+	String transport() {
+		return "auto";
+	}
+
+	/**
+	 * How the service's HTTP client names itself.
+	 * @return the start of its User-Agent
+	 */
+	String userAgent() {
+		// Apache HttpClient 5 is on this module's classpath
+		return "Apache-HttpClient/5";
+	}
+
 	@AfterAll
-	static void stop() {
+	void stop() {
 		if (service != null) {
 			service.close();
 		}
@@ -90,6 +111,14 @@ class RemoteEvaluatorTests {
 		int doc = docs.incrementAndGet();
 		grants().grant(Grant.of(Grantee.user("carol"), "doc:read").on("doc", doc));
 		assertThat(manager().objectIds(Subject.of("carol"), "doc:read", "doc")).contains(String.valueOf(doc));
+	}
+
+	@Test
+	void theServiceAsksWithTheHttpClientItIsSetUpWith() throws Exception {
+		int doc = docs.incrementAndGet();
+		grants().grant(Grant.of(Grantee.user("alice"), "doc:read").on("doc", doc));
+		assertThat(get("/docs/" + doc, "alice")).isEqualTo("200 doc " + doc);
+		assertThat(proxy.userAgent()).startsWith(userAgent());
 	}
 
 	@Test
@@ -164,7 +193,7 @@ class RemoteEvaluatorTests {
 	@Test
 	void aDecisionPointThatIsStoppedSlowFailingOrGarbledIsA503AndTheServiceRecovers() throws Exception {
 		for (FaultyProxy.Mode mode : new FaultyProxy.Mode[] { FaultyProxy.Mode.SLOW, FaultyProxy.Mode.ERROR,
-				FaultyProxy.Mode.GARBAGE, FaultyProxy.Mode.HALF_ANSWER, null }) {
+				FaultyProxy.Mode.GARBAGE, FaultyProxy.Mode.HALF_ANSWER, FaultyProxy.Mode.REDIRECT, null }) {
 			int doc = docs.incrementAndGet();
 			grants().grant(Grant.of(Grantee.user("alice"), "doc:read").on("doc", doc));
 			if (mode != null) {
@@ -218,11 +247,11 @@ class RemoteEvaluatorTests {
 		assertThat(response.body()).contains("larger than").doesNotContain("xxxx");
 	}
 
-	private static PermissionGrants grants() {
+	private PermissionGrants grants() {
 		return pdp.getBean(PermissionGrants.class);
 	}
 
-	private static PermissionManager manager() {
+	private PermissionManager manager() {
 		return service.getBean(PermissionManager.class);
 	}
 

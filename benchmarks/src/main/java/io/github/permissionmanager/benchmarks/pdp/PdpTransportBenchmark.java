@@ -21,18 +21,21 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
  * One uncached check through the decision point on loopback, each call timed
- * ({@link Mode#SampleTime}), by the HTTP client under the remote evaluator: the JDK
- * {@link HttpClient} as the auto-configuration sets it up (HTTP/1.1, its own executor, a
- * read timeout), the same with no read timeout, and {@code HttpURLConnection} (blocking,
- * on the calling thread, keep-alive). Each asks the decision point of {@link PdpWorld}.
- * (A JDK client whose answers are handled on its selector thread, with no executor
- * hand-off, was tried too: its checks did not complete and timed out.)
+ * ({@link Mode#SampleTime}), by the HTTP client under the remote evaluator: Apache
+ * HttpClient 5 (classic: blocking on the calling thread, pooled kept-alive connections),
+ * which the auto-configuration uses when it is on the classpath; the JDK
+ * {@link HttpClient} as the auto-configuration sets it up without it (HTTP/1.1, its own
+ * executor, a read timeout), the same with no read timeout; and {@code HttpURLConnection}
+ * (blocking, on the calling thread, keep-alive). Each asks the decision point of
+ * {@link PdpWorld}. (A JDK client whose answers are handled on its selector thread, with
+ * no executor hand-off, was tried too: its checks did not complete and timed out.)
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -50,6 +53,8 @@ public class PdpTransportBenchmark {
 
 	private RemotePermissionEvaluator urlConnection;
 
+	private RemotePermissionEvaluator apache;
+
 	private int next;
 
 	@Setup(Level.Trial)
@@ -61,11 +66,14 @@ public class PdpTransportBenchmark {
 		simple.setConnectTimeout(Duration.ofSeconds(5));
 		simple.setReadTimeout(Duration.ofSeconds(10));
 		this.urlConnection = evaluator(simple);
+		HttpComponentsClientHttpRequestFactory apache = new HttpComponentsClientHttpRequestFactory();
+		apache.setReadTimeout(Duration.ofSeconds(10));
+		this.apache = evaluator(apache);
 		for (int i = 0; i <= PdpWorld.CHECK_MASK; i++) {
 			boolean expected = this.world.remoteUncached.check(this.world.requests[i].subject(),
 					this.world.requests[i].permission(), this.world.requests[i].resource());
 			for (RemotePermissionEvaluator evaluator : new RemotePermissionEvaluator[] { this.jdk, this.jdkNoTimeout,
-					this.urlConnection }) {
+					this.urlConnection, this.apache }) {
 				if (evaluator.evaluate(this.world.requests[i]).allowed() != expected) {
 					throw new IllegalStateException("the transports disagree on " + this.world.requests[i]);
 				}
@@ -91,6 +99,11 @@ public class PdpTransportBenchmark {
 	@Benchmark
 	public boolean httpUrlConnection() {
 		return this.urlConnection.evaluate(request()).allowed();
+	}
+
+	@Benchmark
+	public boolean apacheHttpClient() {
+		return this.apache.evaluate(request()).allowed();
 	}
 
 	private PermissionRequest request() {

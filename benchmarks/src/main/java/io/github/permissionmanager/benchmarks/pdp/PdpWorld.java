@@ -19,7 +19,9 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 
 /**
  * A decision point and two services that ask it, each a Spring Boot context with the
@@ -63,6 +65,12 @@ final class PdpWorld implements AutoCloseable {
 	/** The decision point's URL, its base path included. */
 	final String url;
 
+	/** The decision point's port on 127.0.0.1. */
+	final int port;
+
+	/** Times the decision point's own share of each request. */
+	final ServerTimer serverTimer = new ServerTimer();
+
 	PdpWorld() {
 		this.server = new SpringApplicationBuilder(PdpBenchmarkApplication.class)
 			.properties("spring.config.name=pdp-benchmark", "server.address=127.0.0.1", "server.port=0",
@@ -71,6 +79,11 @@ final class PdpWorld implements AutoCloseable {
 					"permission-manager.pdp.enabled=true", "permission-manager.pdp.api-keys.bench=" + KEY,
 					"permission-manager.cache.sync.mode=none",
 					"permission-manager.roles.organizer=event:read,event:update,event:delete")
+			.initializers((context) -> {
+				FilterRegistrationBean<ServerTimer> timer = new FilterRegistrationBean<>(this.serverTimer);
+				timer.setOrder(Ordered.HIGHEST_PRECEDENCE);
+				context.getBeanFactory().registerSingleton("pdpBenchmarkServerTimer", timer);
+			})
 			.run();
 		PermissionGrants grants = this.server.getBean(PermissionGrants.class);
 		grants.grant(Grant.of(Grantee.user("bench"), "pdp:check"));
@@ -93,7 +106,8 @@ final class PdpWorld implements AutoCloseable {
 			this.requests[i] = new PermissionRequest(Subject.of(user), action, Resource.of("event", event),
 					PermissionContext.empty());
 		}
-		this.url = "http://127.0.0.1:" + this.server.getEnvironment().getRequiredProperty("local.server.port") + "/pdp";
+		this.port = this.server.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+		this.url = "http://127.0.0.1:" + this.port + "/pdp";
 		this.cachedClient = client(this.url, "10m", "pdp-bench-cached");
 		this.uncachedClient = client(this.url, "0", "pdp-bench-uncached");
 		this.local = this.server.getBean(PermissionManager.class);
