@@ -12,16 +12,37 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
 /**
  * What the conditions of one check read: {@code subject}, {@code resource} and
  * {@code context} (as the root's properties and as variables), and the policy sets as
- * {@code userSets} and {@code resourceSets}, built once per check and only when a
+ * {@code userSets} and {@code resourceSets}, made once per check and only when a
  * conditional grant could allow it. Persisted attributes come first, those supplied with
- * the check override them.
+ * the check override them, and the built-in names ({@code subject.id},
+ * {@code subject.groups}, {@code resource.type}, {@code resource.id},
+ * {@code resource.tenant}) override both. The SpEL evaluation context is built only for a
+ * condition that needs SpEL; {@link FastCondition} reads {@link #value} directly.
  */
 final class ConditionInput {
 
-	private final SimpleEvaluationContext evaluation;
+	private final Subject subject;
 
-	private ConditionInput(SimpleEvaluationContext evaluation) {
-		this.evaluation = evaluation;
+	private final @Nullable Resource resource;
+
+	private final PermissionContext context;
+
+	private final Map<String, Object> subjectAttributes;
+
+	private final Map<String, Object> resourceAttributes;
+
+	private final PolicySets sets;
+
+	private @Nullable SimpleEvaluationContext evaluation;
+
+	private ConditionInput(Subject subject, @Nullable Resource resource, PermissionContext context,
+			Map<String, Object> subjectAttributes, Map<String, Object> resourceAttributes, PolicySets sets) {
+		this.subject = subject;
+		this.resource = resource;
+		this.context = context;
+		this.subjectAttributes = subjectAttributes;
+		this.resourceAttributes = resourceAttributes;
+		this.sets = sets;
 	}
 
 	/**
@@ -36,12 +57,64 @@ final class ConditionInput {
 	 */
 	static ConditionInput of(Subject subject, @Nullable Resource resource, PermissionContext context,
 			Map<String, Object> subjectAttributes, Map<String, Object> resourceAttributes, PolicySets sets) {
-		ConditionAttributes subjectValues = ConditionAttributes.of(subject, subjectAttributes);
-		ConditionAttributes resourceValues = ConditionAttributes.of(resource, resourceAttributes);
-		ConditionAttributes contextValues = ConditionAttributes.of(context);
-		SetMembership userSets = new SetMembership(sets, PolicySets.Kind.USER, null);
-		SetMembership resourceSets = new SetMembership(sets, PolicySets.Kind.RESOURCE,
-				(resource != null) ? resource.type() : null);
+		return new ConditionInput(subject, resource, context, subjectAttributes, resourceAttributes, sets);
+	}
+
+	/**
+	 * An attribute as a condition reads it, the way {@link ConditionAttributes} lays them
+	 * out.
+	 * @param root whose attribute
+	 * @param name its name
+	 * @return the value, or {@code null} when there is none (an error for a condition)
+	 */
+	@Nullable Object value(Root root, String name) {
+		switch (root) {
+			case SUBJECT:
+				if (name.equals("id")) {
+					return this.subject.id();
+				}
+				if (name.equals("groups")) {
+					return this.subject.groups();
+				}
+				Object own = this.subject.attributes().get(name);
+				return (own != null) ? own : this.subjectAttributes.get(name);
+			case RESOURCE:
+				Resource resource = this.resource;
+				if (resource == null) {
+					return this.resourceAttributes.get(name);
+				}
+				if (name.equals("type")) {
+					return resource.type();
+				}
+				if (name.equals("id")) {
+					return resource.id();
+				}
+				if (name.equals("tenant")) {
+					return resource.tenant();
+				}
+				Object its = resource.attributes().get(name);
+				return (its != null) ? its : this.resourceAttributes.get(name);
+			default:
+				return this.context.values().get(name);
+		}
+	}
+
+	SimpleEvaluationContext evaluation() {
+		SimpleEvaluationContext evaluation = this.evaluation;
+		if (evaluation == null) {
+			evaluation = build();
+			this.evaluation = evaluation;
+		}
+		return evaluation;
+	}
+
+	private SimpleEvaluationContext build() {
+		ConditionAttributes subjectValues = ConditionAttributes.of(this.subject, this.subjectAttributes);
+		ConditionAttributes resourceValues = ConditionAttributes.of(this.resource, this.resourceAttributes);
+		ConditionAttributes contextValues = ConditionAttributes.of(this.context);
+		SetMembership userSets = new SetMembership(this.sets, PolicySets.Kind.USER, null);
+		SetMembership resourceSets = new SetMembership(this.sets, PolicySets.Kind.RESOURCE,
+				(this.resource != null) ? this.resource.type() : null);
 		ConditionAttributes root = ConditionAttributes.root(subjectValues, resourceValues, contextValues, userSets,
 				resourceSets);
 		SimpleEvaluationContext evaluation = RestrictedSpel.context(root, ConditionAttributes.ACCESSOR,
@@ -51,11 +124,16 @@ final class ConditionInput {
 		evaluation.setVariable("context", contextValues);
 		evaluation.setVariable("userSets", userSets);
 		evaluation.setVariable("resourceSets", resourceSets);
-		return new ConditionInput(evaluation);
+		return evaluation;
 	}
 
-	SimpleEvaluationContext evaluation() {
-		return this.evaluation;
+	/**
+	 * Whose attributes a condition reads.
+	 */
+	enum Root {
+
+		SUBJECT, RESOURCE, CONTEXT
+
 	}
 
 }

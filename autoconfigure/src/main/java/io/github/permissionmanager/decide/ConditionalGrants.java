@@ -27,7 +27,8 @@ final class ConditionalGrants {
 	private final List<Entry> entries = new ArrayList<>(2);
 
 	void add(Grant grant, GrantImplication.Held held, Expression condition, @Nullable String source) {
-		this.entries.add(new Entry(grant, held, condition, new GrantAllow(grant, held.role(), source)));
+		this.entries.add(new Entry(grant, held, condition, FastCondition.of(condition),
+				new GrantAllow(grant, held.role(), source)));
 	}
 
 	/**
@@ -51,7 +52,7 @@ final class ConditionalGrants {
 			if (input == null) {
 				input = inputs.input(subject, resource, context);
 			}
-			if (GrantConditions.holds(entry.condition(), input)) {
+			if (entry.holds(input)) {
 				return entry.allow();
 			}
 		}
@@ -94,7 +95,23 @@ final class ConditionalGrants {
 
 	}
 
-	private record Entry(Grant grant, GrantImplication.Held held, Expression condition, GrantAllow allow) {
+	private record Entry(Grant grant, GrantImplication.Held held, Expression condition, @Nullable FastCondition fast,
+			GrantAllow allow) {
+
+		// the common shape without SpEL; anything else (and every explanation) with it
+		boolean holds(ConditionInput input) {
+			FastCondition fast = this.fast;
+			if (fast == null) {
+				return GrantConditions.holds(this.condition, input);
+			}
+			try {
+				return fast.evaluate(input) == FastCondition.TRUE;
+			}
+			catch (RuntimeException ex) {
+				// an attribute's own toString that fails: the grant does not apply
+				return false;
+			}
+		}
 
 		// The scope rules of the index, for one grant: an unscoped check only by grants
 		// with no type and no tenant; no type covers every resource, a type without an
