@@ -15,6 +15,7 @@ import sys
 ENGINE = "io.github.permissionmanager.benchmarks.engine."
 INTERCEPTOR = "io.github.permissionmanager.benchmarks.interceptor."
 RESOLUTION = "io.github.permissionmanager.benchmarks.resolution."
+ABAC = "io.github.permissionmanager.benchmarks.abac."
 
 CONTENDERS = [
     ("HashMapFloorBenchmark", "`HashMap<String, Set<String>>` (the floor)"),
@@ -45,6 +46,7 @@ COLD_BYTES = 20_000.0
 ALLOW_BYTES = 1.0
 MODEL_RATIO = 1.2
 HTTP_RATIO = 0.98
+ABAC_RATIO = 2.0
 
 
 def load_json(path):
@@ -150,6 +152,7 @@ class Results:
         self.engine = index(load_json(os.path.join(d, "engine.json")), ENGINE)
         self.interceptor = index(load_json(os.path.join(d, "interceptor.json")), INTERCEPTOR)
         self.resolution = index(load_json(os.path.join(d, "resolution.json")), RESOLUTION)
+        self.abac = index(load_json(os.path.join(d, "abac.json")), ABAC)
         self.http = http_results(d)
         self.machine = read_props(os.path.join(d, "machine.properties"))
         self.http_props = read_props(os.path.join(d, "http.properties"))
@@ -233,6 +236,23 @@ class Results:
             (model[0] / hand[0] <= MODEL_RATIO) if model and hand else None,
             f"{model[0] / hand[0]:.2f}× ({fmt(model[0])} ns vs {fmt(hand[0])} ns)" if model and hand else "",
             ("resolution", "modelLookup"), "the resolution benchmark did not run")
+
+        # an ABAC check (one condition, attributes supplied with the check) against the plain cached check, and
+        # what parsing the condition costs: a check far below it in time and bytes does not parse
+        abac = self.abac.get(("AbacCheckBenchmark", "abacCheck", None))
+        plain = self.abac.get(("AbacCheckBenchmark", "plainCheck", None))
+        parse = self.abac.get(("AbacCheckBenchmark", "parseCondition", None))
+
+        def bytes_of(x):
+            return f"{x[3]:,.0f} B/op" if x and x[3] is not None else "– B/op"
+
+        add("abac", f"ABAC check (one condition, attributes supplied) ≤ {ABAC_RATIO:.0f}× the plain cached check; "
+                    "conditions never parsed by a check",
+            (abac[0] / plain[0] <= ABAC_RATIO) if abac and plain else None,
+            (f"ABAC check / plain cached check = {abac[0] / plain[0]:.2f}× (target ≤ {ABAC_RATIO:.0f}×): "
+             f"{fmt(abac[0])} ns, {bytes_of(abac)} vs {fmt(plain[0])} ns, {bytes_of(plain)}"
+             + (f"; parsing the condition once: {fmt(parse[0])} ns, {bytes_of(parse)}" if parse else ""))
+            if abac and plain else "", ("abac", "abacCheck"), "the ABAC benchmark did not run")
 
         # guarded HTTP throughput against the same endpoint unguarded
         if self.http:
@@ -332,6 +352,9 @@ def misses(d):
         elif profile[0] == "resolution":
             name = "resolution-" + profile[1]
             line = f"{name}|{RESOLUTION}ResolutionBenchmark.{profile[1]}$|"
+        elif profile[0] == "abac":
+            name = "abac-" + profile[1]
+            line = f"{name}|{ABAC}AbacCheckBenchmark.{profile[1]}$|"
         else:
             name = f"{profile[0]}-{profile[1]}"
             line = f"{name}|{ENGINE}{profile[0]}.check$|-p grants={profile[1]}"

@@ -93,6 +93,9 @@ if ls benchmarks/target/classes/io/github/permissionmanager/benchmarks/resolutio
   jmh resolution 'io\.github\.permissionmanager\.benchmarks\.resolution\..*' "${JMH_OPTS[@]}"
 fi
 
+# --- 3b. ABAC: a check a condition allows (attributes supplied with it) against the plain cached check ---
+jmh abac 'io\.github\.permissionmanager\.benchmarks\.abac\..*' "${JMH_OPTS[@]}"
+
 # --- 4. HTTP: the sample app on loopback under wrk ----------------------------------------------
 if ! command -v wrk >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
