@@ -25,6 +25,12 @@ public final class CurrentCaller {
 
 	private final AuthenticationTrustResolver trustResolver;
 
+	// The last authentication whose name was read, not blank, and cannot change: the same
+	// object again needs no name read (a String principal's name costs Spring Security
+	// three failed interface checks on every call). Its authenticated flag and whether it
+	// is anonymous are still read every time
+	private volatile @Nullable Authentication named;
+
 	/**
 	 * Read the caller through Spring Security's global strategy, looked up on every call
 	 * so a strategy set later (say, {@code MODE_INHERITABLETHREADLOCAL}) is honoured.
@@ -65,8 +71,18 @@ public final class CurrentCaller {
 				|| this.trustResolver.isAnonymous(authentication)) {
 			return null;
 		}
+		if (authentication == this.named) {
+			// its name was not blank and cannot change (StableAuthentications)
+			return authentication;
+		}
 		String name = authentication.getName();
-		return (name == null || name.isBlank()) ? null : authentication;
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		if (StableAuthentications.hasFixedName(authentication)) {
+			this.named = authentication;
+		}
+		return authentication;
 	}
 
 	/**

@@ -10,13 +10,12 @@ import java.util.Set;
 
 import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.SubjectResolver;
+import io.github.permissionmanager.caller.StableAuthentications;
 import io.github.permissionmanager.decide.TokenSubjects;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -31,23 +30,6 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 
 	private static final boolean JWT_PRESENT = ClassUtils.isPresent("org.springframework.security.oauth2.jwt.Jwt",
 			AuthenticationSubjectResolver.class.getClassLoader());
-
-	/**
-	 * Spring Security's authentication classes (exactly these, not subclasses) whose
-	 * authorities are copied into an unmodifiable list when they are built and whose
-	 * principal is final (a JWT's claims are unmodifiable too): one object of these,
-	 * holding only Spring Security's own (final) authority classes, always makes the same
-	 * subject, so the last one is remembered. Any other is resolved on every call, as it
-	 * may change what it answers.
-	 */
-	private static final Set<String> IMMUTABLE_TOKENS = Set.of(
-			"org.springframework.security.authentication.UsernamePasswordAuthenticationToken",
-			"org.springframework.security.authentication.TestingAuthenticationToken",
-			"org.springframework.security.authentication.RememberMeAuthenticationToken",
-			"org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken",
-			"org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken",
-			"org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication",
-			"org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken");
 
 	private final boolean groupsFromAuthorities;
 
@@ -106,28 +88,24 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 	@Override
 	public Subject resolve(Authentication authentication) {
 		Resolved last = this.last;
-		String name = authentication.getName();
-		if (last != null && last.authentication == authentication && last.name.equals(name)) {
-			// the same object of a class whose authorities and principal cannot change:
-			// the same subject
-			return last.subject;
+		if (last != null && last.authentication == authentication) {
+			// the same object of a class whose authorities and principal cannot change
+			// (StableAuthentications): the same subject, unless its name can change and
+			// did
+			if (last.fixedName) {
+				return last.subject;
+			}
+			String name = authentication.getName();
+			if (last.subject.id().equals(name)) {
+				return last.subject;
+			}
+			return build(authentication, name);
 		}
-		Subject subject = build(authentication, name);
-		if (IMMUTABLE_TOKENS.contains(authentication.getClass().getName())
-				&& immutable(authentication.getAuthorities())) {
-			this.last = new Resolved(authentication, name, subject);
+		Subject subject = build(authentication, authentication.getName());
+		if (StableAuthentications.isImmutable(authentication)) {
+			this.last = new Resolved(authentication, StableAuthentications.hasFixedName(authentication), subject);
 		}
 		return subject;
-	}
-
-	// Spring Security's own authorities only: another class may answer another name later
-	private static boolean immutable(Collection<? extends GrantedAuthority> authorities) {
-		for (GrantedAuthority authority : authorities) {
-			if (!(authority instanceof SimpleGrantedAuthority) && !(authority instanceof FactorGrantedAuthority)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private Subject build(Authentication authentication, String name) {
@@ -231,10 +209,10 @@ public final class AuthenticationSubjectResolver implements SubjectResolver {
 	 * An authentication and the subject resolved from it.
 	 *
 	 * @param authentication the authentication object, compared by identity
-	 * @param name its name when it was resolved
+	 * @param fixedName whether its name cannot change
 	 * @param subject the subject
 	 */
-	private record Resolved(Authentication authentication, String name, Subject subject) {
+	private record Resolved(Authentication authentication, boolean fixedName, Subject subject) {
 	}
 
 }
