@@ -139,8 +139,9 @@ class FailureAnalysisTests {
 					" - permission-manager.rules.task-project.methds (\"permission-manager.rules.task-project.methds\" "
 							+ "from property source \"commandLineArgs\")")
 			.contains("Action:")
-			.contains("the keys of a rule are check, fetch, fetch-as, fetch-key-model, fetch-key-url, leave-if, "
-					+ "logical, methods, model, optional, permissions, resource")
+			.contains(
+					"the keys of a rule are attributes, check, fetch, fetch-as, fetch-key-model, fetch-key-url, leave-if, "
+							+ "logical, methods, model, optional, permissions, resource")
 			.doesNotContain("Application run failed")
 			.doesNotContain("\tat ");
 	}
