@@ -77,6 +77,12 @@ final class CriteriaTarget implements FilterCompiler.Query<Predicate> {
 			return this.builder.and(path.in(converted),
 					this.builder.function("binary", String.class, path).in(converted));
 		}
+		if (dialect != null && dialect.bindsArrays(type) && converted.size() > 1
+				&& HibernateExists.supports(this.builder)) {
+			// one array parameter: Hibernate builds, translates and binds one parameter
+			// instead of up to max-object-ids of them for every page and count
+			return HibernateExists.anyOf(this.builder, path, type, converted);
+		}
 		return path.in(converted);
 	}
 

@@ -1,5 +1,6 @@
 package io.github.permissionmanager.filter;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,11 +45,33 @@ final class HibernateExists {
 		return Hibernate.exists(builder, table, dialect, filter, objects, tenant, id, idType, rowTenant, tenantType);
 	}
 
+	/**
+	 * Rows whose value is one of these, as one array parameter ({@code ? = ANY(?)})
+	 * rather than a parameter per value.
+	 * @param builder the builder of the query, Hibernate's
+	 * @param path the compared value
+	 * @param type its (boxed) Java type
+	 * @param values the values, of that type
+	 * @return the predicate
+	 */
+	static Predicate anyOf(CriteriaBuilder builder, Expression<?> path, Class<?> type, List<Object> values) {
+		return Hibernate.anyOf(builder, path, type, values);
+	}
+
 	// Holds every reference to Hibernate's types, so that none is loaded without it
 	private static final class Hibernate {
 
 		static boolean supports(CriteriaBuilder builder) {
 			return builder instanceof HibernateCriteriaBuilder;
+		}
+
+		static Predicate anyOf(CriteriaBuilder builder, Expression<?> path, Class<?> type, List<Object> values) {
+			HibernateCriteriaBuilder hibernate = (HibernateCriteriaBuilder) builder;
+			Object[] array = (Object[]) Array.newInstance(type, values.size());
+			for (int i = 0; i < array.length; i++) {
+				array[i] = values.get(i);
+			}
+			return builder.isTrue(hibernate.sql("? = ANY(?)", Boolean.class, path, hibernate.value(array)));
 		}
 
 		static Predicate exists(CriteriaBuilder builder, GrantTable table, SqlDialect dialect, FilterRequest filter,

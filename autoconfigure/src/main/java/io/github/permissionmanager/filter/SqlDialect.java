@@ -18,7 +18,7 @@ enum SqlDialect {
 	// H2 runs a correlated EXISTS once per row with the plan it chose without statistics,
 	// often the grantee index (every grant of the user scanned for every row): an
 	// uncorrelated IN is evaluated once per statement and probed per row
-	H2(false, "VARCHAR", null, true), POSTGRESQL(false, "VARCHAR"),
+	H2(false, "VARCHAR", null, true, true), POSTGRESQL(false, "VARCHAR", null, false, true),
 
 	// The default collations ignore case and trailing spaces: compare with the store's
 	// own binary, no-pad collation, which also keeps its index usable
@@ -29,6 +29,9 @@ enum SqlDialect {
 	private static final Set<Class<?>> NUMBERS = Set.of(Long.class, Integer.class, Short.class, Byte.class,
 			BigInteger.class);
 
+	// Types bound as arrays of the column's own type whatever the entity mapping
+	private static final Set<Class<?>> ARRAY_TYPES = Set.of(String.class, Long.class, Integer.class, Short.class);
+
 	private final boolean stringsCompareLoosely;
 
 	private final String text;
@@ -37,19 +40,23 @@ enum SqlDialect {
 
 	private final boolean grantsSelectedOnce;
 
+	private final boolean bindsArrays;
+
 	SqlDialect(boolean stringsCompareLoosely, String text) {
 		this(stringsCompareLoosely, text, null);
 	}
 
 	SqlDialect(boolean stringsCompareLoosely, String text, @Nullable String collation) {
-		this(stringsCompareLoosely, text, collation, false);
+		this(stringsCompareLoosely, text, collation, false, false);
 	}
 
-	SqlDialect(boolean stringsCompareLoosely, String text, @Nullable String collation, boolean grantsSelectedOnce) {
+	SqlDialect(boolean stringsCompareLoosely, String text, @Nullable String collation, boolean grantsSelectedOnce,
+			boolean bindsArrays) {
 		this.stringsCompareLoosely = stringsCompareLoosely;
 		this.text = text;
 		this.collation = collation;
 		this.grantsSelectedOnce = grantsSelectedOnce;
+		this.bindsArrays = bindsArrays;
 	}
 
 	/**
@@ -85,6 +92,19 @@ enum SqlDialect {
 	 */
 	boolean grantsSelectedOnce() {
 		return this.grantsSelectedOnce;
+	}
+
+	/**
+	 * Whether a list of ids of a type is bound as one array parameter
+	 * ({@code attribute = ANY(?)}): the database has arrays, and the type is a string or
+	 * a whole number of the JDBC types, which maps to one column type whatever the entity
+	 * (a UUID may be kept as text or bytes, an enum as its name or ordinal, and those
+	 * keep one parameter per id, mapped as the attribute is).
+	 * @param type the (boxed) Java type of the ids
+	 * @return whether it is
+	 */
+	boolean bindsArrays(Class<?> type) {
+		return this.bindsArrays && ARRAY_TYPES.contains(type);
 	}
 
 	/**

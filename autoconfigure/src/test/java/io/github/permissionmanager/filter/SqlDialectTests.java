@@ -39,6 +39,21 @@ class SqlDialectTests {
 	}
 
 	@Test
+	void listsOfStringsAndWholeNumbersAreOneArrayParameterOnH2AndPostgres() {
+		for (SqlDialect dialect : new SqlDialect[] { SqlDialect.H2, SqlDialect.POSTGRESQL }) {
+			for (Class<?> type : new Class<?>[] { String.class, Long.class, Integer.class, Short.class }) {
+				assertThat(dialect.bindsArrays(type)).as("%s %s", dialect, type.getName()).isTrue();
+			}
+			// mapped as text, bytes, names or ordinals depending on the entity
+			for (Class<?> type : new Class<?>[] { UUID.class, BigDecimal.class, LocalDate.class, Thread.State.class }) {
+				assertThat(dialect.bindsArrays(type)).as("%s %s", dialect, type.getName()).isFalse();
+			}
+		}
+		assertThat(SqlDialect.MARIADB.bindsArrays(Long.class)).as("no arrays").isFalse();
+		assertThat(SqlDialect.MYSQL.bindsArrays(String.class)).as("no arrays").isFalse();
+	}
+
+	@Test
 	void onlyH2SelectsTheGrantsOnceInsteadOfAnExistsPerRow() {
 		assertThat(SqlDialect.H2.grantsSelectedOnce()).isTrue();
 		for (SqlDialect dialect : new SqlDialect[] { SqlDialect.POSTGRESQL, SqlDialect.MARIADB, SqlDialect.MYSQL }) {

@@ -202,6 +202,30 @@ class FilterTests {
 	}
 
 	@Test
+	void listedIdsAreOneArrayParameterForStringsAndWholeNumbersAndOneEachForUuids() {
+		grant(Grant.of(Grantee.user("bob"), "doc:read").on("doc", 2));
+		grant(Grant.of(Grantee.user("bob"), "doc:read").on("doc", 4));
+		grant(Grant.of(Grantee.user("bob"), "doc:read").on("doc", "06"));
+		grant(Grant.of(Grantee.user("bob"), "doc:read").on("code", "c9"));
+		grant(Grant.of(Grantee.user("bob"), "doc:read").on("code", "C10"));
+		grant(Grant.of(Grantee.user("bob"), "doc:read").on("uuid", FilterTestApplication.uuidOf(11).toString()));
+		grant(Grant.of(Grantee.user("bob"), "doc:read").on("uuid", FilterTestApplication.uuidOf(12).toString()));
+		PermissionFilter bob = this.filters.permitted(Subject.of("bob"), "doc:read");
+		this.dataSource.reset();
+		assertThat(ids(bob.on("doc", "id"))).containsExactly(2L, 4L);
+		assertThat(ids(bob.on("code", "code"))).containsExactly(9L);
+		assertThat(ids(bob.on("uuid", "uuid"))).containsExactly(11L, 12L);
+		List<String> sql = this.dataSource.prepared()
+			.stream()
+			.filter((text) -> text.contains("from filter_doc"))
+			.toList();
+		assertThat(sql).hasSize(3);
+		assertThat(sql.get(0)).contains("where d1_0.id = ANY(?)").doesNotContain(" in (");
+		assertThat(sql.get(1)).contains("where d1_0.code = ANY(?)").doesNotContain(" in (");
+		assertThat(sql.get(2)).contains("where d1_0.uuid in (?,?)");
+	}
+
+	@Test
 	void aPathOfTwoHopsAndStringAndUuidIdsAreComparedExactly() {
 		grant(Grant.of(Grantee.user("bob"), "folder:read").on("folder", 2));
 		grant(Grant.of(Grantee.user("bob"), "doc:read").on("code", "c9"));
