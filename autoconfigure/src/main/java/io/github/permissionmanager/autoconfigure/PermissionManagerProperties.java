@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 
 /**
  * Core configuration properties of Permission Manager: the master switch, the roles and
@@ -74,6 +75,7 @@ public class PermissionManagerProperties {
 	/**
 	 * A named condition over the subject.
 	 */
+	@ConfigurationPropertiesSource
 	public static class UserSet {
 
 		/**
@@ -95,6 +97,7 @@ public class PermissionManagerProperties {
 	/**
 	 * A named condition over resources of one type.
 	 */
+	@ConfigurationPropertiesSource
 	public static class ResourceSet {
 
 		/**

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesSource;
 
 /**
  * Decision sources beside the grant store: grants given in configuration and permissions
@@ -75,6 +76,7 @@ public class PermissionSourcesProperties {
 	/**
 	 * One grant given in configuration.
 	 */
+	@ConfigurationPropertiesSource
 	public static class StaticGrant {
 
 		/**
