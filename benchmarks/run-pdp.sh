@@ -112,7 +112,7 @@ if any(n in rows for n, _ in split):
     if server:
         lines += ['The decision point\'s own share of each request (from its first servlet filter to the answer',
                   'flushed: Spring Security, the API key, the caller\'s `pdp:check`, JSON, the decision), timed',
-                  'inside it over the trial:', '']
+                  'inside it over the trial, and of it the time its thread spent on a core:', '']
         lines += ['- ' + l.replace(' us', ' µs') for l in server]
         lines.append('')
 def ratio(a, b, q='50.0'):
