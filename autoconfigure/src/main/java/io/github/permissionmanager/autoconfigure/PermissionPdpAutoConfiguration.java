@@ -17,6 +17,7 @@ import io.github.permissionmanager.pdp.PdpProblems;
 import io.github.permissionmanager.pdp.PdpUserPermissions;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -72,8 +73,16 @@ public final class PermissionPdpAutoConfiguration {
 	private static final String JWT_DECODER = "org.springframework.security.oauth2.jwt.JwtDecoder";
 
 	@Bean
-	PdpProblems permissionPdpProblems() {
-		return new PdpProblems(new PdpJson());
+	PdpProblems permissionPdpProblems(PermissionPdpProperties pdp, ListableBeanFactory beans) {
+		// the 401s name what this decision point accepts, as its filter chain is built
+		// below
+		return new PdpProblems(new PdpJson(), pdp.getApiKeys().isEmpty() ? null : pdp.getApiKeyHeader(),
+				jwtDecoder(beans) || pdp.getApiKeys().isEmpty());
+	}
+
+	private static boolean jwtDecoder(ListableBeanFactory beans) {
+		return ClassUtils.isPresent(JWT_DECODER, PermissionPdpAutoConfiguration.class.getClassLoader())
+				&& beans.getBeanNamesForType(ClassUtils.resolveClassName(JWT_DECODER, null)).length > 0;
 	}
 
 	@Bean
@@ -83,7 +92,7 @@ public final class PermissionPdpAutoConfiguration {
 			ObjectProvider<SubjectResolver> subjects, ObjectProvider<Clock> clock, Environment environment) {
 		validate(pdp);
 		return new PdpEndpoints(new PdpJson(), permissionPdpProblems,
-				new PdpCallers(caller, subjects::getObject, decisions),
+				new PdpCallers(caller, subjects::getObject, decisions, permissionPdpProblems.askForCredentials()),
 				new PdpDecisions(decisions, snapshots.getIfUnique(), pdp.getMaxChecks(),
 						environment.getProperty("permission-manager.jwt.permissions-claim")),
 				new PdpUserPermissions(loader.getIfUnique(), roles, clock.getIfUnique(Clock::systemUTC)),
@@ -148,8 +157,7 @@ public final class PermissionPdpAutoConfiguration {
 						(declared != null) ? () -> declared : SecurityContextHolder::getContextHolderStrategy,
 						problems), SecurityContextHolderFilter.class);
 			}
-			boolean jwt = ClassUtils.isPresent(JWT_DECODER, getClass().getClassLoader())
-					&& context.getBeanNamesForType(ClassUtils.resolveClassName(JWT_DECODER, null)).length > 0;
+			boolean jwt = jwtDecoder(context);
 			if (jwt) {
 				http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
 					.authenticationEntryPoint(problems.entryPoint()));

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -75,10 +74,12 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		String caller = caller(presented);
-		if (caller == null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-			this.problems.write(request, response, HttpStatus.UNAUTHORIZED,
-					(caller == null) ? "The API key is not valid." : "Send an API key or a bearer token, not both.");
+		if (caller == null) {
+			this.problems.unauthorized(request, response, "The API key is not valid.");
+			return;
+		}
+		if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+			this.problems.twoCredentials(request, response);
 			return;
 		}
 		SecurityContextHolderStrategy holder = this.strategy.get();

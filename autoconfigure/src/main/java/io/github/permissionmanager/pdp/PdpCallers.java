@@ -38,6 +38,8 @@ public final class PdpCallers {
 
 	private final DecisionService decisions;
 
+	private final String askForCredentials;
+
 	/**
 	 * Create the authorization of callers.
 	 * @param caller reads the authenticated caller
@@ -45,12 +47,27 @@ public final class PdpCallers {
 	 * @param decisions decides the caller's permissions
 	 */
 	public PdpCallers(CurrentCaller caller, Supplier<SubjectResolver> subjects, DecisionService decisions) {
+		this(caller, subjects, decisions, "Authenticate as a service: send a bearer token or an API key.");
+	}
+
+	/**
+	 * Create the authorization of callers.
+	 * @param caller reads the authenticated caller
+	 * @param subjects builds the caller's subject, as for any check
+	 * @param decisions decides the caller's permissions
+	 * @param askForCredentials what a caller without credentials is told (the credentials
+	 * the decision point accepts, {@link PdpProblems#askForCredentials()})
+	 */
+	public PdpCallers(CurrentCaller caller, Supplier<SubjectResolver> subjects, DecisionService decisions,
+			String askForCredentials) {
 		Assert.notNull(caller, "caller cannot be null");
 		Assert.notNull(subjects, "subjects cannot be null");
 		Assert.notNull(decisions, "decisions cannot be null");
+		Assert.hasText(askForCredentials, "askForCredentials cannot be empty");
 		this.caller = caller;
 		this.subjects = subjects;
 		this.decisions = decisions;
+		this.askForCredentials = askForCredentials;
 	}
 
 	/**
@@ -63,8 +80,7 @@ public final class PdpCallers {
 	public Subject authorize() {
 		Authentication authentication = this.caller.authentication();
 		if (authentication == null) {
-			throw new PdpRefusal(HttpStatus.UNAUTHORIZED,
-					"Authenticate as a service: send a bearer token or an API key.");
+			throw new PdpRefusal(HttpStatus.UNAUTHORIZED, this.askForCredentials);
 		}
 		Subject subject = this.subjects.get().resolve(authentication);
 		if (!this.decisions.allows(subject, CHECK, null, PermissionContext.empty())) {

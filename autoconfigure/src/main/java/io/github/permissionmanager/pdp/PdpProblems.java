@@ -27,13 +27,82 @@ public final class PdpProblems {
 
 	private final PdpJson json;
 
+	private final String challenge;
+
+	private final String askForCredentials;
+
+	private final String oneCredential;
+
 	/**
-	 * Create the problems.
+	 * Create the problems of a decision point that accepts bearer tokens and API keys in
+	 * the {@code X-Api-Key} header.
 	 * @param json writes them
 	 */
 	public PdpProblems(PdpJson json) {
+		this(json, "X-Api-Key", true);
+	}
+
+	/**
+	 * Create the problems, whose 401s name the credentials the decision point accepts.
+	 * @param json writes them
+	 * @param apiKeyHeader the header of the API keys, or {@code null} when none is
+	 * configured
+	 * @param bearer whether bearer tokens (JWTs) are accepted
+	 */
+	public PdpProblems(PdpJson json, @Nullable String apiKeyHeader, boolean bearer) {
 		Assert.notNull(json, "json cannot be null");
+		Assert.isTrue(bearer || (apiKeyHeader != null && !apiKeyHeader.isBlank()),
+				"a decision point accepts bearer tokens or API keys");
 		this.json = json;
+		String apiKey = (apiKeyHeader != null && !apiKeyHeader.isBlank())
+				? "an API key in the " + apiKeyHeader + " header" : null;
+		// a 401 carries a challenge (RFC 9110); an API key has no registered scheme, so
+		// it is named
+		this.challenge = bearer ? "Bearer" : "ApiKey header=\"" + apiKeyHeader + "\"";
+		if (apiKey == null) {
+			this.askForCredentials = "Authenticate as a service: send a bearer token.";
+			this.oneCredential = this.askForCredentials;
+		}
+		else if (bearer) {
+			this.askForCredentials = "Authenticate as a service: send a bearer token or " + apiKey + ".";
+			this.oneCredential = "Send an API key or a bearer token, not both.";
+		}
+		else {
+			this.askForCredentials = "Authenticate as a service: send " + apiKey + ".";
+			this.oneCredential = "Send the API key alone: this decision point takes no Authorization header.";
+		}
+	}
+
+	/**
+	 * What a caller without credentials is told: the credentials this decision point
+	 * accepts.
+	 * @return the problem's detail
+	 */
+	public String askForCredentials() {
+		return this.askForCredentials;
+	}
+
+	/**
+	 * Answer 401 with a challenge naming what this decision point accepts.
+	 * @param request the request
+	 * @param response the response
+	 * @param detail what the caller is told
+	 * @throws IOException when the response cannot be written
+	 */
+	public void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+			throws IOException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, this.challenge);
+		write(request, response, HttpStatus.UNAUTHORIZED, detail);
+	}
+
+	/**
+	 * Answer 401 to a request that sends an API key and an Authorization header.
+	 * @param request the request
+	 * @param response the response
+	 * @throws IOException when the response cannot be written
+	 */
+	void twoCredentials(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		unauthorized(request, response, this.oneCredential);
 	}
 
 	/**
@@ -93,11 +162,8 @@ public final class PdpProblems {
 
 	private void unauthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		String detail = (ex instanceof InsufficientAuthenticationException)
-				? "Authenticate as a service: send a bearer token or an API key."
-				: "The credentials sent are not valid.";
-		write(request, response, HttpStatus.UNAUTHORIZED, detail);
+		unauthorized(request, response, (ex instanceof InsufficientAuthenticationException) ? this.askForCredentials
+				: "The credentials sent are not valid.");
 	}
 
 }

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -77,6 +78,24 @@ class PdpJwtTests {
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.detail").value("The credentials sent are not valid."));
 		}
+	}
+
+	@Test
+	void withBothConfiguredThe401NamesBoth() throws Exception {
+		this.mvc
+			.perform(post("/pdp/v1/check").contentType(MediaType.APPLICATION_JSON)
+				.content(PdpServerTests.check("bob", "event:read", "event", "7")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "Bearer"))
+			.andExpect(jsonPath("$.detail")
+				.value("Authenticate as a service: send a bearer token or an API key in the X-Api-Key header."));
+		this.mvc
+			.perform(post("/pdp/v1/check").header("X-Api-Key", PdpServerTests.BILLING)
+				.header("Authorization", "Bearer abc")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(PdpServerTests.check("bob", "event:read", "event", "7")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.detail").value("Send an API key or a bearer token, not both."));
 	}
 
 	private ResultActions bearer(String token) throws Exception {

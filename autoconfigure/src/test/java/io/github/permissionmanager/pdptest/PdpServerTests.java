@@ -135,8 +135,12 @@ class PdpServerTests {
 		this.mvc.perform(post("/pdp/v1/check").contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isUnauthorized())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(header().string("WWW-Authenticate", "Bearer"));
+			// only API keys are configured here: the 401 names them, and no bearer token
+			.andExpect(header().string("WWW-Authenticate", "ApiKey header=\"X-Api-Key\""))
+			.andExpect(
+					jsonPath("$.detail").value("Authenticate as a service: send an API key in the X-Api-Key header."));
 		call("check", "billing-key-0123456788", body).andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", "ApiKey header=\"X-Api-Key\""))
 			.andExpect(jsonPath("$.detail").value("The API key is not valid."));
 		call("check", STRANGER, body).andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -149,7 +153,9 @@ class PdpServerTests {
 				.header("Authorization", "Bearer abc")
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body))
-			.andExpect(status().isUnauthorized());
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.detail")
+				.value("Send the API key alone: this decision point takes no Authorization header."));
 		// a grant of pdp:check scoped to a resource is not pdp:check
 		grant(Grant.of(Grantee.user("stranger"), "pdp:check").on("event", 7));
 		call("check", STRANGER, body).andExpect(status().isForbidden());
