@@ -7,9 +7,10 @@
 
 Standard library only; every figure comes from the files in DIR.
 """
-import json
 import os
 import sys
+
+from jmh_results import load_json, read_props, score_error
 
 PKG = "io.github.permissionmanager.benchmarks.filter."
 USERS = ["objectGrants", "typeWide", "group"]
@@ -25,21 +26,13 @@ BEGIN = "<!-- results: written by benchmarks/filter-report.py -->"
 END = "<!-- end of results -->"
 
 
-def load(path):
-    if not os.path.exists(path):
-        return []
-    with open(path) as f:
-        text = f.read().strip()
-    return json.loads(text) if text else []
-
-
 def scores(entries):
     out = {}
     for e in entries:
         name = e["benchmark"].replace(PKG, "")
         user = e.get("params", {}).get("user")
         m = e["primaryMetric"]
-        out[(name, user)] = (m["score"], m.get("scoreError"), m["scoreUnit"])
+        out[(name, user)] = (m["score"], score_error(m), m["scoreUnit"])
     return out
 
 
@@ -54,26 +47,12 @@ def cell(s):
     if s is None:
         return "did not run"
     score, err, _ = s
-    # JMH writes "NaN" (a string) when too few iterations give no error
-    if isinstance(err, (int, float)) and err == err:
-        return f"{ms(score)} ± {ms(err)}"
-    return ms(score)
-
-
-def props(path):
-    out = {}
-    if os.path.exists(path):
-        with open(path) as f:
-            for line in f:
-                if "=" in line:
-                    k, v = line.rstrip("\n").split("=", 1)
-                    out[k] = v
-    return out
+    return ms(score) if err is None else f"{ms(score)} ± {ms(err)}"
 
 
 def section(d, db, title):
-    filtered = scores(load(os.path.join(d, f"filter-{db}.json")))
-    unfiltered = scores(load(os.path.join(d, f"filter-{db}-unfiltered.json")))
+    filtered = scores(load_json(os.path.join(d, f"filter-{db}.json")))
+    unfiltered = scores(load_json(os.path.join(d, f"filter-{db}-unfiltered.json")))
     if not filtered and not unfiltered:
         return [f"### {title}", "", "Not run (see the run's log).", ""]
     page = unfiltered.get(("UnfilteredListBenchmark.unfilteredPage", None))
@@ -104,7 +83,7 @@ def section(d, db, title):
 
 
 def write(d, target):
-    machine = props(os.path.join(d, "machine.properties"))
+    machine = read_props(os.path.join(d, "machine.properties"))
     lines = [BEGIN, "",
              f"Run of {machine.get('started', '?')} ({machine.get('command', '?')}, commit {machine.get('commit', '?')}, "
              f"{machine.get('cores', '?')} cores, JMH options `{open(os.path.join(d, 'filter-jmh-options.txt')).read().strip() if os.path.exists(os.path.join(d, 'filter-jmh-options.txt')) else '?'}`). "

@@ -7,10 +7,11 @@
 
 Standard library only. Every figure on the page comes from the files in DIR; nothing is typed in.
 """
-import json
 import os
 import re
 import sys
+
+from jmh_results import alloc, load_json, read_props, score_error
 
 ENGINE = "io.github.permissionmanager.benchmarks.engine."
 INTERCEPTOR = "io.github.permissionmanager.benchmarks.interceptor."
@@ -49,21 +50,6 @@ HTTP_RATIO = 0.98
 ABAC_RATIO = 2.0
 
 
-def load_json(path):
-    if not os.path.exists(path):
-        return []
-    with open(path) as f:
-        text = f.read().strip()
-    return json.loads(text) if text else []
-
-
-def alloc(entry):
-    for key, metric in entry.get("secondaryMetrics", {}).items():
-        if key.endswith("gc.alloc.rate.norm"):
-            return metric.get("score")
-    return None
-
-
 def index(entries, prefix):
     """(class, method, grants) -> (score, error, unit, bytes/op)"""
     result = {}
@@ -74,9 +60,7 @@ def index(entries, prefix):
         cls, method = name[len(prefix):].rsplit(".", 1)
         grants = e.get("params", {}).get("grants")
         m = e["primaryMetric"]
-        err = m.get("scoreError")
-        if not isinstance(err, (int, float)) or err != err:  # "NaN" when there are too few iterations
-            err = None
+        err = score_error(m)
         result[(cls, method, grants)] = (m["score"], err, m["scoreUnit"], alloc(e))
     return result
 
@@ -133,17 +117,6 @@ def http_results(d):
     if not rounds["guarded"] or not rounds["unguarded"]:
         return None
     return rounds
-
-
-def read_props(path):
-    props = {}
-    if os.path.exists(path):
-        with open(path) as f:
-            for line in f:
-                if "=" in line:
-                    k, v = line.rstrip("\n").split("=", 1)
-                    props[k] = v
-    return props
 
 
 class Results:
@@ -428,9 +401,7 @@ def follower_cost(d):
         if e["benchmark"] != ENGINE + "FollowerCostBenchmark.check":
             continue
         m = e["primaryMetric"]
-        err = m.get("scoreError")
-        if not isinstance(err, (int, float)) or err != err:  # "NaN" when there are too few iterations
-            err = None
+        err = score_error(m)
         result[e.get("params", {}).get("sync")] = (m["score"], err, alloc(e))
     return result
 
@@ -442,9 +413,7 @@ def observation_cost(d):
         if e["benchmark"] != ENGINE + "ObservationCostBenchmark.check":
             continue
         m = e["primaryMetric"]
-        err = m.get("scoreError")
-        if not isinstance(err, (int, float)) or err != err:  # "NaN" when there are too few iterations
-            err = None
+        err = score_error(m)
         result[e.get("params", {}).get("registry")] = (m["score"], err, alloc(e))
     return result
 
