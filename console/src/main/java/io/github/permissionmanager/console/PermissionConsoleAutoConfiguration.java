@@ -61,6 +61,11 @@ public final class PermissionConsoleAutoConfiguration {
 	}
 
 	@Bean
+	ConsoleRefusalPages permissionConsoleRefusalPages(PermissionConsoleProperties console) {
+		return new ConsoleRefusalPages(console.getPath());
+	}
+
+	@Bean
 	ConsoleAssetsController permissionConsoleAssetsController() {
 		return new ConsoleAssetsController();
 	}

@@ -13,17 +13,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -58,6 +62,31 @@ class ConsoleSecurityTests {
 			"/audit?before=1000", "/rules" })
 	void pageWhenSignedInWithoutTheConsolePermissionThenForbidden(String page) throws Exception {
 		this.mvc.perform(get(CONSOLE + page).with(user("bob"))).andExpect(status().isForbidden());
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "/grantees", "/explain?user=bob&permission=event:update&type=event&id=1", "/audit", "/rules" })
+	void pageWhenABrowserIsSignedInWithoutTheConsolePermissionThenForbiddenPage(String page) throws Exception {
+		String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+		this.mvc.perform(get(CONSOLE + page).with(user("bob")).header("Accept", browser))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+			.andExpect(content().string(containsString("You may not use the permissions console")))
+			.andExpect(content().string(not(containsString("\"status\""))));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json", "application/problem+json", "*/*", "application/json, text/html;q=0.5",
+			"text/html;q=0" })
+	void pageWhenAnApiClientIsSignedInWithoutTheConsolePermissionThenForbiddenProblem(String accept) throws Exception {
+		this.mvc.perform(get(CONSOLE + "/grantees").with(user("bob")).header("Accept", accept))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(403));
+		this.mvc.perform(get(CONSOLE + "/grantees").with(user("bob")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}
 
 	@ParameterizedTest
