@@ -14,6 +14,7 @@ import io.github.permissionmanager.remote.RemotePermissionEvaluator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -94,7 +95,11 @@ public final class PermissionPdpClientAutoConfiguration {
 				throw new IllegalStateException("permission-manager.pdp.client.bulk-size must be positive, not "
 						+ client.getBulkSize() + ": it is how many checks one request to the decision point holds");
 			}
-			return new RemotePermissionEvaluator(new PdpClient(rest.build(), client.getBulkSize()),
+			// the evaluator's close() (inferred as its destroy method) closes a pool of
+			// connections of its own
+			AutoCloseable transport = (requests instanceof AutoCloseable closeable) ? closeable
+					: (requests instanceof DisposableBean disposable) ? disposable::destroy : null;
+			return new RemotePermissionEvaluator(new PdpClient(rest.build(), client.getBulkSize(), transport),
 					client.getCacheTtl(), client.getCacheMaximumSize());
 		}
 

@@ -49,6 +49,8 @@ public final class PdpClient {
 
 	private final int bulkSize;
 
+	private final @Nullable AutoCloseable transport;
+
 	private final PdpJson json = new PdpJson();
 
 	/**
@@ -68,10 +70,39 @@ public final class PdpClient {
 	 * several, one after the other
 	 */
 	public PdpClient(RestClient rest, int bulkSize) {
+		this(rest, bulkSize, null);
+	}
+
+	/**
+	 * Create a client that owns its HTTP transport.
+	 * @param rest a client whose base URL is the decision point's (its base path
+	 * included), with its timeouts and credentials
+	 * @param bulkSize the most checks sent in one {@code check/bulk}: more are sent in
+	 * several, one after the other
+	 * @param transport what {@link #close()} closes (the connection pool under
+	 * {@code rest}), or {@code null}
+	 */
+	public PdpClient(RestClient rest, int bulkSize, @Nullable AutoCloseable transport) {
 		Assert.notNull(rest, "rest cannot be null");
 		Assert.isTrue(bulkSize > 0, "bulkSize must be positive");
 		this.rest = rest;
 		this.bulkSize = bulkSize;
+		this.transport = transport;
+	}
+
+	/**
+	 * Close the transport this client owns (its open connections), if any: nothing can be
+	 * asked afterwards.
+	 */
+	public void close() {
+		if (this.transport != null) {
+			try {
+				this.transport.close();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("The decision point's HTTP client could not be closed", ex);
+			}
+		}
 	}
 
 	/**

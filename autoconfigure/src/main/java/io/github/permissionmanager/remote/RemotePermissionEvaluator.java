@@ -154,6 +154,14 @@ public final class RemotePermissionEvaluator implements CachedDecisions, Consist
 	}
 
 	/**
+	 * Close the decision point's client (its open connections); called when the
+	 * application context closes.
+	 */
+	public void close() {
+		this.client.close();
+	}
+
+	/**
 	 * Forget every cached decision.
 	 */
 	public void invalidateAll() {

@@ -1,5 +1,8 @@
 package io.github.permissionmanager.autoconfigure;
 
+import io.github.permissionmanager.PermissionContext;
+import io.github.permissionmanager.PermissionRequest;
+import io.github.permissionmanager.Subject;
 import io.github.permissionmanager.remote.RemotePermissionEvaluator;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +11,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The remote evaluator's settings checked at start: a bulk size that could hold no check,
@@ -63,6 +67,19 @@ class PermissionPdpClientAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("permission-manager.pdp.client.max-connections must be positive"));
+	}
+
+	@Test
+	void closingTheContextClosesApacheHttpClientsConnectionPool() {
+		PermissionRequest check = new PermissionRequest(Subject.of("bob"), "doc:read", null, PermissionContext.empty());
+		RemotePermissionEvaluator[] evaluator = new RemotePermissionEvaluator[1];
+		this.contextRunner.run((context) -> {
+			evaluator[0] = context.getBean(RemotePermissionEvaluator.class);
+			// nothing listens there: refused, not shut down
+			assertThatException().isThrownBy(() -> evaluator[0].evaluate(check))
+				.withStackTraceContaining("Connection refused");
+		});
+		assertThatException().isThrownBy(() -> evaluator[0].evaluate(check)).withStackTraceContaining("shut down");
 	}
 
 }
