@@ -74,8 +74,8 @@ final class PdpWorld implements AutoCloseable {
 	PdpWorld() {
 		this.server = new SpringApplicationBuilder(PdpBenchmarkApplication.class)
 			.properties("spring.config.name=pdp-benchmark", "server.address=127.0.0.1", "server.port=0",
-					"spring.main.banner-mode=off", "logging.level.root=warn",
-					"spring.datasource.url=jdbc:h2:mem:pdp-bench;DB_CLOSE_DELAY=-1",
+					"server.tomcat.max-keep-alive-requests=-1", "spring.main.banner-mode=off",
+					"logging.level.root=warn", "spring.datasource.url=jdbc:h2:mem:pdp-bench;DB_CLOSE_DELAY=-1",
 					"permission-manager.pdp.enabled=true", "permission-manager.pdp.api-keys.bench=" + KEY,
 					"permission-manager.cache.sync.mode=none",
 					"permission-manager.roles.organizer=event:read,event:update,event:delete")
