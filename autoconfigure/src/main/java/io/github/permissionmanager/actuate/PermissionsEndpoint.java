@@ -15,7 +15,6 @@ import io.github.permissionmanager.enforce.RuleRegistry;
 import io.github.permissionmanager.web.CatalogMessage;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -98,26 +97,30 @@ public final class PermissionsEndpoint {
 	 * @param id the object, or {@code null} for the whole type
 	 * @param tenant the tenant, or {@code null}
 	 * @return the decision, or {@code null} (404) for another operation
-	 * @throws InvalidEndpointRequestException (400) when a parameter is blank or invalid
+	 * @throws InvalidParameterException (400) when a parameter is missing, blank or
+	 * invalid
 	 */
 	@ReadOperation
-	public @Nullable ExplainDescriptor explain(@Selector String operation, String user, String permission,
-			@Nullable String type, @Nullable String id, @Nullable String tenant) {
+	public @Nullable ExplainDescriptor explain(@Selector String operation, @Nullable String user,
+			@Nullable String permission, @Nullable String type, @Nullable String id, @Nullable String tenant) {
 		if (!EXPLAIN.equals(operation)) {
 			return null;
 		}
-		require(user, "user");
-		require(permission, "permission");
+		// user and permission are checked here rather than by Boot, so that a missing one
+		// is
+		// named like a blank one
+		String subject = require(user, "user");
+		String asked = require(permission, "permission");
 		try {
-			WildcardPermission.parse(permission);
+			WildcardPermission.parse(asked);
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid("'permission' is not a permission: " + ex.getMessage());
+			throw invalid("permission", "'permission' is not a permission: " + ex.getMessage());
 		}
 		Resource resource = resource(type, id, tenant);
 		Decision decision;
 		try {
-			decision = this.permissionManager.explain(Subject.of(user), permission, resource);
+			decision = this.permissionManager.explain(Subject.of(subject), asked, resource);
 		}
 		catch (RuntimeException ex) {
 			// the library's managers deny on failure; an application's own may throw: an
@@ -126,14 +129,15 @@ public final class PermissionsEndpoint {
 		}
 		ResourceDescriptor described = (resource != null)
 				? new ResourceDescriptor(resource.type(), resource.id(), resource.tenant()) : null;
-		return new ExplainDescriptor(user, permission, described, decision.allowed(), decision.reason(),
-				decision.grant(), decision.missingPermissions());
+		return new ExplainDescriptor(subject, asked, described, decision.allowed(), decision.reason(), decision.grant(),
+				decision.missingPermissions());
 	}
 
 	private static @Nullable Resource resource(@Nullable String type, @Nullable String id, @Nullable String tenant) {
 		if (type == null) {
 			if (id != null || tenant != null) {
-				throw invalid("'" + ((id != null) ? "id" : "tenant") + "' needs a 'type'");
+				String parameter = (id != null) ? "id" : "tenant";
+				throw invalid(parameter, "'" + parameter + "' needs a 'type'");
 			}
 			return null;
 		}
@@ -147,14 +151,18 @@ public final class PermissionsEndpoint {
 		return ((id != null) ? Resource.of(type, id) : Resource.ofType(type)).withTenant(tenant);
 	}
 
-	private static void require(String value, String name) {
-		if (!StringUtils.hasText(value)) {
-			throw invalid("'" + name + "' cannot be blank");
+	private static String require(@Nullable String value, String name) {
+		if (value == null) {
+			throw invalid(name, "'" + name + "' is required");
 		}
+		if (!StringUtils.hasText(value)) {
+			throw invalid(name, "'" + name + "' cannot be blank");
+		}
+		return value;
 	}
 
-	private static InvalidEndpointRequestException invalid(String message) {
-		return new InvalidEndpointRequestException(message, message);
+	private static InvalidParameterException invalid(String parameter, String message) {
+		return new InvalidParameterException(parameter, message);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.permissionmanager.autoconfigure;
 import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.actuate.PermissionCacheHealthIndicator;
 import io.github.permissionmanager.actuate.PermissionsEndpoint;
+import io.github.permissionmanager.actuate.PermissionsEndpointProblems;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
 import io.github.permissionmanager.decide.Roles;
 import io.github.permissionmanager.enforce.RuleRegistry;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +41,25 @@ public final class PermissionActuatorAutoConfiguration {
 	PermissionsEndpoint permissionsEndpoint(RuleRegistry registry, Roles roles, PermissionCatalogProperties catalog,
 			PermissionManager permissionManager) {
 		return new PermissionsEndpoint(registry, roles, catalog.messages(), permissionManager);
+	}
+
+	/**
+	 * Over Spring MVC, the endpoint's bad parameters as RFC 9457 problems naming the
+	 * parameter.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = { "org.springframework.web.servlet.HandlerExceptionResolver",
+			"tools.jackson.databind.json.JsonMapper" })
+	@ConditionalOnAvailableEndpoint(PermissionsEndpoint.class)
+	static class ServletProblemsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PermissionsEndpointProblems permissionsEndpointProblems() {
+			return new PermissionsEndpointProblems();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

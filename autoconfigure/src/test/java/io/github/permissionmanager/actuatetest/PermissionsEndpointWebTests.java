@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -150,30 +152,37 @@ class PermissionsEndpointWebTests {
 	}
 
 	@Test
-	void badParametersAre400sNever500s() throws Exception {
+	void badParametersAre400ProblemsNamingTheParameterNever500s() throws Exception {
 		// no permission
-		this.mvc.perform(ops(get("/actuator/permissions/explain").param("user", "bob")))
-			.andExpect(status().isBadRequest());
+		badParameter(get("/actuator/permissions/explain").param("user", "bob"), "permission",
+				"'permission' is required");
 		// no user
-		this.mvc.perform(ops(get("/actuator/permissions/explain").param("permission", "event:read")))
-			.andExpect(status().isBadRequest());
-		this.mvc.perform(ops(get("/actuator/permissions/explain").param("user", " ").param("permission", "event:read")))
-			.andExpect(status().isBadRequest());
-		this.mvc.perform(ops(get("/actuator/permissions/explain").param("user", "bob").param("permission", "event::")))
-			.andExpect(status().isBadRequest());
-		this.mvc
-			.perform(ops(get("/actuator/permissions/explain").param("user", "bob")
-				.param("permission", "event:read")
-				.param("id", "7")))
-			.andExpect(status().isBadRequest());
-		this.mvc
-			.perform(ops(get("/actuator/permissions/explain").param("user", "bob")
-				.param("permission", "event:read")
-				.param("type", "event")
-				.param("tenant", "")))
-			.andExpect(status().isBadRequest());
+		badParameter(get("/actuator/permissions/explain").param("permission", "event:read"), "user",
+				"'user' is required");
+		badParameter(get("/actuator/permissions/explain").param("user", " ").param("permission", "event:read"), "user",
+				"'user' cannot be blank");
+		badParameter(get("/actuator/permissions/explain").param("user", "bob").param("permission", "event::"),
+				"permission", "'permission' is not a permission: ");
+		badParameter(get("/actuator/permissions/explain").param("user", "bob")
+			.param("permission", "event:read")
+			.param("id", "7"), "id", "'id' needs a 'type'");
+		badParameter(get("/actuator/permissions/explain").param("user", "bob")
+			.param("permission", "event:read")
+			.param("type", "event")
+			.param("tenant", ""), "tenant", "'tenant' cannot be blank");
 		this.mvc.perform(ops(get("/actuator/permissions/nonsense").param("user", "bob").param("permission", "a")))
 			.andExpect(status().isNotFound());
+	}
+
+	private void badParameter(MockHttpServletRequestBuilder request, String parameter, String detail) throws Exception {
+		this.mvc.perform(ops(request))
+			.andExpect(status().isBadRequest())
+			.andExpect(MockMvcResultMatchers.content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(400))
+			.andExpect(jsonPath("$.title").value("Bad Request"))
+			.andExpect(jsonPath("$.parameter").value(parameter))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(detail)))
+			.andExpect(jsonPath("$.instance").value("/actuator/permissions/explain"));
 	}
 
 	@Test
