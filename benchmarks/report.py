@@ -187,10 +187,12 @@ class Results:
         # the whole @RequiresPermissions call with its decision cached
         guarded = self.interceptor.get(("InterceptorBenchmark", "requiresPermissions", None))
         direct = self.interceptor.get(("InterceptorBenchmark", "direct", None))
+        advice = self.interceptor.get(("InterceptorBenchmark", "noOpAdvice", None))
+        over = [f"{fmt(guarded[0] - x[0])} ns over {what}"
+                for x, what in ((direct, "the direct call"), (advice, "a no-op advice")) if x and guarded]
         add("interceptor", f"`@RequiresPermissions` call, decision cached, ≤ {INTERCEPTOR_NS:.0f} ns",
             (guarded[0] <= INTERCEPTOR_NS) if guarded else None,
-            (f"{fmt(guarded[0])} ns per guarded call" + (f" ({fmt(guarded[0] - direct[0])} ns over the direct call)"
-                                                         if direct else "")) if guarded else "",
+            (f"{fmt(guarded[0])} ns per guarded call" + (f" ({', '.join(over)})" if over else "")) if guarded else "",
             ("interceptor", "requiresPermissions"), "the interceptor benchmark did not run")
 
         # the cold check: time and allocation, at every size
@@ -615,6 +617,7 @@ def write(d, target, other=None):
                  "the decision cached:\n")
         w.append("| call | ns/op | allocated B/op | over the direct call |\n|---|---:|---:|---:|")
         labels = {"direct": "direct (the bean method, no advice)",
+                  "noOpAdvice": "behind a Spring AOP advice that only calls `proceed()` (what any advice costs)",
                   "requiresPermissions": "`@RequiresPermissions(value = \"event:update\", fetch = \"event_id\")`",
                   "preAuthorize": "`@PreAuthorize(\"hasPermission(#eventId, 'event', 'event:update')\")` with an "
                                   "equivalent `PermissionEvaluator` over the same cached `PermissionManager`"}

@@ -6,9 +6,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The same method three times: unguarded, guarded by {@code @RequiresPermissions},
- * guarded by {@code @PreAuthorize}. Each counts its calls, so a denial can be shown not
- * to run it.
+ * The same method four times: unguarded, behind an advice that only proceeds, guarded by
+ * {@code @RequiresPermissions}, guarded by {@code @PreAuthorize}. Each counts its calls,
+ * so a denial can be shown not to run it.
  */
 final class EventServices {
 
@@ -29,6 +29,28 @@ final class EventServices {
 		}
 
 		long update(long eventId) {
+			return ++this.calls + eventId;
+		}
+
+	}
+
+	/**
+	 * Behind a Spring AOP advisor whose interceptor only proceeds: what any advice costs,
+	 * the floor under a guarded call.
+	 */
+	static class Advised {
+
+		private long calls;
+
+		/**
+		 * How often the method ran (read through the proxy, so from the target).
+		 * @return the count
+		 */
+		public long calls() {
+			return this.calls;
+		}
+
+		public long update(long eventId) {
 			return ++this.calls + eventId;
 		}
 

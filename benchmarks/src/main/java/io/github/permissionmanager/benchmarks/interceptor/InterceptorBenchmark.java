@@ -21,15 +21,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The same bean method called directly, through {@code @RequiresPermissions} (advice +
- * context resolution from a path-variable-style argument + cached decision + decision
- * event), and through
+ * The same bean method called directly, behind an advice that only proceeds (the floor
+ * under any advice), through {@code @RequiresPermissions} (advice + context resolution
+ * from a path-variable-style argument + cached decision + decision event), and through
  * {@code @PreAuthorize("hasPermission(#eventId, 'event', 'event:update')")} over an
  * equivalent {@code PermissionEvaluator}. The caller is {@code alice}, a co-organizer of
  * event 7 (not an admin); every timed call is allowed and its decision cached. Before
@@ -52,6 +53,8 @@ public class InterceptorBenchmark {
 
 	private EventServices.Plain plain;
 
+	private EventServices.Advised advised;
+
 	private EventServices.Guarded guarded;
 
 	private EventServices.PreAuthorized preAuthorized;
@@ -72,6 +75,10 @@ public class InterceptorBenchmark {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("alice", null, List.of()));
 		this.plain = this.context.getBean(EventServices.Plain.class);
+		this.advised = this.context.getBean(EventServices.Advised.class);
+		if (!AopUtils.isAopProxy(this.advised)) {
+			throw new IllegalStateException("The no-op advice is not applied");
+		}
 		this.guarded = this.context.getBean(EventServices.Guarded.class);
 		this.preAuthorized = this.context.getBean(EventServices.PreAuthorized.class);
 		verify("@RequiresPermissions", this.guarded::update, this.guarded::calls);
@@ -110,6 +117,11 @@ public class InterceptorBenchmark {
 	@Benchmark
 	public long direct() {
 		return this.plain.update(this.eventId);
+	}
+
+	@Benchmark
+	public long noOpAdvice() {
+		return this.advised.update(this.eventId);
 	}
 
 	@Benchmark
