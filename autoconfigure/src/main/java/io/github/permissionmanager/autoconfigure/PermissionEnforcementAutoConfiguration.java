@@ -10,6 +10,7 @@ import io.github.permissionmanager.decide.KnownPermissions;
 import io.github.permissionmanager.decide.PermissionCombiner;
 import io.github.permissionmanager.decide.TokenSubjects;
 import io.github.permissionmanager.enforce.AuthenticationSubjectResolver;
+import io.github.permissionmanager.enforce.GuardVerdicts;
 import io.github.permissionmanager.enforce.PermissionAdvisor;
 import io.github.permissionmanager.enforce.PermissionAutoProxyRegistrar;
 import io.github.permissionmanager.enforce.PermissionEnforcer;
@@ -59,8 +60,11 @@ public final class PermissionEnforcementAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
 	static PermissionAdvisor permissionAdvisor(ObjectProvider<RuleRegistry> registry,
-			ObjectProvider<PermissionEnforcer> enforcer) {
-		return new PermissionAdvisor(new PermissionInterceptor(registry::getObject, enforcer::getObject));
+			ObjectProvider<PermissionEnforcer> enforcer, ObjectProvider<GuardVerdicts> verdicts) {
+		// the verdicts are told from inside the guard (Spring Security's events when
+		// enabled): no advice of their own around it
+		return new PermissionAdvisor(new PermissionInterceptor(registry::getObject, enforcer::getObject,
+				() -> verdicts.getIfAvailable(() -> GuardVerdicts.NONE)));
 	}
 
 	@Bean

@@ -9,22 +9,19 @@ import io.github.permissionmanager.TenantResolver;
 import io.github.permissionmanager.PermissionAuthorizations;
 import io.github.permissionmanager.caller.CurrentCaller;
 import io.github.permissionmanager.decide.DecisionService;
+import io.github.permissionmanager.enforce.GuardVerdicts;
 import io.github.permissionmanager.enforce.PermissionAdvisor;
-import io.github.permissionmanager.enforce.RequiresPermissionsPointcut;
 import io.github.permissionmanager.security.AuthorizationDeniedProblemResolver;
-import io.github.permissionmanager.security.AuthorizationEventInterceptors;
+import io.github.permissionmanager.security.AuthorizationEventVerdicts;
 import io.github.permissionmanager.security.DefaultPermissionAuthorizations;
 import io.github.permissionmanager.security.PermissionAccessDeniedHandler;
 import io.github.permissionmanager.security.DefaultDomainResourceResolver;
 import io.github.permissionmanager.security.HasPermissionEvaluator;
 import io.github.permissionmanager.security.PermissionChecks;
 import io.github.permissionmanager.web.PermissionProblemExceptionResolver;
-import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.aop.Advisor;
-import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -154,32 +151,15 @@ public final class PermissionSecurityAutoConfiguration {
 
 		@Bean
 		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-		static AuthorizationEventInterceptors permissionAuthorizationEventInterceptors(
+		@ConditionalOnMissingBean(GuardVerdicts.class)
+		static AuthorizationEventVerdicts permissionAuthorizationEvents(
 				ObjectProvider<AuthorizationEventPublisher> publisher, ApplicationContext context,
 				ObjectProvider<SecurityContextHolderStrategy> strategy) {
 			// without an application's publisher, Spring Security's as it comes: denials
 			// only, so allows are not handed to it
-			return new AuthorizationEventInterceptors(publisher::getIfUnique,
+			return new AuthorizationEventVerdicts(publisher::getIfUnique,
 					() -> new SpringAuthorizationEventPublisher(context),
 					() -> strategy.getIfUnique(SecurityContextHolder::getContextHolderStrategy));
-		}
-
-		@Bean
-		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-		static Advisor permissionAuthorizationEventsAdvisor(AuthorizationEventInterceptors interceptors) {
-			return advisor(interceptors.outer(), PermissionAdvisor.DEFAULT_ORDER - 1);
-		}
-
-		@Bean
-		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-		static Advisor permissionAuthorizationPassedAdvisor(AuthorizationEventInterceptors interceptors) {
-			return advisor(interceptors.inner(), PermissionAdvisor.DEFAULT_ORDER + 1);
-		}
-
-		private static Advisor advisor(MethodInterceptor interceptor, int order) {
-			DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(new RequiresPermissionsPointcut(), interceptor);
-			advisor.setOrder(order);
-			return advisor;
 		}
 
 	}

@@ -1,8 +1,11 @@
 package io.github.permissionmanager.enforce;
 
+import java.lang.reflect.Method;
 import java.util.function.Supplier;
 
+import io.github.permissionmanager.AuthenticationRequiredException;
 import io.github.permissionmanager.PermissionContext;
+import io.github.permissionmanager.PermissionDeniedException;
 import io.github.permissionmanager.PermissionEvaluationException;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -15,9 +18,10 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Guards {@link io.github.permissionmanager.RequiresPermissions} methods. Knows nothing
  * about annotations or expressions: it asks the {@link RuleRegistry} for the method's
- * rule and the {@link PermissionEnforcer} for a verdict, then proceeds — handing the
- * method the resolved {@link PermissionContext} when it declares a parameter of that type
- * — or lets the enforcer's exception propagate, so the method does not run.
+ * rule and the {@link PermissionEnforcer} for a verdict, tells the {@link GuardVerdicts}
+ * that verdict, then proceeds — handing the method the resolved {@link PermissionContext}
+ * when it declares a parameter of that type — or lets the enforcer's exception propagate,
+ * so the method does not run.
  */
 public final class PermissionInterceptor implements MethodInterceptor {
 
@@ -25,45 +29,82 @@ public final class PermissionInterceptor implements MethodInterceptor {
 
 	private final Supplier<PermissionEnforcer> enforcer;
 
+	private final Supplier<GuardVerdicts> verdicts;
+
+	/**
+	 * Create an interceptor that tells nobody its verdicts; collaborators are looked up
+	 * on first use.
+	 * @param registry supplies the rule registry
+	 * @param enforcer supplies the enforcer
+	 */
+	public PermissionInterceptor(Supplier<RuleRegistry> registry, Supplier<PermissionEnforcer> enforcer) {
+		this(registry, enforcer, () -> GuardVerdicts.NONE);
+	}
+
 	/**
 	 * Create an interceptor whose collaborators are looked up on first use, so creating
 	 * it among the bean post-processors initializes nothing else.
 	 * @param registry supplies the rule registry
 	 * @param enforcer supplies the enforcer
+	 * @param verdicts supplies what hears the verdicts ({@link GuardVerdicts#NONE} for
+	 * nothing)
 	 */
-	public PermissionInterceptor(Supplier<RuleRegistry> registry, Supplier<PermissionEnforcer> enforcer) {
+	public PermissionInterceptor(Supplier<RuleRegistry> registry, Supplier<PermissionEnforcer> enforcer,
+			Supplier<GuardVerdicts> verdicts) {
 		Assert.notNull(registry, "registry cannot be null");
 		Assert.notNull(enforcer, "enforcer cannot be null");
+		Assert.notNull(verdicts, "verdicts cannot be null");
 		this.registry = SingletonSupplier.of(registry);
 		this.enforcer = SingletonSupplier.of(enforcer);
+		this.verdicts = SingletonSupplier.of(verdicts);
 	}
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+		Method method = invocation.getMethod();
 		Object target = invocation.getThis();
-		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target)
-				: invocation.getMethod().getDeclaringClass();
+		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : method.getDeclaringClass();
 		PermissionRule rule;
 		PermissionEnforcer enforcer;
+		GuardVerdicts verdicts;
 		try {
-			rule = this.registry.get().get(invocation.getMethod(), targetClass);
+			rule = this.registry.get().get(method, targetClass);
 			enforcer = (rule != null) ? this.enforcer.get() : null;
+			verdicts = this.verdicts.get();
 		}
-		// a rule that cannot be parsed (a lazy bean's) or an enforcer that cannot be
-		// built: no answer
+		// a rule that cannot be parsed (a lazy bean's), an enforcer that cannot be built,
+		// no single listener of verdicts: no answer
 		catch (RuntimeException | Error ex) {
-			throw new PermissionEvaluationException(
-					"Could not apply @RequiresPermissions to " + invocation.getMethod().getName(), ex);
+			throw new PermissionEvaluationException("Could not apply @RequiresPermissions to " + method.getName(), ex);
+		}
+		if (verdicts == null) {
+			throw new PermissionEvaluationException("Could not apply @RequiresPermissions to " + method.getName()
+					+ ": no listener of verdicts (GuardVerdicts.NONE for none)");
 		}
 		if (rule == null || enforcer == null) {
+			verdicts.allowed(invocation);
 			return invocation.proceed();
 		}
 		Object[] arguments = invocation.getArguments();
-		PermissionContext context = enforcer.enforce(rule, arguments);
+		PermissionContext context;
+		// only the check's own refusals are this call's verdict: the method's body, which
+		// may call other guarded methods, runs outside this block
+		try {
+			context = enforcer.enforce(rule, arguments);
+		}
+		catch (PermissionDeniedException ex) {
+			verdicts.denied(invocation, ex);
+			throw ex;
+		}
+		catch (AuthenticationRequiredException ex) {
+			verdicts.unauthenticated(invocation, ex);
+			throw ex;
+		}
 		if (rule.contextArgumentIndex() >= 0) {
 			// the invocation's argument array is live: the method receives this context
 			arguments[rule.contextArgumentIndex()] = context;
 		}
+		verdicts.allowed(invocation);
 		return invocation.proceed();
 	}
 

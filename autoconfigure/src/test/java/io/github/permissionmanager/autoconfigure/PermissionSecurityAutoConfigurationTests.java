@@ -5,8 +5,9 @@ import java.io.Serializable;
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.DomainResourceResolver;
 import io.github.permissionmanager.PermissionAuthorizations;
+import io.github.permissionmanager.enforce.GuardVerdicts;
 import io.github.permissionmanager.security.AuthorizationDeniedProblemResolver;
-import io.github.permissionmanager.security.AuthorizationEventInterceptors;
+import io.github.permissionmanager.security.AuthorizationEventVerdicts;
 import io.github.permissionmanager.security.PermissionAccessDeniedHandler;
 import io.github.permissionmanager.security.HasPermissionEvaluator;
 import io.github.permissionmanager.security.PermissionChecks;
@@ -122,13 +123,22 @@ class PermissionSecurityAutoConfigurationTests {
 	}
 
 	@Test
-	void authorizationEventsAroundRequiresPermissionsUnlessSwitchedOff() {
-		this.runner.run((context) -> assertThat(context).hasSingleBean(AuthorizationEventInterceptors.class)
-			.hasBean("permissionAuthorizationEventsAdvisor")
-			.hasBean("permissionAuthorizationPassedAdvisor"));
+	void authorizationEventsFromInsideTheGuardUnlessSwitchedOff() {
+		// the guard tells its verdicts itself: no advice of their own around it
+		this.runner.run((context) -> assertThat(context).hasSingleBean(AuthorizationEventVerdicts.class)
+			.hasBean("permissionAuthorizationEvents")
+			.doesNotHaveBean("permissionAuthorizationEventsAdvisor")
+			.doesNotHaveBean("permissionAuthorizationPassedAdvisor"));
 		this.runner.withPropertyValues("permission-manager.security.authorization-events=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(AuthorizationEventInterceptors.class)
-				.doesNotHaveBean("permissionAuthorizationEventsAdvisor"));
+			.run((context) -> assertThat(context).doesNotHaveBean(GuardVerdicts.class));
+	}
+
+	@Test
+	void authorizationEventsBackOffForTheApplicationsVerdicts() {
+		this.runner.withBean(GuardVerdicts.class, () -> GuardVerdicts.NONE)
+			.run((context) -> assertThat(context).doesNotHaveBean(AuthorizationEventVerdicts.class)
+				.getBean(GuardVerdicts.class)
+				.isSameAs(GuardVerdicts.NONE));
 	}
 
 	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()

@@ -2,13 +2,19 @@ package io.github.permissionmanager.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.PermissionDeniedException;
 import io.github.permissionmanager.PermissionEvaluationException;
+import io.github.permissionmanager.RequiresPermissions;
 import io.github.permissionmanager.Resource;
-import org.aopalliance.intercept.MethodInterceptor;
+import io.github.permissionmanager.enforce.PermissionEnforcer;
+import io.github.permissionmanager.enforce.PermissionInterceptor;
+import io.github.permissionmanager.enforce.RuleRegistry;
+import io.github.permissionmanager.resolve.ResolutionPlanner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +27,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
- * Which publisher is handed which verdict: the application's every one, the fallback
- * (denials only) never an allow; an allow that cannot be published stops the method.
+ * Which publisher is handed which verdict the guard tells: the application's every one,
+ * the fallback (denials only) never an allow; an allow that cannot be published stops the
+ * method, a denial stays a denial when its event cannot be published.
  */
-class AuthorizationEventInterceptorsTests {
+class AuthorizationEventVerdictsTests {
 
 	private final AtomicInteger runs = new AtomicInteger();
 
@@ -42,10 +52,10 @@ class AuthorizationEventInterceptorsTests {
 	@Test
 	void theApplicationsPublisherIsHandedAllowsAndDenials() {
 		signIn();
-		AuthorizationEventInterceptors interceptors = new AuthorizationEventInterceptors(() -> this.application,
+		AuthorizationEventVerdicts verdicts = new AuthorizationEventVerdicts(() -> this.application,
 				() -> this.fallback, SecurityContextHolder::getContextHolderStrategy);
-		assertThat(guarded(interceptors, allow()).call()).isEqualTo("ran");
-		assertThatExceptionOfType(PermissionDeniedException.class).isThrownBy(guarded(interceptors, deny())::call);
+		assertThat(guarded(verdicts, true).call()).isEqualTo("ran");
+		assertThatExceptionOfType(PermissionDeniedException.class).isThrownBy(guarded(verdicts, false)::call);
 		assertThat(this.application.results).extracting(AuthorizationResult::isGranted).containsExactly(true, false);
 		assertThat(this.application.names).containsExactly("bob", "bob");
 		assertThat(this.fallback.results).isEmpty();
@@ -56,22 +66,22 @@ class AuthorizationEventInterceptorsTests {
 	void anAllowTheApplicationsPublisherCannotTakeStopsTheMethod() {
 		signIn();
 		this.application.fails = true;
-		AuthorizationEventInterceptors interceptors = new AuthorizationEventInterceptors(() -> this.application,
+		AuthorizationEventVerdicts verdicts = new AuthorizationEventVerdicts(() -> this.application,
 				() -> this.fallback, SecurityContextHolder::getContextHolderStrategy);
-		assertThatExceptionOfType(PermissionEvaluationException.class).isThrownBy(guarded(interceptors, allow())::call);
+		assertThatExceptionOfType(PermissionEvaluationException.class).isThrownBy(guarded(verdicts, true)::call);
 		assertThat(this.runs).hasValue(0);
 		// a denial stays a denial
-		assertThatExceptionOfType(PermissionDeniedException.class).isThrownBy(guarded(interceptors, deny())::call);
+		assertThatExceptionOfType(PermissionDeniedException.class).isThrownBy(guarded(verdicts, false)::call);
 	}
 
 	@Test
 	void withoutAnApplicationsPublisherTheFallbackIsHandedDenialsOnly() {
 		signIn();
-		AuthorizationEventInterceptors interceptors = new AuthorizationEventInterceptors(() -> null,
-				() -> this.fallback, SecurityContextHolder::getContextHolderStrategy);
-		assertThat(guarded(interceptors, allow()).call()).isEqualTo("ran");
+		AuthorizationEventVerdicts verdicts = new AuthorizationEventVerdicts(() -> null, () -> this.fallback,
+				SecurityContextHolder::getContextHolderStrategy);
+		assertThat(guarded(verdicts, true).call()).isEqualTo("ran");
 		assertThat(this.fallback.results).isEmpty();
-		assertThatExceptionOfType(PermissionDeniedException.class).isThrownBy(guarded(interceptors, deny())::call);
+		assertThatExceptionOfType(PermissionDeniedException.class).isThrownBy(guarded(verdicts, false)::call);
 		assertThat(this.fallback.results).singleElement()
 			.satisfies((result) -> assertThat(result.isGranted()).isFalse());
 		assertThat(this.runs).hasValue(1);
@@ -80,9 +90,9 @@ class AuthorizationEventInterceptorsTests {
 	@Test
 	void theOnePublisherConstructorHandsItEveryVerdict() {
 		signIn();
-		AuthorizationEventInterceptors interceptors = new AuthorizationEventInterceptors(() -> this.application,
+		AuthorizationEventVerdicts verdicts = new AuthorizationEventVerdicts(() -> this.application,
 				SecurityContextHolder::getContextHolderStrategy);
-		guarded(interceptors, allow()).call();
+		guarded(verdicts, true).call();
 		assertThat(this.application.results).singleElement()
 			.satisfies((result) -> assertThat(result.isGranted()).isTrue());
 	}
@@ -92,32 +102,40 @@ class AuthorizationEventInterceptorsTests {
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("bob", null, List.of()));
 	}
 
-	private static MethodInterceptor allow() {
-		return (invocation) -> invocation.proceed();
-	}
-
-	private static MethodInterceptor deny() {
-		return (invocation) -> {
-			throw new PermissionDeniedException("bob lacks board:read", List.of("board:read"), Resource.of("board", 6));
-		};
-	}
-
-	private Guarded guarded(AuthorizationEventInterceptors interceptors, MethodInterceptor check) {
-		ProxyFactory factory = new ProxyFactory((Guarded) () -> {
-			this.runs.incrementAndGet();
-			return "ran";
-		});
-		factory.addInterface(Guarded.class);
-		factory.addAdvice(interceptors.outer());
-		factory.addAdvice(check);
-		factory.addAdvice(interceptors.inner());
+	private Guarded guarded(AuthorizationEventVerdicts verdicts, boolean allow) {
+		PermissionEnforcer enforcer = mock(PermissionEnforcer.class);
+		if (allow) {
+			given(enforcer.enforce(any(), any())).willReturn(PermissionContext.empty());
+		}
+		else {
+			given(enforcer.enforce(any(), any())).willThrow(new PermissionDeniedException("bob lacks board:read",
+					List.of("board:read"), Resource.of("board", 6)));
+		}
+		RuleRegistry registry = new RuleRegistry(Map.of(), new ResolutionPlanner(null));
+		ProxyFactory factory = new ProxyFactory(new Guarded(this.runs));
+		factory.setProxyTargetClass(true);
+		factory.addAdvice(new PermissionInterceptor(() -> registry, () -> enforcer, () -> verdicts));
 		return (Guarded) factory.getProxy();
 	}
 
 	/** The guarded method. */
-	interface Guarded {
+	public static class Guarded {
 
-		String call();
+		private final AtomicInteger runs;
+
+		Guarded(AtomicInteger runs) {
+			this.runs = runs;
+		}
+
+		public Guarded() {
+			this(new AtomicInteger());
+		}
+
+		@RequiresPermissions("board:read")
+		public String call() {
+			this.runs.incrementAndGet();
+			return "ran";
+		}
 
 	}
 
