@@ -1,8 +1,15 @@
 package io.github.permissionmanager.resolve;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -13,9 +20,11 @@ import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.SingularAttribute;
 import jakarta.persistence.metamodel.Type;
+import org.hibernate.ConnectionReleaseMode;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -27,16 +36,37 @@ import org.springframework.util.ClassUtils;
  * lookup is one query that selects only that attribute, and the resource attributes a
  * rule lists ({@code attributes: [status, event.department]}) when it lists some, bounded
  * by the evaluation timeout.
+ * <p>
+ * The lookup runs on the caller's transactional (or open-in-view) entity manager when
+ * there is one, else on one of its own, closed after the query. Its timeout is a query
+ * hint, which the JPA provider turns into {@link Statement#setQueryTimeout(int)} for each
+ * lookup. On H2 that call is a {@code SET QUERY_TIMEOUT} of the whole connection, which
+ * also empties every session's statement cache, and Hibernate sets it back to 0 when it
+ * closes the statement: two commands per lookup and the lookup parsed anew each time. So
+ * on H2 through Hibernate the lookup carries no hint: once the timeout has passed it is
+ * cancelled ({@code Session.cancelQuery()}, again every 100 ms until it ends) and fails,
+ * and a cancel that arrives just after it ended is cleared before the caller's next
+ * statement could see it.
  */
-public final class JpaModelQueries implements ModelQueries {
+public final class JpaModelQueries implements ModelQueries, AutoCloseable {
 
 	private static final String TIMEOUT_HINT = "jakarta.persistence.query.timeout";
 
 	private final EntityManagerFactory entityManagerFactory;
 
-	private final EntityManager entityManager;
+	private static final boolean HIBERNATE_PRESENT = ClassUtils
+		.isPresent("org.hibernate.engine.spi.SharedSessionContractImplementor", JpaModelQueries.class.getClassLoader());
+
+	private static final long CANCEL_REPEAT_MILLIS = 100;
 
 	private final int timeoutMillis;
+
+	// whether the lookup is cancelled by this class rather than bounded by a hint (H2
+	// through
+	// Hibernate): 0 not known yet, 1 yes, -1 no
+	private volatile int cancelled;
+
+	private volatile @Nullable ScheduledExecutorService cancels;
 
 	/**
 	 * Create the lookups.
@@ -47,10 +77,8 @@ public final class JpaModelQueries implements ModelQueries {
 		Assert.notNull(entityManagerFactory, "entityManagerFactory cannot be null");
 		Assert.notNull(timeout, "timeout cannot be null");
 		this.entityManagerFactory = entityManagerFactory;
-		// joins the caller's transaction when there is one, else a short-lived entity
-		// manager per query
-		this.entityManager = SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory);
 		this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+		this.cancelled = (HIBERNATE_PRESENT && this.timeoutMillis > 0) ? 0 : -1;
 	}
 
 	@Override
@@ -99,16 +127,71 @@ public final class JpaModelQueries implements ModelQueries {
 
 	@Override
 	public List<@Nullable Object> find(ModelQuery query, Object key) {
-		Query lookup = this.entityManager.createQuery(query.query())
-			.setParameter("key", key)
-			.setMaxResults(2)
-			// an authorization read must not flush the caller's pending changes
-			.setFlushMode(FlushModeType.COMMIT);
-		if (this.timeoutMillis > 0) {
-			lookup.setHint(TIMEOUT_HINT, this.timeoutMillis);
+		// joins the caller's transaction (or the request's open entity manager) when
+		// there
+		// is one, else a short-lived entity manager for this query
+		EntityManager transactional = EntityManagerFactoryUtils
+			.getTransactionalEntityManager(this.entityManagerFactory);
+		EntityManager entityManager = (transactional != null) ? transactional
+				: this.entityManagerFactory.createEntityManager();
+		try {
+			Query lookup = entityManager.createQuery(query.query())
+				.setParameter("key", key)
+				.setMaxResults(2)
+				// an authorization read must not flush the caller's pending changes
+				.setFlushMode(FlushModeType.COMMIT);
+			List<?> rows = (this.cancelled >= 0) ? HibernateLookups.list(this, entityManager, lookup)
+					: bounded(lookup).getResultList();
+			return new ArrayList<>(rows);
 		}
-		List<?> rows = lookup.getResultList();
-		return new ArrayList<>(rows);
+		finally {
+			if (transactional == null) {
+				EntityManagerFactoryUtils.closeEntityManager(entityManager);
+			}
+		}
+	}
+
+	private Query bounded(Query lookup) {
+		return (this.timeoutMillis > 0) ? lookup.setHint(TIMEOUT_HINT, this.timeoutMillis) : lookup;
+	}
+
+	private ScheduledExecutorService cancels() {
+		ScheduledExecutorService cancels = this.cancels;
+		if (cancels == null) {
+			synchronized (this) {
+				cancels = this.cancels;
+				if (cancels == null) {
+					ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+						Thread thread = new Thread(task, "permission-manager-lookup-timeout");
+						thread.setDaemon(true);
+						return thread;
+					});
+					executor.setRemoveOnCancelPolicy(true);
+					this.cancels = executor;
+					cancels = executor;
+				}
+			}
+		}
+		return cancels;
+	}
+
+	/**
+	 * Stop the thread that cancels lookups past their timeout, if one was started.
+	 */
+	@Override
+	public void close() {
+		ScheduledExecutorService cancels = this.cancels;
+		if (cancels != null) {
+			cancels.shutdownNow();
+		}
+	}
+
+	// H2 keeps a cancel that came as a statement ended for the session's next statement;
+	// setting the timeout (to none, as Hibernate leaves it) clears it
+	static void clearTimeout(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.setQueryTimeout(0);
+		}
 	}
 
 	private EntityType<?> entity(String model) {
@@ -208,6 +291,99 @@ public final class JpaModelQueries implements ModelQueries {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The Hibernate side, in a class of its own so that another JPA provider never loads
+	 * it.
+	 */
+	private static final class HibernateLookups {
+
+		static List<?> list(JpaModelQueries queries, EntityManager entityManager, Query lookup) {
+			SharedSessionContractImplementor session = session(entityManager);
+			if (session == null || !cancellable(queries, session)) {
+				return queries.bounded(lookup).getResultList();
+			}
+			Canceller canceller = new Canceller(session);
+			ScheduledFuture<?> cancel = queries.cancels()
+				.scheduleWithFixedDelay(canceller, queries.timeoutMillis, CANCEL_REPEAT_MILLIS, TimeUnit.MILLISECONDS);
+			try {
+				return lookup.getResultList();
+			}
+			finally {
+				cancel.cancel(false);
+				if (canceller.end()) {
+					// H2 keeps a cancel that came as the lookup ended for the session's
+					// next
+					// statement; setting the timeout (to none, as it was) clears it
+					session.doWork(JpaModelQueries::clearTimeout);
+				}
+			}
+		}
+
+		private static boolean cancellable(JpaModelQueries queries, SharedSessionContractImplementor session) {
+			if (queries.cancelled == 0) {
+				boolean h2 = session.doReturningWork(
+						(connection) -> "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName()));
+				queries.cancelled = h2 ? 1 : -1;
+			}
+			// the cancel and the clearing must reach the connection the lookup ran on
+			return queries.cancelled > 0 && session.getJdbcCoordinator()
+				.getLogicalConnection()
+				.getConnectionHandlingMode()
+				.getReleaseMode() != ConnectionReleaseMode.AFTER_STATEMENT;
+		}
+
+		private static @Nullable SharedSessionContractImplementor session(EntityManager entityManager) {
+			try {
+				return entityManager.unwrap(SharedSessionContractImplementor.class);
+			}
+			catch (RuntimeException ex) {
+				// not a Hibernate session
+				return null;
+			}
+		}
+
+	}
+
+	/**
+	 * Cancels the session's running query each time it runs, until the lookup has ended.
+	 */
+	static final class Canceller implements Runnable {
+
+		private final SharedSessionContractImplementor session;
+
+		private boolean ended;
+
+		private boolean fired;
+
+		Canceller(SharedSessionContractImplementor session) {
+			this.session = session;
+		}
+
+		@Override
+		public synchronized void run() {
+			if (this.ended) {
+				return;
+			}
+			this.fired = true;
+			try {
+				this.session.getJdbcCoordinator().cancelLastQuery();
+			}
+			catch (RuntimeException ex) {
+				// nothing running yet, or the statement closed: the next run tries again
+			}
+		}
+
+		/**
+		 * The lookup has ended: no cancel after this one.
+		 * @return whether a cancel was sent
+		 */
+		synchronized boolean end() {
+			this.ended = true;
+			return this.fired;
+		}
+
 	}
 
 }
