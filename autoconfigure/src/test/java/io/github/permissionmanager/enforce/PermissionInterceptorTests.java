@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -62,6 +63,21 @@ class PermissionInterceptorTests {
 		this.service.read(1);
 		assertThat(this.verdicts.heard).containsExactly("allowed read");
 		assertThat(this.runs).containsExactly("read 1");
+	}
+
+	@Test
+	void aMethodWithoutARuleRunsUncheckedAndIsHeardAsAllowedAsBefore() {
+		this.verdicts.onAllow = () -> {
+			throw new PermissionEvaluationException("listener down");
+		};
+		assertThatExceptionOfType(PermissionEvaluationException.class).isThrownBy(() -> this.service.open(1));
+		assertThat(this.verdicts.heard).containsExactly("allowed open");
+		assertThat(this.runs).isEmpty();
+		this.verdicts.onAllow = () -> {
+		};
+		this.service.open(1);
+		assertThat(this.runs).containsExactly("open 1");
+		then(this.enforcer).shouldHaveNoInteractions();
 	}
 
 	@Test
@@ -226,6 +242,10 @@ class PermissionInterceptorTests {
 		@RequiresPermissions(value = "event:read", fetch = "eventId")
 		public void read(long eventId) {
 			this.runs.add("read " + eventId);
+		}
+
+		public void open(long eventId) {
+			this.runs.add("open " + eventId);
 		}
 
 		@RequiresPermissions(value = "event:delete", fetch = "eventId")
