@@ -77,9 +77,11 @@ public final class PermissionInterceptor implements MethodInterceptor {
 		catch (RuntimeException | Error ex) {
 			throw new PermissionEvaluationException("Could not apply @RequiresPermissions to " + method.getName(), ex);
 		}
-		if (verdicts == null) {
-			throw new PermissionEvaluationException("Could not apply @RequiresPermissions to " + method.getName()
-					+ ": no listener of verdicts (GuardVerdicts.NONE for none)");
+		if (verdicts == null || (rule != null && enforcer == null)) {
+			// a supplier that answered nothing: a guarded method never runs unchecked
+			throw new PermissionEvaluationException(
+					"Could not apply @RequiresPermissions to " + method.getName() + ": no "
+							+ ((verdicts == null) ? "listener of verdicts (GuardVerdicts.NONE for none)" : "enforcer"));
 		}
 		if (rule == null || enforcer == null) {
 			verdicts.allowed(invocation);

@@ -148,6 +148,21 @@ class PermissionInterceptorTests {
 	}
 
 	@Test
+	void anEnforcerThatCannotBeFoundLetsNoGuardedMethodRun() {
+		RuleRegistry registry = new RuleRegistry(Map.of(), new ResolutionPlanner(null));
+		ProxyFactory factory = new ProxyFactory(new Service(this.runs));
+		factory.setProxyTargetClass(true);
+		factory.addAdvice(new PermissionInterceptor(() -> registry, () -> null, () -> this.verdicts));
+		Service service = (Service) factory.getProxy();
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(PermissionEvaluationException.class).isThrownBy(() -> service.read(1))
+				.withMessage("Could not apply @RequiresPermissions to read: no enforcer");
+		}
+		assertThat(this.verdicts.heard).isEmpty();
+		assertThat(this.runs).isEmpty();
+	}
+
+	@Test
 	void aDenialInsideAnAllowedGuardedMethodIsHeardOnceForTheInnerCall() {
 		denyEventDelete();
 		assertThatExceptionOfType(PermissionDeniedException.class).isThrownBy(() -> this.service.readThenDelete(3));
