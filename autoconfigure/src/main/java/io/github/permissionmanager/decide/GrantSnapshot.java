@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.Grant;
@@ -31,6 +32,9 @@ final class GrantSnapshot {
 
 	private static final Log logger = LogFactory.getLog(GrantSnapshot.class);
 
+	// Lists answered per snapshot at most: list filters ask the same few on every page
+	private static final int MAX_LISTS = 32;
+
 	private final String user;
 
 	private final Set<String> groups;
@@ -52,6 +56,11 @@ final class GrantSnapshot {
 	// The generation at which this snapshot was last found current: a fast path for
 	// checks
 	private volatile long validatedAt = -1;
+
+	// The lists of objects answered from this snapshot (immutable, as the snapshot is):
+	// every page of a filtered list asks again, and a changed grant, group or expiry
+	// means another snapshot, which answers anew
+	private final Map<ListKey, Object> lists = new ConcurrentHashMap<>();
 
 	private GrantSnapshot(String user, Set<String> groups, long loadedAt, long loadedNanos, long validUntilMillis,
 			ScopeIndex anyTenant, Map<String, ScopeIndex> tenants, @Nullable ConditionalGrants conditional) {
@@ -207,10 +216,20 @@ final class GrantSnapshot {
 	 * tenant or the given one) covers it, else the objects named by object grants.
 	 */
 	PermittedObjects permitted(GrantImplication.Requested permission, String type, @Nullable String tenant) {
-		if (allowing(permission, Resource.ofType(type).withTenant(tenant)) != null) {
-			return PermittedObjects.every();
+		ListKey key = new ListKey(false, permission.text(), type, tenant);
+		if (this.lists.get(key) instanceof PermittedObjects listed) {
+			return listed;
 		}
-		return objects(permission, type, tenant);
+		PermittedObjects objects = (allowing(permission, Resource.ofType(type).withTenant(tenant)) != null)
+				? PermittedObjects.every() : objects(permission, type, tenant);
+		return remember(key, objects);
+	}
+
+	private <T> T remember(ListKey key, T answer) {
+		if (this.lists.size() < MAX_LISTS) {
+			this.lists.putIfAbsent(key, answer);
+		}
+		return answer;
 	}
 
 	private PermittedObjects objects(GrantImplication.Requested permission, String type, @Nullable String tenant) {
@@ -231,6 +250,10 @@ final class GrantSnapshot {
 	 * tenant, and those of each tenant that allow something.
 	 */
 	PermittedObjectsByTenant permittedByTenant(GrantImplication.Requested permission, String type) {
+		ListKey key = new ListKey(true, permission.text(), type, null);
+		if (this.lists.get(key) instanceof PermittedObjectsByTenant listed) {
+			return listed;
+		}
 		PermittedObjects everyTenant = this.anyTenant.permitted(permission, type, this.groups);
 		Map<String, PermittedObjects> byTenant = new HashMap<>();
 		if (!everyTenant.all()) {
@@ -241,7 +264,7 @@ final class GrantSnapshot {
 				}
 			});
 		}
-		return new PermittedObjectsByTenant(everyTenant, byTenant);
+		return remember(key, new PermittedObjectsByTenant(everyTenant, byTenant));
 	}
 
 	String user() {
@@ -270,6 +293,9 @@ final class GrantSnapshot {
 
 	void validatedAt(long generation) {
 		this.validatedAt = generation;
+	}
+
+	private record ListKey(boolean byTenant, String permission, String type, @Nullable String tenant) {
 	}
 
 }

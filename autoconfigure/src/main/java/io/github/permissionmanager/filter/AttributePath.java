@@ -2,6 +2,7 @@ package io.github.permissionmanager.filter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.github.permissionmanager.PermissionEvaluationException;
 import jakarta.persistence.metamodel.Attribute;
@@ -22,8 +23,9 @@ import org.springframework.util.ClassUtils;
  *
  * @param names the attribute names to follow from the root
  * @param javaType the (boxed) Java type of the value at the end
+ * @param mapping how the value at the end is kept in its column
  */
-record AttributePath(List<String> names, Class<?> javaType) {
+record AttributePath(List<String> names, Class<?> javaType, Mapping mapping) {
 
 	static AttributePath resolve(ManagedType<?> entity, String path, String resourceType) {
 		List<String> names = new ArrayList<>();
@@ -46,8 +48,8 @@ record AttributePath(List<String> names, Class<?> javaType) {
 				current = next;
 			}
 			else if (type.getPersistenceType() == Type.PersistenceType.BASIC) {
-				return new AttributePath(List.copyOf(names),
-						ClassUtils.resolvePrimitiveIfNecessary(singular.getJavaType()));
+				Class<?> javaType = ClassUtils.resolvePrimitiveIfNecessary(singular.getJavaType());
+				return new AttributePath(List.copyOf(names), javaType, HibernateExists.mapping(singular, javaType));
 			}
 			else if (type instanceof IdentifiableType<?> identifiable) {
 				SingularAttribute<?, ?> id = idOf(identifiable);
@@ -55,7 +57,8 @@ record AttributePath(List<String> names, Class<?> javaType) {
 					throw invalid(path, resourceType, current, "'" + segment + "' has no single basic id");
 				}
 				names.add(id.getName());
-				return new AttributePath(List.copyOf(names), ClassUtils.resolvePrimitiveIfNecessary(id.getJavaType()));
+				Class<?> javaType = ClassUtils.resolvePrimitiveIfNecessary(id.getJavaType());
+				return new AttributePath(List.copyOf(names), javaType, HibernateExists.mapping(id, javaType));
 			}
 			else {
 				throw invalid(path, resourceType, current, "'" + segment + "' is embedded, not an id");
@@ -106,6 +109,56 @@ record AttributePath(List<String> names, Class<?> javaType) {
 			path = path.get(name);
 		}
 		return path;
+	}
+
+	/**
+	 * How an attribute's value is kept in its column, as far as a filter must know.
+	 *
+	 * @param arrays whether its values can be bound as one array of their Java type: no
+	 * converter, and the column's JDBC type is the one of that Java type
+	 * @param toColumn the attribute's converter, from the value to the column's value, or
+	 * {@code null} when it has none: a converted column holds something else than the
+	 * value's text, so it is never compared with the grant table
+	 * @param fromColumn the converter's way back, or {@code null} when it has none
+	 */
+	record Mapping(boolean arrays, @Nullable Function<Object, @Nullable Object> toColumn,
+			@Nullable Function<Object, @Nullable Object> fromColumn) {
+
+		/** A value kept as it is, in a column of its own type. */
+		static final Mapping AS_IS = new Mapping(true, null, null);
+
+		/** A value bound as the attribute is, one parameter each. */
+		static final Mapping UNKNOWN = new Mapping(false, null, null);
+
+		/**
+		 * The values a column compared with them admits exactly: through a converter,
+		 * those that come back as themselves (a converter storing {@code "0202"} as
+		 * {@code 202} would also admit the row read back as {@code "202"}, which no grant
+		 * on {@code "0202"} allows), and none that it refuses.
+		 * @param values values of the attribute's type
+		 * @return those values, or the ones the converter gives back unchanged
+		 */
+		List<Object> exact(List<Object> values) {
+			Function<Object, @Nullable Object> to = this.toColumn;
+			Function<Object, @Nullable Object> from = this.fromColumn;
+			if (to == null || from == null) {
+				return values;
+			}
+			List<Object> exact = new ArrayList<>(values.size());
+			for (Object value : values) {
+				try {
+					Object column = to.apply(value);
+					if (column != null && value.equals(from.apply(column))) {
+						exact.add(value);
+					}
+				}
+				catch (RuntimeException ex) {
+					// a value the converter refuses names no row
+				}
+			}
+			return exact;
+		}
+
 	}
 
 }

@@ -4,13 +4,19 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import io.github.permissionmanager.decide.PermittedObjects;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.hibernate.type.BasicType;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
@@ -39,6 +45,18 @@ final class HibernateExists {
 		return PRESENT && Hibernate.supports(builder);
 	}
 
+	/**
+	 * How Hibernate keeps an attribute's value in its column:
+	 * {@link AttributePath.Mapping#AS_IS} without Hibernate (lists are then one parameter
+	 * per id, bound by the provider).
+	 * @param attribute the attribute
+	 * @param javaType its (boxed) Java type
+	 * @return its mapping
+	 */
+	static AttributePath.Mapping mapping(SingularAttribute<?, ?> attribute, Class<?> javaType) {
+		return PRESENT ? Hibernate.mapping(attribute, javaType) : AttributePath.Mapping.AS_IS;
+	}
+
 	static Predicate exists(CriteriaBuilder builder, GrantTable table, SqlDialect dialect, FilterRequest filter,
 			PermittedObjects objects, @Nullable String tenant, Expression<?> id, Class<?> idType,
 			@Nullable Expression<?> rowTenant, Class<?> tenantType) {
@@ -61,8 +79,31 @@ final class HibernateExists {
 	// Holds every reference to Hibernate's types, so that none is loaded without it
 	private static final class Hibernate {
 
+		// The JDBC types an array of each Java type binds as (other mappings of the same
+		// Java type keep one parameter per id)
+		private static final Map<Class<?>, Set<Integer>> OWN_JDBC_TYPES = Map.of(Long.class, Set.of(SqlTypes.BIGINT),
+				Integer.class, Set.of(SqlTypes.INTEGER), Short.class, Set.of(SqlTypes.SMALLINT), String.class,
+				Set.of(SqlTypes.VARCHAR, SqlTypes.NVARCHAR, SqlTypes.LONGVARCHAR, SqlTypes.LONGNVARCHAR,
+						SqlTypes.LONG32VARCHAR, SqlTypes.LONG32NVARCHAR));
+
 		static boolean supports(CriteriaBuilder builder) {
 			return builder instanceof HibernateCriteriaBuilder;
+		}
+
+		@SuppressWarnings({ "rawtypes", "unchecked" })
+		static AttributePath.Mapping mapping(SingularAttribute<?, ?> attribute, Class<?> javaType) {
+			if (!(attribute.getType() instanceof BasicType<?> basic)) {
+				// not known to be bound as it is: one parameter per id, as Hibernate
+				// binds it
+				return AttributePath.Mapping.UNKNOWN;
+			}
+			BasicValueConverter converter = basic.getValueConverter();
+			if (converter != null) {
+				return new AttributePath.Mapping(false, converter::toRelationalValue, converter::toDomainValue);
+			}
+			Set<Integer> own = OWN_JDBC_TYPES.get(javaType);
+			boolean arrays = own != null && own.contains(basic.getJdbcType().getDefaultSqlTypeCode());
+			return arrays ? AttributePath.Mapping.AS_IS : AttributePath.Mapping.UNKNOWN;
 		}
 
 		static Predicate anyOf(CriteriaBuilder builder, Expression<?> path, Class<?> type, List<Object> values) {

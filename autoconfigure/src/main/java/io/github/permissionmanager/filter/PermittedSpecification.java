@@ -51,8 +51,9 @@ final class PermittedSpecification<T> implements Specification<T> {
 		FilterRequest request = new FilterRequest(subject.id(), this.filter.permission(), this.resourceType);
 		AttributePath tenant = attributes.tenant();
 		CriteriaTarget target = new CriteriaTarget(filters, request, builder, attributes.id().of(root),
-				attributes.id().javaType(), (tenant != null) ? tenant.of(root) : null,
-				(tenant != null) ? tenant.javaType() : String.class);
+				attributes.id().javaType(), attributes.id().mapping(), (tenant != null) ? tenant.of(root) : null,
+				(tenant != null) ? tenant.javaType() : String.class,
+				(tenant != null) ? tenant.mapping() : AttributePath.Mapping.AS_IS);
 		if (tenant != null) {
 			return FilterCompiler.compile(target, filters.permittedByTenant(subject, this.filter.permission(),
 					this.resourceType, this.filter.consistency()), filters::listed);

@@ -108,6 +108,25 @@ enum SqlDialect {
 	}
 
 	/**
+	 * The SQL type of the elements of an array of ids of a type, as
+	 * {@link java.sql.Connection#createArrayOf} names it.
+	 * @param type a type whose ids {@link #bindsArrays bind as an array}
+	 * @return the element type
+	 */
+	String arrayElementType(Class<?> type) {
+		if (type == Long.class) {
+			return "bigint";
+		}
+		if (type == Integer.class) {
+			return "integer";
+		}
+		if (type == Short.class) {
+			return "smallint";
+		}
+		return "varchar";
+	}
+
+	/**
 	 * Whether values of a type print, when cast to text in SQL, as their
 	 * {@code toString()}: strings, whole numbers, and UUIDs where the database has a UUID
 	 * type (MySQL stores them as bytes).

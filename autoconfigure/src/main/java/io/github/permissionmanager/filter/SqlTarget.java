@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.permissionmanager.decide.PermittedObjects;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.support.SqlArrayValue;
+
 /**
  * A filter's terms as SQL text on the row's id column (and its tenant column when rows
  * carry one), with named parameters whose names no other filter uses.
@@ -57,7 +59,7 @@ final class SqlTarget implements FilterCompiler.Query<String> {
 
 	@Override
 	public String idIn(Set<String> ids) {
-		return in(this.id, this.idType, ids);
+		return in(this.id, this.idType, this.owner.conversion().convert(ids, this.idType));
 	}
 
 	@Override
@@ -66,16 +68,21 @@ final class SqlTarget implements FilterCompiler.Query<String> {
 		if (tenant == null) {
 			throw new IllegalStateException("rows carry no tenant");
 		}
-		return in(tenant, String.class, tenants);
+		return in(tenant, String.class, this.owner.conversion().convertNow(tenants, String.class));
 	}
 
-	private String in(String column, Class<?> type, Set<String> values) {
-		List<Object> converted = this.owner.conversion().convert(values, type);
+	private String in(String column, Class<?> type, List<Object> converted) {
 		if (converted.isEmpty()) {
 			return nothing();
 		}
-		String in = column + " IN (" + bind(converted) + ")";
 		SqlDialect dialect = this.owner.grantTable().dialect();
+		if (dialect != null && dialect.bindsArrays(type) && converted.size() > 1) {
+			// one array parameter, not one per id: the statement's text stays the same
+			// whatever the number of ids, so the database and the driver reuse its plan
+			return column + " = ANY(" + bind(new SqlArrayValue(dialect.arrayElementType(type), converted.toArray()))
+					+ ")";
+		}
+		String in = column + " IN (" + bind(converted) + ")";
 		if (type == String.class && dialect != null && dialect.stringsCompareLoosely()) {
 			// MariaDB and MySQL fold case and trailing spaces by default: compare the
 			// bytes as well

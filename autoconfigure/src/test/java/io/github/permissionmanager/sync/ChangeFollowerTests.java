@@ -2,6 +2,7 @@ package io.github.permissionmanager.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -236,10 +239,18 @@ class ChangeFollowerTests {
 			.containsExactly("2");
 	}
 
-	@SuppressWarnings("unchecked")
+	// The ids a filter lists: a list parameter, or on H2 one array parameter
 	private static List<Long> filteredIds(PermissionFilter filter) {
 		SqlFilter sql = filter.sql("note", "id", Long.class);
-		return sql.parameters().values().stream().flatMap((ids) -> ((List<Long>) ids).stream()).sorted().toList();
+		return sql.parameters()
+			.values()
+			.stream()
+			.flatMap((ids) -> (ids instanceof SqlArrayValue array)
+					? Arrays.stream((Object[]) ReflectionTestUtils.getField(array, "elements"))
+					: ((List<?>) ids).stream())
+			.map(Long.class::cast)
+			.sorted()
+			.toList();
 	}
 
 	@Test
