@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.permissionmanager.Subject;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,13 @@ import org.springframework.util.Assert;
  */
 public final class GrantSnapshotCache implements GrantChangeListener {
 
+	// A power of two: one cached read in this many is recorded for the eviction policy
+	static final int RECORDED_READS = 16;
+
+	// Which low bits of the clock must be zero for a read to be recorded: none when
+	// statistics are recorded, so hits are counted exactly
+	private final long recordedReadMask;
+
 	private final SubjectGrantsLoader loader;
 
 	private final Clock clock;
@@ -39,6 +47,9 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	// Keyed by the user id alone for a subject without groups (the common case, no key to
 	// allocate), else by a Key of user and groups
 	private final @Nullable Cache<Object, GrantSnapshot> cache;
+
+	// The same cache, read without recording the read for the eviction policy
+	private final @Nullable Policy<Object, GrantSnapshot> policy;
 
 	private final ChangeStamps stamps = new ChangeStamps();
 
@@ -117,6 +128,8 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		this.clock = clock;
 		this.cache = (ttl != null && !ttl.isZero() && maximumSize > 0) ? caffeine(maximumSize, recordStats).build()
 				: null;
+		this.policy = (this.cache != null) ? this.cache.policy() : null;
+		this.recordedReadMask = recordStats ? 0 : RECORDED_READS - 1;
 		this.ttlNanos = (ttl != null) ? saturatedNanos(ttl) : 0;
 		this.ticker = (ticker == Ticker.systemTicker()) ? null : ticker;
 	}
@@ -131,15 +144,25 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		Object key = subject.groups().isEmpty() ? subject.id() : new Key(subject.id(), subject.groups());
 		// the one clock read of a cached check: for the trust bound and the TTL alike
 		long now = System.nanoTime();
-		if (this.cache == null || !this.trust.allowsCache(now)) {
+		Cache<Object, GrantSnapshot> cache = this.cache;
+		Policy<Object, GrantSnapshot> policy = this.policy;
+		if (cache == null || policy == null || !this.trust.allowsCache(now)) {
 			return load(key);
 		}
-		GrantSnapshot snapshot = this.cache.getIfPresent(key);
+		// One read in RECORDED_READS is recorded for the eviction policy (every read when
+		// statistics are recorded), chosen by the low bits of the clock read above (no
+		// counter, no thread-local): a busy subject is still seen more often than an idle
+		// one, and the other reads skip the policy's read buffer and the maintenance a
+		// full
+		// buffer runs on the reading thread. Either read finds the same entry, and a miss
+		// loads either way.
+		GrantSnapshot snapshot = ((now & this.recordedReadMask) == 0) ? cache.getIfPresent(key)
+				: policy.getIfPresentQuietly(key);
 		if (snapshot != null && isCurrent(snapshot, (this.ticker != null) ? this.ticker.read() : now)) {
 			return snapshot;
 		}
 		if (snapshot != null) {
-			this.cache.asMap().remove(key, snapshot);
+			cache.asMap().remove(key, snapshot);
 		}
 		// Loaded on this thread without holding the cache's lock on the key: against a
 		// slow or failing store, concurrent checks of one subject each give up after the
@@ -151,7 +174,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 			// change
 			snapshot = load(key);
 		}
-		this.cache.put(key, snapshot);
+		cache.put(key, snapshot);
 		return snapshot;
 	}
 

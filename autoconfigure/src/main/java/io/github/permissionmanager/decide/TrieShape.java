@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The index of what some grants hold, behind a {@link PermissionTrie}, answering slots:
- * the order the grants were added in. Frozen shapes are only read, so one can be shared
- * by many tries.
+ * the order the grants were added in. A shape answers once frozen; frozen shapes are only
+ * read, so one can be shared by many tries.
  */
 final class TrieShape {
 
@@ -134,6 +134,10 @@ final class TrieShape {
 
 		private @Nullable Map<String, Node> children;
 
+		// The children as frozen for matching: part, node, part, node... (a node has few
+		// children: one array read and a few identity tests instead of a hash lookup)
+		private @Nullable Object @Nullable [] frozen;
+
 		private @Nullable Node wildcard;
 
 		// A held permission ends here: it allows this path and everything below it
@@ -150,6 +154,27 @@ final class TrieShape {
 			return this.children.computeIfAbsent(part, (key) -> new Node());
 		}
 
+		// The frozen child of a part; parts of held and requested permissions are
+		// interned, so a child is found by identity and a string is compared only on a
+		// miss
+		private @Nullable Node frozenChild(String part) {
+			@Nullable Object[] frozen = this.frozen;
+			if (frozen == null) {
+				return null;
+			}
+			for (int i = 0; i < frozen.length; i += 2) {
+				if (frozen[i] == part) {
+					return (Node) frozen[i + 1];
+				}
+			}
+			for (int i = 0; i < frozen.length; i += 2) {
+				if (part.equals(frozen[i])) {
+					return (Node) frozen[i + 1];
+				}
+			}
+			return null;
+		}
+
 		Node wildcardChild() {
 			if (this.wildcard == null) {
 				this.wildcard = new Node();
@@ -159,9 +184,14 @@ final class TrieShape {
 
 		int freeze() {
 			if (this.children != null) {
-				for (Node child : this.children.values()) {
-					child.freeze();
+				@Nullable Object[] frozen = new Object[this.children.size() * 2];
+				int i = 0;
+				for (Map.Entry<String, Node> child : this.children.entrySet()) {
+					child.getValue().freeze();
+					frozen[i++] = child.getKey();
+					frozen[i++] = child.getValue();
 				}
+				this.frozen = frozen;
 			}
 			int throughWildcard = (this.wildcard != null) ? this.wildcard.freeze() : NONE;
 			this.end = (this.terminal != NONE) ? this.terminal : throughWildcard;
@@ -175,13 +205,11 @@ final class TrieShape {
 			if (index == parts.length) {
 				return this.end;
 			}
-			if (this.children != null) {
-				Node child = this.children.get(parts[index]);
-				if (child != null) {
-					int slot = child.match(parts, index + 1);
-					if (slot != NONE) {
-						return slot;
-					}
+			Node child = frozenChild(parts[index]);
+			if (child != null) {
+				int slot = child.match(parts, index + 1);
+				if (slot != NONE) {
+					return slot;
 				}
 			}
 			return (this.wildcard != null) ? this.wildcard.match(parts, index + 1) : NONE;

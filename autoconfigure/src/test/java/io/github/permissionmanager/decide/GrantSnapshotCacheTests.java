@@ -94,6 +94,61 @@ class GrantSnapshotCacheTests {
 	}
 
 	@Test
+	void busySubjectOutlivesIdleOnesAtTheMaximumSizeThoughFewReadsAreRecorded() {
+		this.stored.set(List.of(Grant.of(Grantee.user("busy"), "event:read")));
+		GrantSnapshotCache cache = cache(this.loader, Duration.ofMinutes(10), 20);
+		for (int i = 0; i < 20; i++) {
+			allowed(cache, Subject.of("idle" + i), "event:read");
+			allowed(cache, Subject.of("idle" + i), "event:read");
+		}
+		allowed(cache, Subject.of("busy"), "event:read");
+		// about one read in RECORDED_READS reaches the eviction policy
+		for (int i = 0; i < 1_000 * GrantSnapshotCache.RECORDED_READS; i++) {
+			allowed(cache, Subject.of("busy"), "event:read");
+		}
+		// subjects loaded twice each (dropped in between), so each was seen twice: more
+		// than the busy subject would count if its reads were never recorded
+		for (int i = 20; i < 120; i++) {
+			allowed(cache, Subject.of("idle" + i), "event:read");
+			cache.nativeCache().asMap().remove("idle" + i);
+			allowed(cache, Subject.of("idle" + i), "event:read");
+		}
+		cache.nativeCache().cleanUp();
+		int loads = this.loads.get();
+
+		assertThat(allowed(cache, Subject.of("busy"), "event:read")).isTrue();
+		assertThat(this.loads).as("the busy subject was still cached").hasValue(loads);
+		assertThat(cache.size()).isLessThanOrEqualTo(20);
+	}
+
+	@Test
+	void evictedSubjectIsLoadedAgainWithTheCurrentGrants() {
+		GrantSnapshotCache cache = cache(this.loader, Duration.ofMinutes(10), 2);
+		assertThat(allowed(cache, Subject.of("bob"), "event:read")).isFalse();
+		for (int i = 0; i < 50; i++) {
+			allowed(cache, Subject.of("user" + i), "event:read");
+		}
+		cache.nativeCache().cleanUp();
+		this.stored.set(List.of(Grant.of(Grantee.user("bob"), "event:read")));
+		int loads = this.loads.get();
+
+		assertThat(allowed(cache, Subject.of("bob"), "event:read")).isTrue();
+		assertThat(this.loads).hasValue(loads + 1);
+	}
+
+	@Test
+	void everyHitIsCountedWhenStatisticsAreRecorded() {
+		GrantSnapshotCache cache = new GrantSnapshotCache(this.loader, new GrantImplication(Roles.none()), this.clock,
+				Duration.ofMinutes(10), 100, true);
+		for (int i = 0; i < 101; i++) {
+			allowed(cache, Subject.of("bob"), "event:read");
+		}
+
+		assertThat(cache.nativeCache().stats().hitCount()).isEqualTo(100);
+		assertThat(cache.nativeCache().stats().missCount()).isEqualTo(1);
+	}
+
+	@Test
 	void disabledCacheLoadsForEveryCheck() {
 		GrantSnapshotCache cache = cache(this.loader, null, 100);
 
