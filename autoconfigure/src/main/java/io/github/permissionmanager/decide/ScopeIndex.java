@@ -74,8 +74,19 @@ final class ScopeIndex {
 	}
 
 	@Nullable GrantAllow match(GrantImplication.Requested permission, Resource resource) {
-		if (this.global != null) {
-			GrantAllow allow = this.global.allowing(permission);
+		return match(this.global, this.soleType, this.soleTypeWide, this.soleObjects, this, permission, resource);
+	}
+
+	/**
+	 * What {@link #match} answers, from a scope's fields as given: the snapshot keeps
+	 * those of its scope of every tenant in fields of its own, so a check reads them from
+	 * the snapshot it has just read.
+	 */
+	static @Nullable GrantAllow match(@Nullable PermissionTrie global, @Nullable String soleType,
+			@Nullable PermissionTrie soleTypeWide, @Nullable Object[] soleObjects, ScopeIndex scope,
+			GrantImplication.Requested permission, Resource resource) {
+		if (global != null) {
+			GrantAllow allow = global.allowing(permission);
 			if (allow != null) {
 				return allow;
 			}
@@ -83,16 +94,15 @@ final class ScopeIndex {
 		String type = resource.type();
 		PermissionTrie typeWide;
 		@Nullable Object[] objects;
-		String soleType = this.soleType;
 		if (soleType != null) {
 			if (soleType != type && !soleType.equals(type)) {
 				return null;
 			}
-			typeWide = this.soleTypeWide;
-			objects = this.soleObjects;
+			typeWide = soleTypeWide;
+			objects = soleObjects;
 		}
 		else {
-			TypeIndex index = this.types.get(type);
+			TypeIndex index = scope.types.get(type);
 			if (index == null) {
 				return null;
 			}
@@ -107,6 +117,22 @@ final class ScopeIndex {
 		}
 		String id = resource.id();
 		return (id != null) ? ObjectTable.allowing(objects, id, permission) : null;
+	}
+
+	@Nullable PermissionTrie global() {
+		return this.global;
+	}
+
+	@Nullable String soleType() {
+		return this.soleType;
+	}
+
+	@Nullable PermissionTrie soleTypeWide() {
+		return this.soleTypeWide;
+	}
+
+	@Nullable Object[] soleObjects() {
+		return this.soleObjects;
 	}
 
 	PermittedObjects permitted(GrantImplication.Requested permission, String type, Set<String> groups) {

@@ -38,10 +38,15 @@ public final class WildcardPermission {
 	// fast path
 	private final String @Nullable [] plainParts;
 
+	// The parts' hash, computed once: a snapshot build looks shapes up by what grants
+	// hold, once per object grant
+	private final int hash;
+
 	private WildcardPermission(String text, List<@Nullable Set<String>> parts) {
 		this.text = text;
 		this.parts = parts;
 		this.plainParts = plainParts(parts);
+		this.hash = parts.hashCode();
 	}
 
 	private static String @Nullable [] plainParts(List<@Nullable Set<String>> parts) {
@@ -171,12 +176,13 @@ public final class WildcardPermission {
 
 	@Override
 	public boolean equals(@Nullable Object obj) {
-		return (obj instanceof WildcardPermission other) && this.parts.equals(other.parts);
+		return (obj == this) || ((obj instanceof WildcardPermission other) && this.hash == other.hash
+				&& this.parts.equals(other.parts));
 	}
 
 	@Override
 	public int hashCode() {
-		return this.parts.hashCode();
+		return this.hash;
 	}
 
 	@Override
