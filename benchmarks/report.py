@@ -28,6 +28,10 @@ CONTENDERS = [
                                 "TTL, Caffeine `getIfPresent`, version check; no permission matched)"),
     ("ClockReadBenchmark", "`System.nanoTime()` alone (breakdown: every cached check reads it once)"),
     ("PermissionManagerColdBenchmark", "Permission Manager, cold (cache cleared before each check, H2 in memory)"),
+    ("StoreLoadBenchmark", "Permission Manager, cold: the store's load alone (breakdown: its one query and its rows "
+                           "mapped to grants; no snapshot built)"),
+    ("StoreQueryBenchmark", "Permission Manager, cold: the store's query alone through plain JDBC (breakdown: the same "
+                            "statement on the same H2 data and pool, every column read, no objects built)"),
     ("CasbinCachedEnforcerBenchmark", "jCasbin 1.99.0 `CachedEnforcer` (cache warm)"),
     ("CasbinEnforcerBenchmark", "jCasbin 1.99.0 `Enforcer`"),
     ("ShiroBenchmark", "Shiro 2.2.1 `WildcardPermission.implies` loop, 100 permissions"),
