@@ -6,9 +6,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManager;
@@ -43,10 +42,10 @@ import org.springframework.util.ClassUtils;
  * lookup. On H2 that call is a {@code SET QUERY_TIMEOUT} of the whole connection, which
  * also empties every session's statement cache, and Hibernate sets it back to 0 when it
  * closes the statement: two commands per lookup and the lookup parsed anew each time. So
- * on H2 through Hibernate the lookup carries no hint: once the timeout has passed it is
- * cancelled ({@code Session.cancelQuery()}, again every 100 ms until it ends) and fails,
- * and a cancel that arrives just after it ended is cleared before the caller's next
- * statement could see it.
+ * on H2 through Hibernate the lookup carries no hint: once the timeout has passed, a
+ * daemon thread that looks every 50 ms cancels it ({@code Session.cancelQuery()}, again
+ * at each look until it ends) and it fails, and a cancel that arrives just after it ended
+ * is cleared before the caller's next statement could see it.
  */
 public final class JpaModelQueries implements ModelQueries, AutoCloseable {
 
@@ -57,7 +56,8 @@ public final class JpaModelQueries implements ModelQueries, AutoCloseable {
 	private static final boolean HIBERNATE_PRESENT = ClassUtils
 		.isPresent("org.hibernate.engine.spi.SharedSessionContractImplementor", JpaModelQueries.class.getClassLoader());
 
-	private static final long CANCEL_REPEAT_MILLIS = 100;
+	// how often the sweeper looks for lookups past their deadline
+	private static final long SWEEP_MILLIS = 50;
 
 	private final int timeoutMillis;
 
@@ -66,7 +66,13 @@ public final class JpaModelQueries implements ModelQueries, AutoCloseable {
 	// Hibernate): 0 not known yet, 1 yes, -1 no
 	private volatile int cancelled;
 
-	private volatile @Nullable ScheduledExecutorService cancels;
+	// the lookups running with a deadline: a lookup adds and removes itself, so one that
+	// ends in time costs no hand-over between threads
+	private final Set<Canceller> running = ConcurrentHashMap.newKeySet();
+
+	private volatile @Nullable Thread sweeper;
+
+	private volatile boolean closed;
 
 	/**
 	 * Create the lookups.
@@ -155,24 +161,37 @@ public final class JpaModelQueries implements ModelQueries, AutoCloseable {
 		return (this.timeoutMillis > 0) ? lookup.setHint(TIMEOUT_HINT, this.timeoutMillis) : lookup;
 	}
 
-	private ScheduledExecutorService cancels() {
-		ScheduledExecutorService cancels = this.cancels;
-		if (cancels == null) {
+	private void start(Canceller canceller) {
+		this.running.add(canceller);
+		if (this.sweeper == null) {
 			synchronized (this) {
-				cancels = this.cancels;
-				if (cancels == null) {
-					ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
-						Thread thread = new Thread(task, "permission-manager-lookup-timeout");
-						thread.setDaemon(true);
-						return thread;
-					});
-					executor.setRemoveOnCancelPolicy(true);
-					this.cancels = executor;
-					cancels = executor;
+				if (this.sweeper == null && !this.closed) {
+					Thread thread = new Thread(this::sweep, "permission-manager-lookup-timeout");
+					thread.setDaemon(true);
+					thread.start();
+					this.sweeper = thread;
 				}
 			}
 		}
-		return cancels;
+	}
+
+	// cancels every lookup past its deadline, again at each pass until it has ended
+	private void sweep() {
+		while (!this.closed) {
+			try {
+				Thread.sleep(SWEEP_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			long now = System.nanoTime();
+			for (Canceller canceller : this.running) {
+				if (now - canceller.deadline >= 0) {
+					canceller.run();
+				}
+			}
+		}
 	}
 
 	/**
@@ -180,9 +199,12 @@ public final class JpaModelQueries implements ModelQueries, AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		ScheduledExecutorService cancels = this.cancels;
-		if (cancels != null) {
-			cancels.shutdownNow();
+		synchronized (this) {
+			this.closed = true;
+			Thread thread = this.sweeper;
+			if (thread != null) {
+				thread.interrupt();
+			}
 		}
 	}
 
@@ -301,21 +323,21 @@ public final class JpaModelQueries implements ModelQueries, AutoCloseable {
 
 		static List<?> list(JpaModelQueries queries, EntityManager entityManager, Query lookup) {
 			SharedSessionContractImplementor session = session(entityManager);
-			if (session == null || !cancellable(queries, session)) {
+			// after close() no thread cancels: the hint bounds the lookup instead
+			if (session == null || queries.closed || !cancellable(queries, session)) {
 				return queries.bounded(lookup).getResultList();
 			}
-			Canceller canceller = new Canceller(session);
-			ScheduledFuture<?> cancel = queries.cancels()
-				.scheduleWithFixedDelay(canceller, queries.timeoutMillis, CANCEL_REPEAT_MILLIS, TimeUnit.MILLISECONDS);
+			Canceller canceller = new Canceller(session,
+					System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(queries.timeoutMillis));
+			queries.start(canceller);
 			try {
 				return lookup.getResultList();
 			}
 			finally {
-				cancel.cancel(false);
+				queries.running.remove(canceller);
 				if (canceller.end()) {
-					// H2 keeps a cancel that came as the lookup ended for the session's
-					// next
-					// statement; setting the timeout (to none, as it was) clears it
+					// a cancel that came as the lookup ended must not reach the caller's
+					// next statement
 					session.doWork(JpaModelQueries::clearTimeout);
 				}
 			}
@@ -348,17 +370,21 @@ public final class JpaModelQueries implements ModelQueries, AutoCloseable {
 
 	/**
 	 * Cancels the session's running query each time it runs, until the lookup has ended.
+	 * Compared by identity: each lookup has its own.
 	 */
 	static final class Canceller implements Runnable {
 
 		private final SharedSessionContractImplementor session;
 
+		final long deadline;
+
 		private boolean ended;
 
 		private boolean fired;
 
-		Canceller(SharedSessionContractImplementor session) {
+		Canceller(SharedSessionContractImplementor session, long deadline) {
 			this.session = session;
+			this.deadline = deadline;
 		}
 
 		@Override

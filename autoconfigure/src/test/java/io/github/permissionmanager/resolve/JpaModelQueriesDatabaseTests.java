@@ -115,6 +115,11 @@ class JpaModelQueriesDatabaseTests {
 		try {
 			lookups(queries, factory);
 			timeout(queries);
+			JpaModelQueries closed = new JpaModelQueries(factory, Duration.ofSeconds(1));
+			closed.close();
+			// closed: no thread cancels, the lookup still answers and is still bounded
+			assertThat(closed.find(TALK_EVENT, 1L)).containsExactly(10L);
+			timeout(closed);
 			// after a lookup that timed out, the next one on the same connections still
 			// answers
 			assertThat(queries.find(TALK_EVENT, 2L)).containsExactly(20L);

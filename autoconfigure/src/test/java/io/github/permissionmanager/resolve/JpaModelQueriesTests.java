@@ -56,11 +56,11 @@ class JpaModelQueriesTests {
 		SharedSessionContractImplementor session = mock(SharedSessionContractImplementor.class);
 		JdbcCoordinator coordinator = mock(JdbcCoordinator.class);
 		given(session.getJdbcCoordinator()).willReturn(coordinator);
-		JpaModelQueries.Canceller quiet = new JpaModelQueries.Canceller(session);
+		JpaModelQueries.Canceller quiet = new JpaModelQueries.Canceller(session, 0);
 		assertThat(quiet.end()).isFalse();
 		quiet.run();
 		then(coordinator).should(never()).cancelLastQuery();
-		JpaModelQueries.Canceller fired = new JpaModelQueries.Canceller(session);
+		JpaModelQueries.Canceller fired = new JpaModelQueries.Canceller(session, 0);
 		willThrow(new IllegalStateException("statement closed")).willDoNothing().given(coordinator).cancelLastQuery();
 		// a cancel that fails (nothing running yet) is tried again on the next run
 		fired.run();
