@@ -153,9 +153,8 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		// statistics are recorded), chosen by the low bits of the clock read above (no
 		// counter, no thread-local): a busy subject is still seen more often than an idle
 		// one, and the other reads skip the policy's read buffer and the maintenance a
-		// full
-		// buffer runs on the reading thread. Either read finds the same entry, and a miss
-		// loads either way.
+		// full buffer runs on the reading thread. Either read finds the same entry, and a
+		// miss loads either way.
 		GrantSnapshot snapshot = ((now & this.recordedReadMask) == 0) ? cache.getIfPresent(key)
 				: policy.getIfPresentQuietly(key);
 		if (snapshot != null && isCurrent(snapshot, (this.ticker != null) ? this.ticker.read() : now)) {

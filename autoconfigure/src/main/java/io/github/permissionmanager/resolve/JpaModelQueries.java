@@ -62,8 +62,7 @@ public final class JpaModelQueries implements ModelQueries, AutoCloseable {
 	private final int timeoutMillis;
 
 	// whether the lookup is cancelled by this class rather than bounded by a hint (H2
-	// through
-	// Hibernate): 0 not known yet, 1 yes, -1 no
+	// through Hibernate): 0 not known yet, 1 yes, -1 no
 	private volatile int cancelled;
 
 	// the lookups running with a deadline: a lookup adds and removes itself, so one that
@@ -134,8 +133,7 @@ public final class JpaModelQueries implements ModelQueries, AutoCloseable {
 	@Override
 	public List<@Nullable Object> find(ModelQuery query, Object key) {
 		// joins the caller's transaction (or the request's open entity manager) when
-		// there
-		// is one, else a short-lived entity manager for this query
+		// there is one, else a short-lived entity manager for this query
 		EntityManager transactional = EntityManagerFactoryUtils
 			.getTransactionalEntityManager(this.entityManagerFactory);
 		EntityManager entityManager = (transactional != null) ? transactional
