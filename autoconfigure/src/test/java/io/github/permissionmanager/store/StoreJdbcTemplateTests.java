@@ -2,10 +2,12 @@ package io.github.permissionmanager.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
+import org.hibernate.resource.jdbc.internal.ResourceRegistryStandardImpl;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.StatementCallback;
@@ -43,6 +45,31 @@ class StoreJdbcTemplateTests {
 				template.queryForObject("SELECT 1", Integer.class);
 			}
 			assertThat(metaId(dataSource.getConnection())).isEqualTo(before);
+		}
+	}
+
+	@Test
+	void timeoutLastsOnTheConnectionUntilHibernateClosesItsNextStatementThereThenTheStoreSetsItAgain()
+			throws SQLException {
+		try (SingleConnectionDataSource dataSource = h2("hibernate")) {
+			StoreJdbcTemplate template = new StoreJdbcTemplate(dataSource, 3);
+			Connection connection = dataSource.getConnection();
+			template.queryForObject("SELECT 1", Integer.class);
+			// on H2 the application's next statement runs with the store's timeout
+			try (Statement statement = connection.createStatement()) {
+				assertThat(statement.getQueryTimeout()).isEqualTo(3);
+			}
+			// Hibernate sets it back to 0 when it closes a statement that reports one
+			ResourceRegistryStandardImpl hibernate = new ResourceRegistryStandardImpl();
+			hibernate.register(connection.createStatement(), false);
+			hibernate.releaseResources();
+			try (Statement statement = connection.createStatement()) {
+				assertThat(statement.getQueryTimeout()).isZero();
+			}
+			long before = metaId(connection);
+			assertThat(template.execute(TIMEOUT)).isEqualTo(3);
+			// setting it again was a change of the setting, seen by every session's cache
+			assertThat(metaId(connection)).isGreaterThan(before);
 		}
 	}
 
