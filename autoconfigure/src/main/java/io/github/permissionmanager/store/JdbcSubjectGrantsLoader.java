@@ -14,19 +14,29 @@ import org.springframework.util.Assert;
 
 /**
  * Reads one subject's store groups and the grants of the user and of all its groups in a
- * single query: the memberships joined to their groups' grants, and the grants of the
- * user and of the groups the subject carries.
+ * single query: the names whose grants apply (the user, the groups the store lists it in,
+ * the groups the subject carries) joined to their grants.
  */
 public final class JdbcSubjectGrantsLoader implements SubjectGrantsLoader {
 
 	private final JdbcClient jdbc;
 
 	// Built once: the statement of a subject without groups of its own is the same text
-	// on
-	// every load, so the driver's statement cache and the query plan are reused
+	// on every load, so the driver's statement cache and the query plan are reused
 	private final String withoutGroups;
 
-	private final String withGroups;
+	// One SELECT whose derived table is the few names whose grants apply: the
+	// user's store groups (member_of names them), the user, then each carried group;
+	// their grants are joined to it through pm_grants' grantee index. H2 keeps a
+	// prepared SELECT in its session's statement cache (a top-level UNION it parses and
+	// plans on every load) and materializes only the names for the outer select, not
+	// the grants. A name without grants gives one row without a grant. This is the
+	// statement up to the user's name; a subject carrying groups adds one name per
+	// group after it.
+	private final String grantees;
+
+	// the join of the names to their grants
+	private final String grants;
 
 	/**
 	 * Create a loader.
@@ -37,37 +47,33 @@ public final class JdbcSubjectGrantsLoader implements SubjectGrantsLoader {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(tables, "tables cannot be null");
 		this.jdbc = jdbc;
-		this.withoutGroups = cacheable(select(tables, "?"));
-		this.withGroups = cacheable(
-				select(tables, ":user") + " OR (g.grantee_kind = 'GROUP' AND g.grantee_name IN (:groups))");
+		this.grantees = "SELECT k.member_of, g.grantee_kind, g.grantee_name, g.permission, g.resource_type, "
+				+ "g.resource_id, g.tenant, g.expires_at, g.grant_condition FROM (SELECT group_name AS member_of, "
+				+ "'GROUP' AS kind, group_name AS name FROM " + tables.memberships() + " WHERE user_name = ? "
+				+ "UNION ALL SELECT NULL, 'USER', ?";
+		this.grants = ") k LEFT JOIN " + tables.grants() + " g ON g.grantee_name = k.name AND g.grantee_kind = k.kind";
+		this.withoutGroups = this.grantees + this.grants;
 	}
 
-	// The union as a derived table of one SELECT: the same rows in the same column order,
-	// and H2 keeps a prepared SELECT in its session's statement cache where it parses and
-	// plans a top-level UNION on every load (PostgreSQL and MariaDB accept both alike)
-	private static String cacheable(String union) {
-		return "SELECT * FROM (" + union + ") subject_grants";
-	}
-
-	// The memberships joined to their groups' grants, then the user's own grants
-	private static String select(StoreTables tables, String user) {
-		return "SELECT m.group_name AS member_of, g.grantee_kind, g.grantee_name, g.permission, g.resource_type, "
-				+ "g.resource_id, g.tenant, g.expires_at, g.grant_condition FROM " + tables.memberships()
-				+ " m LEFT JOIN " + tables.grants()
-				+ " g ON g.grantee_kind = 'GROUP' AND g.grantee_name = m.group_name " + "WHERE m.user_name = " + user
-				+ " UNION ALL SELECT NULL AS member_of, g.grantee_kind, "
-				+ "g.grantee_name, g.permission, g.resource_type, g.resource_id, g.tenant, g.expires_at, "
-				+ "g.grant_condition FROM " + tables.grants()
-				+ " g WHERE (g.grantee_kind = 'USER' AND g.grantee_name = " + user + ")";
+	private String withGroups(int groups) {
+		StringBuilder sql = new StringBuilder(this.withoutGroups.length() + 36 * groups).append(this.grantees);
+		for (int i = 0; i < groups; i++) {
+			sql.append(" UNION ALL SELECT NULL, 'GROUP', ?");
+		}
+		return sql.append(this.grants).toString();
 	}
 
 	@Override
 	public SubjectGrants load(String user, Set<String> groups) {
 		Set<String> storeGroups = new LinkedHashSet<>();
 		List<Grant> grants = new ArrayList<>();
-		JdbcClient.StatementSpec statement = groups.isEmpty()
-				? this.jdbc.sql(this.withoutGroups).param(user).param(user)
-				: this.jdbc.sql(this.withGroups).param("user", user).param("groups", List.copyOf(groups));
+		JdbcClient.StatementSpec statement = this.jdbc
+			.sql(groups.isEmpty() ? this.withoutGroups : withGroups(groups.size()))
+			.param(user)
+			.param(user);
+		for (String group : groups) {
+			statement = statement.param(group);
+		}
 		statement.query((rs) -> {
 			String memberOf = rs.getString(1);
 			if (memberOf != null) {

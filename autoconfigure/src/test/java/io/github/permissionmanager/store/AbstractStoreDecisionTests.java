@@ -2,6 +2,7 @@ package io.github.permissionmanager.store;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +27,7 @@ import io.github.permissionmanager.decide.DecisionService;
 import io.github.permissionmanager.decide.DefaultPermissionEvaluator;
 import io.github.permissionmanager.decide.DefaultPermissionManager;
 import io.github.permissionmanager.decide.GrantSnapshotCache;
+import io.github.permissionmanager.decide.SubjectGrants;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -127,6 +129,45 @@ abstract class AbstractStoreDecisionTests extends AbstractPermissionStoreTests {
 		assertThat(brokenManager.explain("bob", "event:read").reason()).startsWith("evaluation failed");
 		assertThatExceptionOfType(PermissionEvaluationException.class)
 			.isThrownBy(() -> brokenManager.objectIds(Subject.of("bob"), "event:read", "event"));
+	}
+
+	@Test
+	void loadReadsTheUsersStoreGroupsAndTheGrantsOfTheUserItsStoreGroupsAndCarriedGroupsOnly() {
+		Grant own = Grant.of(Grantee.user("bob"), "event:read")
+			.on("event", 1)
+			.inTenant("acme")
+			.until(START.plus(Duration.ofDays(1)))
+			.when("resource.id == '1'");
+		Grant staff = Grant.of(Grantee.group("staff"), "event:update").on("event", 2);
+		Grant auditors = Grant.of(Grantee.group("auditors"), "report:read");
+		this.grants.grant(own);
+		this.grants.grant(staff);
+		this.grants.grant(auditors);
+		// the same names of the other kind, and another user's grants and groups
+		this.grants.grant(Grant.of(Grantee.group("bob"), "event:delete"));
+		this.grants.grant(Grant.of(Grantee.user("staff"), "session:read"));
+		this.grants.grant(Grant.of(Grantee.user("auditors"), "session:update"));
+		this.grants.grant(Grant.of(Grantee.user("carol"), "session:delete"));
+		this.grants.grant(Grant.of(Grantee.group("others"), "report:delete"));
+		this.grants.addMember("staff", "bob");
+		this.grants.addMember("empty", "bob");
+		this.grants.addMember("others", "carol");
+		JdbcSubjectGrantsLoader loader = new JdbcSubjectGrantsLoader(this.jdbc, this.tables);
+
+		SubjectGrants plain = loader.load("bob", Set.of());
+		assertThat(plain.storeGroups()).containsExactlyInAnyOrder("staff", "empty");
+		assertThat(plain.grants()).containsExactlyInAnyOrder(own, staff);
+
+		SubjectGrants carrying = loader.load("bob", new LinkedHashSet<>(List.of("auditors", "nobody")));
+		assertThat(carrying.storeGroups()).containsExactlyInAnyOrder("staff", "empty");
+		assertThat(carrying.grants()).containsExactlyInAnyOrder(own, staff, auditors);
+
+		SubjectGrants stranger = loader.load("zed", Set.of());
+		assertThat(stranger.storeGroups()).isEmpty();
+		assertThat(stranger.grants()).isEmpty();
+		SubjectGrants carryingOnly = loader.load("zed", Set.of("auditors"));
+		assertThat(carryingOnly.storeGroups()).isEmpty();
+		assertThat(carryingOnly.grants()).containsExactly(auditors);
 	}
 
 	@Test
