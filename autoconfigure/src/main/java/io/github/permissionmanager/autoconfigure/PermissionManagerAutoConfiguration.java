@@ -158,7 +158,7 @@ public final class PermissionManagerAutoConfiguration {
 		});
 		if (environment.getProperty("permission-manager.pdp.enabled", Boolean.class, false)) {
 			// the permissions callers of the decision point are granted
-			configured.addAll(List.of(PdpCallers.CHECK, PdpCallers.EXPLAIN));
+			configured.addAll(List.of(PdpCallers.CHECK, PdpCallers.EXPLAIN, PdpCallers.LIST));
 		}
 		for (String role : roles.names()) {
 			roles.permissionsOf(role).forEach((permission) -> configured.add(permission.toString()));

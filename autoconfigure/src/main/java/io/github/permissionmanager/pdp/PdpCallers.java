@@ -19,7 +19,10 @@ import org.springframework.util.Assert;
  * other permission (a grant in the store, to the service's name or one of its groups).
  * Explanations, which name the grant that matched, and listings of a user's permissions
  * ({@code user-permissions}, every grant of the user at once) also need
- * {@value #EXPLAIN}.
+ * {@value #EXPLAIN}. Listings of what a user can reach ({@code object-ids}, every object
+ * of a type the user may act on, and {@code check/all-tenants}, every tenant in which a
+ * check is allowed) also need {@value #LIST}: a check answers about one object the caller
+ * names, a listing tells it objects and tenants it did not know of.
  */
 public final class PdpCallers {
 
@@ -31,6 +34,11 @@ public final class PdpCallers {
 	 * others.
 	 */
 	public static final String EXPLAIN = "pdp:explain";
+
+	/**
+	 * The permission a caller needs to list the objects or tenants a user can reach.
+	 */
+	public static final String LIST = "pdp:list";
 
 	private final CurrentCaller caller;
 
@@ -100,6 +108,19 @@ public final class PdpCallers {
 		if (!mayExplain(caller)) {
 			throw new PdpRefusal(HttpStatus.FORBIDDEN, "The caller '" + caller.id() + "' does not hold " + EXPLAIN
 					+ ": a user's permissions name the user's grants, which only callers allowed to explain may read.");
+		}
+	}
+
+	/**
+	 * Refuse an authorized caller a listing of the objects or tenants a user can reach
+	 * unless it may list them.
+	 * @param caller the caller's subject
+	 * @throws PdpRefusal 403 without {@value #LIST}
+	 */
+	public void authorizeReachListing(Subject caller) {
+		if (!this.decisions.allows(caller, LIST, null, PermissionContext.empty())) {
+			throw new PdpRefusal(HttpStatus.FORBIDDEN, "The caller '" + caller.id() + "' does not hold " + LIST
+					+ ": listing the objects or tenants a user can reach takes it besides " + CHECK + ".");
 		}
 	}
 

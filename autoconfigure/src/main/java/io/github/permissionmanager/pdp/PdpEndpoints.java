@@ -3,6 +3,7 @@ package io.github.permissionmanager.pdp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.permissionmanager.Subject;
@@ -24,10 +25,12 @@ import org.springframework.web.servlet.function.ServerResponse;
  * check}, {@code check/bulk}, {@code check/all-tenants}, {@code user-permissions} and
  * {@code object-ids}, and {@code GET openapi.yaml}, their description. Each request is
  * taken in the same order: the caller (401, 403; {@code user-permissions} lists a user's
- * grants, so it needs {@value PdpCallers#EXPLAIN} as well) before the body is read, then
- * the body (JSON only, 415; at most the configured size, 413; read strictly, 400 naming
- * the field), then the answer. A decision that cannot be made is a 503; nothing is ever a
- * 500 (a failure of the evaluator or the store is a 503).
+ * grants, so it needs {@value PdpCallers#EXPLAIN} as well, and {@code object-ids} and
+ * {@code check/all-tenants} list what a user can reach, so they need
+ * {@value PdpCallers#LIST}) before the body is read, then the body (JSON only, 415; at
+ * most the configured size, 413; read strictly, 400 naming the field), then the answer. A
+ * decision that cannot be made is a 503; nothing is ever a 500 (a failure of the
+ * evaluator or the store is a 503).
  */
 public final class PdpEndpoints {
 
@@ -84,30 +87,34 @@ public final class PdpEndpoints {
 			.POST(v1 + "check", (request) -> answer(request, (body, caller) -> this.decisions.check(body, caller)))
 			.POST(v1 + "check/bulk", (request) -> answer(request, (body, caller) -> this.decisions.bulk(body, caller)))
 			.POST(v1 + "check/all-tenants",
-					(request) -> answer(request, (body, caller) -> this.decisions.allTenants(body)))
+					(request) -> answer(request, this.callers::authorizeReachListing,
+							(body, caller) -> this.decisions.allTenants(body)))
 			.POST(v1 + "user-permissions", (request) -> listing(request))
-			.POST(v1 + "object-ids", (request) -> answer(request, (body, caller) -> this.decisions.objectIds(body)))
+			.POST(v1 + "object-ids",
+					(request) -> answer(request, this.callers::authorizeReachListing,
+							(body, caller) -> this.decisions.objectIds(body)))
 			.GET(v1 + "openapi.yaml", (request) -> openApi())
 			.build();
 	}
 
 	private ServerResponse answer(ServerRequest request, Endpoint endpoint) {
-		return answer(request, false, endpoint);
+		return answer(request, (caller) -> {
+		}, endpoint);
 	}
 
 	// A listing of a user's grants is an explanation of every decision about that user,
 	// so it needs pdp:explain, asked before the body is read
 	private ServerResponse listing(ServerRequest request) {
-		return answer(request, true, (body, explained) -> this.userPermissions.answer(body));
+		return answer(request, this.callers::authorizeListing, (body, explained) -> this.userPermissions.answer(body));
 	}
 
-	private ServerResponse answer(ServerRequest request, boolean listing, Endpoint endpoint) {
+	// what an endpoint needs besides pdp:check is asked before the body is read, so a
+	// caller without it learns nothing from a 400 either
+	private ServerResponse answer(ServerRequest request, Consumer<Subject> authorizeFurther, Endpoint endpoint) {
 		String path = request.servletRequest().getRequestURI();
 		try {
 			Subject caller = this.callers.authorize();
-			if (listing) {
-				this.callers.authorizeListing(caller);
-			}
+			authorizeFurther.accept(caller);
 			JsonFields body = this.json.read(body(request));
 			byte[] answer = this.json
 				.write(endpoint.answer(body, SingletonSupplier.of(() -> this.callers.mayExplain(caller))));

@@ -150,7 +150,8 @@ public final class PdpClient {
 	}
 
 	/**
-	 * The objects of a type a subject may act on ({@code object-ids}).
+	 * The objects of a type a subject may act on ({@code object-ids}, which the decision
+	 * point answers callers holding {@code pdp:list}).
 	 * @param subject the subject
 	 * @param permission the permission
 	 * @param resourceType the resource type
@@ -261,7 +262,7 @@ public final class PdpClient {
 				int status = response.getStatusCode().value();
 				if (status != 200) {
 					throw new PermissionEvaluationException("The decision point answered " + path + " with " + status
-							+ refusal(status) + ": the check fails closed");
+							+ refusal(path, status) + ": the check fails closed");
 				}
 				try (InputStream in = response.getBody()) {
 					byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
@@ -273,10 +274,12 @@ public final class PdpClient {
 			}, true);
 	}
 
-	private static String refusal(int status) {
+	private static String refusal(String path, int status) {
 		return switch (status) {
 			case 401 -> " (this application's credentials were refused)";
-			case 403 -> " (this application lacks the decision point's pdp:check)";
+			case 403 -> path.endsWith("object-ids")
+					? " (this application lacks the decision point's pdp:check or pdp:list, which listing objects takes)"
+					: " (this application lacks the decision point's pdp:check)";
 			default -> "";
 		};
 	}

@@ -114,6 +114,15 @@ class PermissionManagerAutoConfigurationTests {
 				assertThat(known.isKnown("owner")).isTrue();
 				assertThat(known.isKnown("ownr")).isFalse();
 			});
+		// a decision point's callers are granted its own permissions, strict registry or
+		// not
+		this.contextRunner.withPropertyValues("permission-manager.pdp.enabled=true").run((context) -> {
+			KnownPermissions known = context.getBean(KnownPermissions.class);
+			known.complete();
+			assertThat(known.isKnown("pdp:check")).isTrue();
+			assertThat(known.isKnown("pdp:explain")).isTrue();
+			assertThat(known.isKnown("pdp:list")).isTrue();
+		});
 		KnownPermissions mine = new KnownPermissions(Roles.none(), List.of());
 		this.contextRunner.withBean(KnownPermissions.class, () -> mine)
 			.run((context) -> assertThat(context.getBean(KnownPermissions.class)).isSameAs(mine));

@@ -18,6 +18,7 @@ import io.github.permissionmanager.Decision;
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionContext;
+import io.github.permissionmanager.PermissionEvaluationException;
 import io.github.permissionmanager.PermissionGrants;
 import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.PermissionRequest;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Two real applications on random ports: a service whose {@code @RequiresPermissions}
@@ -110,7 +112,24 @@ class RemoteEvaluatorTests {
 		assertThat(service.getBean(PermissionManager.class)).isInstanceOf(DefaultPermissionManager.class);
 		int doc = docs.incrementAndGet();
 		grants().grant(Grant.of(Grantee.user("carol"), "doc:read").on("doc", doc));
-		assertThat(manager().objectIds(Subject.of("carol"), "doc:read", "doc")).contains(String.valueOf(doc));
+		Grant lists = Grant.of(Grantee.user("billing"), "pdp:list");
+		grants().grant(lists);
+		try {
+			assertThat(manager().objectIds(Subject.of("carol"), "doc:read", "doc")).contains(String.valueOf(doc));
+		}
+		finally {
+			grants().revoke(lists);
+		}
+	}
+
+	@Test
+	void aServiceThatLacksPdpListCannotListObjects() {
+		int doc = docs.incrementAndGet();
+		grants().grant(Grant.of(Grantee.user("carol"), "doc:read").on("doc", doc));
+		assertThatExceptionOfType(PermissionEvaluationException.class)
+			.isThrownBy(() -> manager().objectIds(Subject.of("carol"), "doc:read", "doc"))
+			.withMessageContaining("answered v1/object-ids with 403")
+			.withMessageContaining("pdp:list");
 	}
 
 	@Test

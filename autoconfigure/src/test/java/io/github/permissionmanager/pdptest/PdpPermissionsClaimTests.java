@@ -1,5 +1,7 @@
 package io.github.permissionmanager.pdptest;
 
+import java.util.List;
+
 import io.github.permissionmanager.Grant;
 import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionGrants;
@@ -34,6 +36,8 @@ class PdpPermissionsClaimTests {
 
 	private static final Grant CALLER = Grant.of(Grantee.user("billing"), "pdp:check");
 
+	private static final Grant LISTS = Grant.of(Grantee.user("billing"), "pdp:list");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -42,12 +46,12 @@ class PdpPermissionsClaimTests {
 
 	@BeforeEach
 	void caller() {
-		this.grants.grant(CALLER);
+		this.grants.grantAll(List.of(CALLER, LISTS));
 	}
 
 	@AfterEach
 	void revoke() {
-		this.grants.revoke(CALLER);
+		this.grants.revokeAll(List.of(CALLER, LISTS));
 	}
 
 	@Test

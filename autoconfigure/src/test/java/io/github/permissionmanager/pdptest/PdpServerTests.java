@@ -37,9 +37,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The decision point's endpoints through its own filter chain: answers as the store
  * decides, callers authenticated by API key and authorized by {@code pdp:check}, no
- * explanation (no grant named) without {@code pdp:explain}, every bad request a 4xx
- * problem naming the field, a failing store a 503, and a bulk of 1,000 checks answered in
- * order with one store read per subject.
+ * explanation (no grant named) without {@code pdp:explain}, no listing of what a user can
+ * reach without {@code pdp:list}, every bad request a 4xx problem naming the field, a
+ * failing store a 503, and a bulk of 1,000 checks answered in order with one store read
+ * per subject.
  */
 @SpringBootTest(classes = PdpTestApplication.class)
 @AutoConfigureMockMvc
@@ -196,6 +197,7 @@ class PdpServerTests {
 				"{\"checks\":[{\"user\":{\"key\":\"bob\"},\"action\":\"a\",\"consistency\":\"full\"}]}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("checks[0].consistency"));
+		grant(Grant.of(Grantee.user("billing"), "pdp:list"));
 		call("check/all-tenants", BILLING,
 				"{\"user\":{\"key\":\"bob\"},\"action\":\"a\",\"resource\":{\"type\":\"event\",\"tenant\":\"acme\"}}")
 			.andExpect(status().isBadRequest())
@@ -272,7 +274,43 @@ class PdpServerTests {
 	}
 
 	@Test
+	void objectIdsAndAllTenantsNeedPdpList() throws Exception {
+		grant(Grant.of(Grantee.user("erin"), "event:read").on("event", 3));
+		grant(Grant.of(Grantee.user("erin"), "event:read").on("event", 11).inTenant("acme"));
+		String objectIds = "{\"user\":{\"key\":\"erin\"},\"action\":\"event:read\",\"resourceType\":\"event\"}";
+		String allTenants = check("erin", "event:read", "event", "11");
+		// pdp:check alone answers about an object the caller names, and lists nothing
+		call("check", BILLING, allTenants).andExpect(status().isOk()).andExpect(jsonPath("$.allowed").value(false));
+		for (String[] listing : List.of(new String[] { "object-ids", objectIds },
+				new String[] { "check/all-tenants", allTenants })) {
+			call(listing[0], BILLING, listing[1]).andExpect(status().isForbidden())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.detail").value("The caller 'billing' does not hold pdp:list: listing the "
+						+ "objects or tenants a user can reach takes it besides pdp:check."))
+				.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("acme"))));
+			// refused before the body is read
+			call(listing[0], BILLING, "{\"user\":").andExpect(status().isForbidden());
+			// pdp:explain is not pdp:list
+			call(listing[0], AUDITOR, listing[1]).andExpect(status().isForbidden())
+				.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("pdp:list")));
+		}
+		// pdp:list without pdp:check is not enough
+		grant(Grant.of(Grantee.user("stranger"), "pdp:list"));
+		call("object-ids", STRANGER, objectIds).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("pdp:check")));
+		// a grant of pdp:list scoped to a resource is not pdp:list
+		grant(Grant.of(Grantee.user("billing"), "pdp:list").on("event", 3));
+		call("object-ids", BILLING, objectIds).andExpect(status().isForbidden());
+		grant(Grant.of(Grantee.user("billing"), "pdp:list"));
+		call("object-ids", BILLING, objectIds).andExpect(status().isOk())
+			.andExpect(content().json("{\"allObjects\":false,\"ids\":[\"3\"]}", true));
+		call("check/all-tenants", BILLING, allTenants).andExpect(status().isOk())
+			.andExpect(content().json("{\"allTenants\":false,\"tenants\":[\"acme\"]}", true));
+	}
+
+	@Test
 	void allTenantsListsTheTenantsWhereTheCheckIsAllowed() throws Exception {
+		grant(Grant.of(Grantee.user("billing"), "pdp:list"));
 		grant(Grant.of(Grantee.user("carol"), "event:read").on("event", 7).inTenant("acme"));
 		grant(Grant.of(Grantee.user("carol"), "event:read").on("event").inTenant("globex"));
 		grant(Grant.of(Grantee.user("carol"), "event:read").on("event", 8).inTenant("initech"));
@@ -338,6 +376,7 @@ class PdpServerTests {
 
 	@Test
 	void objectIdsListsTheObjectsAndSaysWhenEveryObjectIsAllowed() throws Exception {
+		grant(Grant.of(Grantee.user("billing"), "pdp:list"));
 		grant(Grant.of(Grantee.user("erin"), "event:read").on("event", 3));
 		grant(Grant.of(Grantee.user("erin"), "event:read").on("event", 11));
 		grant(Grant.of(Grantee.user("erin"), "event:update").on("event"));

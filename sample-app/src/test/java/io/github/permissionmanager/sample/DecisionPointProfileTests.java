@@ -82,6 +82,7 @@ class DecisionPointProfileTests {
 			.extracting((step) -> step.curl().method() + " " + step.curl().url() + " -> " + step.status())
 			.containsExactly("POST localhost:8080/pdp/v1/check -> 200", "POST localhost:8080/pdp/v1/check -> 200",
 					"POST localhost:8080/pdp/v1/check/bulk -> 200",
+					"POST localhost:8080/pdp/v1/check/all-tenants -> 403",
 					"POST localhost:8080/pdp/v1/check/all-tenants -> 200",
 					"POST localhost:8080/pdp/v1/user-permissions -> 403",
 					"POST localhost:8080/pdp/v1/user-permissions -> 200", "POST localhost:8080/pdp/v1/check -> 401",

@@ -16,8 +16,9 @@ import org.springframework.util.Assert;
  * In the {@code pdp} profile, lets the demo's callers of the decision point (their API
  * keys in {@code application.yml}) ask it: the service {@code agenda} gets a grant of
  * {@code pdp:check}, without which the key alone is refused, and {@code auditor} gets
- * {@code pdp:explain} as well, so it may read explanations and list a user's permissions.
- * Giving them again at a later start leaves one grant each.
+ * {@code pdp:explain} and {@code pdp:list} as well, so it may read explanations, list a
+ * user's permissions and list the objects and tenants a user can reach. Giving them again
+ * at a later start leaves one grant each.
  */
 @Component
 @Profile("pdp")
@@ -26,7 +27,7 @@ class DemoDecisionPointCaller implements ApplicationRunner {
 	/** The caller that may ask about decisions. */
 	static final String CALLER = "agenda";
 
-	/** The caller that may read explanations and list permissions too. */
+	/** The caller that may read explanations and list permissions and objects too. */
 	static final String AUDITOR = "auditor";
 
 	private static final Log logger = LogFactory.getLog(DemoDecisionPointCaller.class);
@@ -43,8 +44,9 @@ class DemoDecisionPointCaller implements ApplicationRunner {
 		this.grants.grant(Grant.of(Grantee.user(CALLER), "pdp:check"));
 		this.grants.grant(Grant.of(Grantee.user(AUDITOR), "pdp:check"));
 		this.grants.grant(Grant.of(Grantee.user(AUDITOR), "pdp:explain"));
+		this.grants.grant(Grant.of(Grantee.user(AUDITOR), "pdp:list"));
 		logger.info("The decision point answers the service '" + CALLER + "' (pdp:check granted) and '" + AUDITOR
-				+ "' (pdp:check and pdp:explain granted)");
+				+ "' (pdp:check, pdp:explain and pdp:list granted)");
 	}
 
 }
