@@ -2,7 +2,10 @@ package io.github.permissionmanager.autoconfigure;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.github.permissionmanager.GrantSource;
 import io.github.permissionmanager.PermissionManager;
 import io.github.permissionmanager.SubjectResolver;
 import io.github.permissionmanager.caller.CurrentCaller;
@@ -37,6 +40,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -51,7 +55,7 @@ import org.springframework.web.client.RestClient;
 @AutoConfiguration(before = { PermissionManagerAutoConfiguration.class, PermissionStoreAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "permission-manager.enabled", matchIfMissing = true)
 @ConditionalOnProperty("permission-manager.pdp.url")
-@EnableConfigurationProperties(PermissionPdpProperties.class)
+@EnableConfigurationProperties({ PermissionPdpProperties.class, PermissionSourcesProperties.class })
 public final class PermissionPdpClientAutoConfiguration {
 
 	private static final String APACHE_HTTP_CLIENT = "org.apache.hc.client5.http.impl.classic.HttpClients";
@@ -70,9 +74,11 @@ public final class PermissionPdpClientAutoConfiguration {
 		// the remote one is two answers to one question, and the start says so
 		@Bean
 		RemotePermissionEvaluator permissionRemoteEvaluator(PermissionPdpProperties pdp,
+				PermissionSourcesProperties sources, ObjectProvider<GrantSource> grantSources,
 				ObjectProvider<RestClient.Builder> builders,
 				ObjectProvider<ClientHttpRequestInterceptor> permissionPdpClientAuthorization,
 				ResourceLoader resourceLoader) {
+			requireNoLocalSources(sources, grantSources);
 			PermissionPdpProperties.Client client = pdp.getClient();
 			String url = url(pdp);
 			ClientHttpRequestFactory requests = requestFactory(client, resourceLoader.getClassLoader());
@@ -136,6 +142,31 @@ public final class PermissionPdpClientAutoConfiguration {
 			JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
 			requests.setReadTimeout(client.getReadTimeout());
 			return requests;
+		}
+
+		// The decision point decides every check from its own sources: a local source
+		// would grant nothing, and the claim is worse: the user's token carries it as an
+		// attribute, which a decision point reading the same claim refuses, so every
+		// check of such a user would fail at request time
+		private static void requireNoLocalSources(PermissionSourcesProperties sources,
+				ObjectProvider<GrantSource> grantSources) {
+			List<String> problems = new ArrayList<>();
+			if (StringUtils.hasText(sources.getJwt().getPermissionsClaim())) {
+				problems.add("permission-manager.jwt.permissions-claim ('" + sources.getJwt().getPermissionsClaim()
+						+ "'): the decision point never takes permissions from a caller, and one that reads the"
+						+ " same claim refuses a user who carries it");
+			}
+			if (!sources.getStaticGrants().isEmpty()) {
+				problems.add("permission-manager.static-grants (" + sources.getStaticGrants().size() + ")");
+			}
+			grantSources.orderedStream()
+				.forEach((source) -> problems.add("the GrantSource bean '" + source.name() + "'"));
+			if (!problems.isEmpty()) {
+				throw new IllegalStateException("permission-manager.pdp.url decides every check at the decision point,"
+						+ " so these local decision sources would grant nothing: " + String.join("; ", problems)
+						+ ". Give their permissions as grants at the decision point and remove them here, or decide"
+						+ " locally without permission-manager.pdp.url");
+			}
 		}
 
 		private static String url(PermissionPdpProperties pdp) {

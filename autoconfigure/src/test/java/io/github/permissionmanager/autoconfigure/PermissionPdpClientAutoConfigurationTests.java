@@ -1,5 +1,12 @@
 package io.github.permissionmanager.autoconfigure;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.GrantSource;
+import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.PermissionRequest;
 import io.github.permissionmanager.Subject;
@@ -15,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The remote evaluator's settings checked at start: a bulk size that could hold no check,
- * no connection allowed, or Apache HttpClient 5 required where it is missing stops the
- * start naming the key.
+ * no connection allowed, Apache HttpClient 5 required where it is missing, or a local
+ * decision source (a permissions claim, static grants, a grant source) that would grant
+ * nothing stops the start naming the key.
  */
 class PermissionPdpClientAutoConfigurationTests {
 
@@ -58,6 +66,47 @@ class PermissionPdpClientAutoConfigurationTests {
 				.hasMessageContaining("permission-manager.pdp.client.transport=apache needs Apache HttpClient 5"));
 		this.contextRunner.withPropertyValues("permission-manager.pdp.client.transport=jdk")
 			.run((context) -> assertThat(context).hasSingleBean(RemotePermissionEvaluator.class));
+	}
+
+	@Test
+	void aPermissionsClaimStopsTheStartInsteadOfFailingEveryCheckOfAUserWhoCarriesIt() {
+		this.contextRunner.withPropertyValues("permission-manager.jwt.permissions-claim=permissions")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageStartingWith("permission-manager.pdp.url decides every check at the decision point, so"
+						+ " these local decision sources would grant nothing: permission-manager.jwt.permissions-claim"
+						+ " ('permissions'): the decision point never takes permissions from a caller")
+				.hasMessageEndingWith("Give their permissions as grants at the decision point and remove them here,"
+						+ " or decide locally without permission-manager.pdp.url"));
+		this.contextRunner.withPropertyValues("permission-manager.jwt.permissions-claim=")
+			.run((context) -> assertThat(context).hasSingleBean(RemotePermissionEvaluator.class));
+	}
+
+	@Test
+	void staticGrantsAndGrantSourcesStopTheStartEachNamed() {
+		GrantSource ldap = new GrantSource() {
+
+			@Override
+			public String name() {
+				return "ldap";
+			}
+
+			@Override
+			public Collection<Grant> grants(String user, Set<String> groups) {
+				return List.of(Grant.of(Grantee.user(user), "doc:read"));
+			}
+
+		};
+		this.contextRunner
+			.withPropertyValues("permission-manager.static-grants[0].user=admin",
+					"permission-manager.static-grants[0].permission=*")
+			.withBean(GrantSource.class, () -> ldap)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining(
+						"would grant nothing: permission-manager.static-grants (1); the GrantSource bean 'ldap'."));
 	}
 
 	@Test
