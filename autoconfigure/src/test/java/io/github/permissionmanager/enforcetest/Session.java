@@ -45,4 +45,8 @@ public class Session {
 		return this.event;
 	}
 
+	public void setEvent(Event event) {
+		this.event = event;
+	}
+
 }
