@@ -207,6 +207,11 @@ public final class PermissionContext {
 		 * @return this builder
 		 */
 		public Builder requestParameters(Map<String, List<String>> requestParameters) {
+			if (requestParameters.isEmpty()) {
+				// the usual request: nothing to copy
+				this.requestParameters = Map.of();
+				return this;
+			}
 			Map<String, List<String>> copy = new LinkedHashMap<>();
 			requestParameters.forEach((name, list) -> copy.put(name, List.copyOf(list)));
 			this.requestParameters = Map.copyOf(copy);

@@ -25,17 +25,12 @@ public final class RuleRegistry {
 
 	private static final Object NONE = new Object();
 
-	// Bounds the rules found by the Method objects calls hand over (a proxy hands the
-	// same
-	// one every time); past it, calls look up by Method.equals only
-	private static final int MAX_CALL_KEYS = 4096;
-
 	private final Map<Key, Object> rules = new ConcurrentHashMap<>();
 
 	// The same rules by the Method object a call hands over, compared by identity: a
 	// proxy's Method is not the one registered at startup, so the lookup by Key compares
 	// them with Method.equals on every call
-	private final Map<CallKey, Object> byCall = new ConcurrentHashMap<>();
+	private final CallRules byCall = new CallRules();
 
 	private final RuleParser parser;
 
@@ -56,17 +51,14 @@ public final class RuleRegistry {
 	 * @throws InvalidPermissionRulesException when the method's rule does not parse
 	 */
 	public @Nullable PermissionRule get(Method method, Class<?> targetClass) {
-		CallKey callKey = new CallKey(method, targetClass);
-		Object cached = this.byCall.get(callKey);
+		Object cached = this.byCall.get(method, targetClass);
 		if (cached == null) {
 			Key key = new Key(method, targetClass);
 			cached = this.rules.get(key);
 			if (cached == null) {
 				cached = this.rules.computeIfAbsent(key, (k) -> parseOrFail(method, targetClass));
 			}
-			if (this.byCall.size() < MAX_CALL_KEYS) {
-				this.byCall.putIfAbsent(callKey, cached);
-			}
+			this.byCall.add(method, targetClass, cached);
 		}
 		return (cached != NONE) ? (PermissionRule) cached : null;
 	}
@@ -165,23 +157,6 @@ public final class RuleRegistry {
 	 * @param rule its parsed rule
 	 */
 	public record GuardedMethod(Class<?> targetClass, Method method, PermissionRule rule) {
-	}
-
-	/**
-	 * A method object and target class, compared by identity only.
-	 */
-	private record CallKey(Method method, Class<?> targetClass) {
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof CallKey key && this.method == key.method && this.targetClass == key.targetClass;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(this.method) * 31 + System.identityHashCode(this.targetClass);
-		}
-
 	}
 
 	/**

@@ -16,6 +16,12 @@ public final class RequestBinding {
 	private static final ThreadLocal<@Nullable RequestValues> bound = new NamedThreadLocal<>(
 			"Permission Manager request");
 
+	// Whether a request was ever bound here: until then no thread can hold one, so a
+	// call (a servlet application's every call) skips the thread-local. Set by the
+	// binding thread before it binds, so that thread always reads its own binding; it is
+	// never cleared, since another thread may still hold one
+	private static volatile boolean used;
+
 	private RequestBinding() {
 	}
 
@@ -25,6 +31,7 @@ public final class RequestBinding {
 	 * @return what was bound before, to hand to {@link #restore(RequestValues)}
 	 */
 	public static @Nullable RequestValues bind(@Nullable RequestValues request) {
+		used = true;
 		RequestValues previous = bound.get();
 		bound.set(request);
 		return previous;
@@ -44,7 +51,7 @@ public final class RequestBinding {
 	}
 
 	static @Nullable RequestValues current() {
-		return bound.get();
+		return used ? bound.get() : null;
 	}
 
 }

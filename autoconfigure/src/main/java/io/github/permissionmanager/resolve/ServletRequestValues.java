@@ -27,6 +27,10 @@ final class ServletRequestValues implements RequestValues {
 
 	private final HttpServletRequest request;
 
+	// The URI template variables, read once: a guarded call reads them for each key and
+	// again for its context, and each read passes every request wrapper
+	private @Nullable Map<String, String> uriVariables;
+
 	private ServletRequestValues(HttpServletRequest request) {
 		this.request = request;
 	}
@@ -82,8 +86,13 @@ final class ServletRequestValues implements RequestValues {
 	@Override
 	@SuppressWarnings("unchecked")
 	public Map<String, String> uriVariables() {
-		Object variables = this.request.getAttribute(URI_TEMPLATE_VARIABLES);
-		return (variables instanceof Map<?, ?> map) ? (Map<String, String>) map : Map.of();
+		Map<String, String> read = this.uriVariables;
+		if (read == null) {
+			Object variables = this.request.getAttribute(URI_TEMPLATE_VARIABLES);
+			read = (variables instanceof Map<?, ?> map) ? (Map<String, String>) map : Map.of();
+			this.uriVariables = read;
+		}
+		return read;
 	}
 
 	@Override
