@@ -31,6 +31,10 @@ public final class PermissionInterceptor implements MethodInterceptor {
 
 	private final Supplier<GuardVerdicts> verdicts;
 
+	// The three collaborators once each was found: a call reads one field instead of
+	// asking three suppliers
+	private volatile @Nullable Collaborators found;
+
 	/**
 	 * Create an interceptor that tells nobody its verdicts; collaborators are looked up
 	 * on first use.
@@ -64,13 +68,27 @@ public final class PermissionInterceptor implements MethodInterceptor {
 		Method method = invocation.getMethod();
 		Object target = invocation.getThis();
 		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : method.getDeclaringClass();
+		Collaborators found = this.found;
 		PermissionRule rule;
 		PermissionEnforcer enforcer;
 		GuardVerdicts verdicts;
 		try {
-			rule = this.registry.get().get(method, targetClass);
-			enforcer = (rule != null) ? this.enforcer.get() : null;
-			verdicts = this.verdicts.get();
+			if (found != null) {
+				rule = found.registry().get(method, targetClass);
+				enforcer = found.enforcer();
+				verdicts = found.verdicts();
+			}
+			else {
+				RuleRegistry registry = this.registry.get();
+				rule = registry.get(method, targetClass);
+				// looked up only for a guarded method, so an unguarded call of a bean
+				// built early needs no enforcer
+				enforcer = (rule != null) ? this.enforcer.get() : null;
+				verdicts = this.verdicts.get();
+				if (registry != null && enforcer != null && verdicts != null) {
+					this.found = new Collaborators(registry, enforcer, verdicts);
+				}
+			}
 		}
 		// a rule that cannot be parsed (a lazy bean's), an enforcer that cannot be built,
 		// no single listener of verdicts: no answer
@@ -108,6 +126,9 @@ public final class PermissionInterceptor implements MethodInterceptor {
 		}
 		verdicts.allowed(invocation);
 		return invocation.proceed();
+	}
+
+	private record Collaborators(RuleRegistry registry, PermissionEnforcer enforcer, GuardVerdicts verdicts) {
 	}
 
 }

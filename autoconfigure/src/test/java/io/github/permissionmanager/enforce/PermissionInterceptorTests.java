@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.times;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -78,6 +79,20 @@ class PermissionInterceptorTests {
 		this.service.open(1);
 		assertThat(this.runs).containsExactly("open 1");
 		then(this.enforcer).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void afterTheFirstGuardedCallEachMethodIsStillLookedUpAndCheckedOnItsOwn() {
+		denyEventDelete();
+		this.service.read(1);
+		this.service.open(2);
+		assertThatExceptionOfType(PermissionDeniedException.class).isThrownBy(() -> this.service.delete(3))
+			.withMessage("bob lacks event:delete");
+		this.service.read(4);
+		assertThat(this.verdicts.heard).containsExactly("allowed read", "allowed open", "denied delete",
+				"allowed read");
+		assertThat(this.runs).containsExactly("read 1", "open 2", "read 4");
+		then(this.enforcer).should(times(3)).enforce(any(), any());
 	}
 
 	@Test
