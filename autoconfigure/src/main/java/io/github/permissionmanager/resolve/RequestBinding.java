@@ -31,7 +31,10 @@ public final class RequestBinding {
 	 * @return what was bound before, to hand to {@link #restore(RequestValues)}
 	 */
 	public static @Nullable RequestValues bind(@Nullable RequestValues request) {
-		used = true;
+		if (!used) {
+			// written once: a reactive call's every binding then only reads it
+			used = true;
+		}
 		RequestValues previous = bound.get();
 		bound.set(request);
 		return previous;
