@@ -26,6 +26,13 @@ public class PermissionCacheProperties {
 	 */
 	private long maximumSize = 10_000;
 
+	/**
+	 * How many answers of recent checks (subject, permission and resource) are kept in
+	 * front of the subjects' cached grants, rounded up to a power of two; 0 keeps none.
+	 * An answer is used only while the grants it was computed from are still current.
+	 */
+	private int memoSize = 8192;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -48,6 +55,14 @@ public class PermissionCacheProperties {
 
 	public void setMaximumSize(long maximumSize) {
 		this.maximumSize = maximumSize;
+	}
+
+	public int getMemoSize() {
+		return this.memoSize;
+	}
+
+	public void setMemoSize(int memoSize) {
+		this.memoSize = memoSize;
 	}
 
 }

@@ -120,7 +120,7 @@ public final class PermissionStoreAutoConfiguration {
 		// registry
 		return new GrantSnapshotCache(SourcedGrantsLoader.of(loader, others), implication,
 				clock.getIfUnique(Clock::systemUTC), ttl, cache.getMaximumSize(),
-				PermissionMetricsAutoConfiguration.hasMeterRegistry(beanFactory));
+				PermissionMetricsAutoConfiguration.hasMeterRegistry(beanFactory), cache.getMemoSize());
 	}
 
 	@Bean

@@ -138,12 +138,26 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 	 * @return the grant's allow, or {@code null}
 	 */
 	@Nullable GrantAllow allowing(Subject subject, String permission, @Nullable Resource resource, PermissionContext context) {
+		// With JWT claims configured, an answer depends on the token too: no memo then
+		ClaimGrants claims = this.claims;
+		if (claims == null) {
+			DecisionMemo.Entry memoized = this.snapshots.memoized(subject, permission, resource);
+			if (memoized != null) {
+				return memoized.allow();
+			}
+		}
 		GrantImplication.Requested requested = this.implication.requestedOrNull(permission);
 		if (requested == null) {
 			return null;
 		}
-		GrantAllow allow = this.snapshots.get(subject).allowing(requested, resource, subject, context, this.inputs);
-		return (allow == null && this.claims != null) ? this.claims.allow(subject, requested) : allow;
+		GrantSnapshot snapshot = this.snapshots.get(subject);
+		GrantAllow allow = snapshot.allowing(requested, resource, subject, context, this.inputs);
+		if (claims == null) {
+			// kept only when the snapshot holds no conditional grant
+			this.snapshots.memoize(subject, permission, resource, snapshot, allow);
+			return allow;
+		}
+		return (allow == null) ? claims.allow(subject, requested) : allow;
 	}
 
 	/**

@@ -285,6 +285,15 @@ final class GrantSnapshot {
 		return this.user;
 	}
 
+	/**
+	 * Whether the subject holds a conditional grant, whose answer depends on more than
+	 * the snapshot and the check (attributes, context).
+	 * @return whether it does
+	 */
+	boolean hasConditions() {
+		return this.conditional != null;
+	}
+
 	Set<String> groups() {
 		return this.groups;
 	}

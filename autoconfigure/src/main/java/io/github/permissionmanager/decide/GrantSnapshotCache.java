@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,11 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 
 	// A power of two: one cached read in this many is recorded for the eviction policy
 	static final int RECORDED_READS = 16;
+
+	/**
+	 * How many answers of recent checks are kept unless told otherwise.
+	 */
+	public static final int DEFAULT_MEMO_SIZE = 8192;
 
 	// Which low bits of the clock must be zero for a read to be recorded: none when
 	// statistics are recorded, so hits are counted exactly
@@ -68,6 +74,10 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	private final ThreadLocal<long[]> loads = ThreadLocal.withInitial(() -> new long[1]);
 
 	private volatile boolean countingLoads;
+
+	// The answers of recent checks (DefaultPermissionEvaluator asks it first), or null
+	// when nothing is cached or the memo is off
+	private final @Nullable DecisionMemo memo;
 
 	/**
 	 * Create a cache with an implication of its own over the roles.
@@ -110,16 +120,34 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 */
 	public GrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication, Clock clock,
 			@Nullable Duration ttl, long maximumSize, boolean recordStats) {
-		this(loader, implication, clock, ttl, maximumSize, Ticker.systemTicker(), recordStats);
+		this(loader, implication, clock, ttl, maximumSize, recordStats, DEFAULT_MEMO_SIZE);
+	}
+
+	/**
+	 * Create a cache that may record Caffeine's statistics, with a memo of recent checks'
+	 * answers of the given size.
+	 * @param loader reads a subject's grants from the store
+	 * @param implication the implication snapshots are built and matched with, shared
+	 * with the store so each permission string is parsed once
+	 * @param clock the clock expiry is measured with
+	 * @param ttl how long a snapshot is kept at most, or {@code null} to cache nothing
+	 * @param maximumSize how many subjects are kept at most
+	 * @param recordStats whether to record statistics
+	 * @param memoSize how many answers of recent checks are kept (rounded up to a power
+	 * of two), {@code 0} for none
+	 */
+	public GrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication, Clock clock,
+			@Nullable Duration ttl, long maximumSize, boolean recordStats, int memoSize) {
+		this(loader, implication, clock, ttl, maximumSize, Ticker.systemTicker(), recordStats, memoSize);
 	}
 
 	GrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication, Clock clock, @Nullable Duration ttl,
 			long maximumSize, Ticker ticker) {
-		this(loader, implication, clock, ttl, maximumSize, ticker, false);
+		this(loader, implication, clock, ttl, maximumSize, ticker, false, DEFAULT_MEMO_SIZE);
 	}
 
-	private GrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication, Clock clock,
-			@Nullable Duration ttl, long maximumSize, Ticker ticker, boolean recordStats) {
+	GrantSnapshotCache(SubjectGrantsLoader loader, GrantImplication implication, Clock clock, @Nullable Duration ttl,
+			long maximumSize, Ticker ticker, boolean recordStats, int memoSize) {
 		Assert.notNull(loader, "loader cannot be null");
 		Assert.notNull(implication, "implication cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
@@ -132,6 +160,8 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		this.recordedReadMask = recordStats ? 0 : RECORDED_READS - 1;
 		this.ttlNanos = (ttl != null) ? saturatedNanos(ttl) : 0;
 		this.ticker = (ticker == Ticker.systemTicker()) ? null : ticker;
+		Assert.isTrue(memoSize >= 0, "memoSize cannot be negative");
+		this.memo = (this.cache != null && memoSize > 0) ? new DecisionMemo(memoSize) : null;
 	}
 
 	/**
@@ -141,7 +171,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 * @return the snapshot
 	 */
 	GrantSnapshot get(Subject subject) {
-		Object key = subject.groups().isEmpty() ? subject.id() : new Key(subject.id(), subject.groups());
+		Object key = key(subject);
 		// the one clock read of a cached check: for the trust bound and the TTL alike
 		long now = System.nanoTime();
 		Cache<Object, GrantSnapshot> cache = this.cache;
@@ -175,6 +205,60 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		}
 		cache.put(key, snapshot);
 		return snapshot;
+	}
+
+	/**
+	 * The kept answer of a check, when the snapshot it was computed from is one
+	 * {@link #get} would use now: the same trust bound, TTL, expiry and change stamps,
+	 * with the one clock read of a cached check. A hit allocates nothing and does not
+	 * walk the snapshot.
+	 * @param subject who asks
+	 * @param permission the permission as asked
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @return the entry, whose answer stands, or {@code null} to decide from the snapshot
+	 */
+	DecisionMemo.@Nullable Entry memoized(Subject subject, String permission, @Nullable Resource resource) {
+		DecisionMemo memo = this.memo;
+		if (memo == null) {
+			return null;
+		}
+		long now = System.nanoTime();
+		if (!this.trust.allowsCache(now)) {
+			return null;
+		}
+		DecisionMemo.Entry entry = memo.find(subject, permission, resource);
+		if (entry == null || !isCurrent(entry.snapshot(), (this.ticker != null) ? this.ticker.read() : now)) {
+			return null;
+		}
+		if ((now & this.recordedReadMask) == 0) {
+			// the read the eviction policy would have seen without the memo (every read
+			// when statistics are recorded): a subject answered from the memo is still
+			// counted as busy
+			Cache<Object, GrantSnapshot> cache = this.cache;
+			if (cache != null) {
+				cache.getIfPresent(key(subject));
+			}
+		}
+		return entry;
+	}
+
+	/**
+	 * Keep the answer of a check for {@link #memoized}: only when it is a function of the
+	 * snapshot and the check alone, so never from a snapshot with a conditional grant
+	 * (the caller leaves out answers that other sources, such as JWT claims, could
+	 * change).
+	 * @param subject who asks
+	 * @param permission the permission as asked
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param snapshot the snapshot {@link #get} answered for the subject
+	 * @param allow the answer: the grant's allow, or {@code null} for a denial
+	 */
+	void memoize(Subject subject, String permission, @Nullable Resource resource, GrantSnapshot snapshot,
+			@Nullable GrantAllow allow) {
+		DecisionMemo memo = this.memo;
+		if (memo != null && !snapshot.hasConditions()) {
+			memo.put(subject, permission, resource, snapshot, allow);
+		}
 	}
 
 	/**
@@ -243,6 +327,10 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		return get(subject).groups();
 	}
 
+	private static Object key(Subject subject) {
+		return subject.groups().isEmpty() ? subject.id() : new Key(subject.id(), subject.groups());
+	}
+
 	private GrantSnapshot load(Object key) {
 		String user = (key instanceof Key subjectKey) ? subjectKey.user() : (String) key;
 		Set<String> groups = (key instanceof Key subjectKey) ? subjectKey.groups() : Set.of();
@@ -298,6 +386,9 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		if (this.cache != null) {
 			this.cache.asMap().values().removeIf((snapshot) -> snapshot.user().equals(user));
 		}
+		if (this.memo != null) {
+			this.memo.removeIf((snapshot) -> snapshot.user().equals(user));
+		}
 	}
 
 	@Override
@@ -307,6 +398,9 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		}
 		if (this.cache != null) {
 			this.cache.asMap().values().removeIf((snapshot) -> snapshot.groups().contains(group));
+		}
+		if (this.memo != null) {
+			this.memo.removeIf((snapshot) -> snapshot.groups().contains(group));
 		}
 	}
 
@@ -321,6 +415,9 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	private void invalidateCache() {
 		if (this.cache != null) {
 			this.cache.invalidateAll();
+		}
+		if (this.memo != null) {
+			this.memo.removeIf((snapshot) -> true);
 		}
 	}
 

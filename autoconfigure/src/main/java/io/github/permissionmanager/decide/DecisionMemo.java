@@ -1,0 +1,200 @@
+package io.github.permissionmanager.decide;
+
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import io.github.permissionmanager.Resource;
+import io.github.permissionmanager.Subject;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * The answers of recent checks, so that a check asked again reads a few cache lines
+ * instead of walking the subject's snapshot: a fixed-size open-addressing table of
+ * immutable entries keyed by the subject (id and groups), the permission as asked and the
+ * resource (type, id and tenant), each holding the answer (the grant's allow, or
+ * {@code null} for a denial) and the snapshot it was computed from.
+ * <p>
+ * The memo decides nothing about freshness: an entry answers only while its snapshot is
+ * one {@link GrantSnapshotCache} would still use, which the cache checks on every hit
+ * exactly as it checks a snapshot it finds (trust bound, TTL, grant expiry, change
+ * stamps). An answer is a function of the snapshot and the key alone only when the
+ * snapshot holds no conditional grant and no JWT claim can allow: the cache and the
+ * evaluator never put any other.
+ * <p>
+ * Entries are immutable and have only final fields, so a racy read sees a whole entry or
+ * none; two threads writing one slot at once lose one entry, never mix two. Nothing is
+ * allocated on a hit; a miss allocates the entry it puts.
+ */
+final class DecisionMemo {
+
+	// How many consecutive slots a key may sit in
+	private static final int WINDOW = 4;
+
+	private final @Nullable Entry[] table;
+
+	private final int mask;
+
+	/**
+	 * Create a memo.
+	 * @param size how many entries it holds at most, rounded up to a power of two, at
+	 * least {@link #WINDOW}
+	 */
+	DecisionMemo(int size) {
+		Assert.isTrue(size > 0, "size must be positive");
+		int slots = Math.max(WINDOW, Integer.highestOneBit(Math.min(size, 1 << 30) - 1) << 1);
+		this.table = new Entry[slots];
+		this.mask = slots - 1;
+	}
+
+	/**
+	 * The entry of a check, whatever its snapshot.
+	 * @param subject who asks
+	 * @param permission the permission as asked
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @return the entry, or {@code null} when none is kept
+	 */
+	@Nullable Entry find(Subject subject, String permission, @Nullable Resource resource) {
+		int hash = hash(subject, permission, resource);
+		@Nullable Entry[] table = this.table;
+		for (int i = 0; i < WINDOW; i++) {
+			Entry entry = table[(hash + i) & this.mask];
+			if (entry != null && entry.matches(hash, subject, permission, resource)) {
+				return entry;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Keep the answer of a check, replacing the entry of the same check (the one
+	 * {@link #find} answers), else taking a free slot, else overwriting one.
+	 * @param subject who asks
+	 * @param permission the permission as asked
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param snapshot the snapshot the answer was computed from
+	 * @param allow the answer: the grant's allow, or {@code null} for a denial
+	 */
+	void put(Subject subject, String permission, @Nullable Resource resource, GrantSnapshot snapshot,
+			@Nullable GrantAllow allow) {
+		int hash = hash(subject, permission, resource);
+		@Nullable Entry[] table = this.table;
+		int slot = -1;
+		for (int i = 0; i < WINDOW; i++) {
+			int index = (hash + i) & this.mask;
+			Entry entry = table[index];
+			if (entry != null && entry.matches(hash, subject, permission, resource)) {
+				slot = index;
+				break;
+			}
+			if (entry == null && slot < 0) {
+				slot = index;
+			}
+		}
+		if (slot < 0) {
+			// the window is full of other checks: overwrite one, chosen by bits of the
+			// hash the slot did not use
+			slot = (hash + ((hash >>> 28) & (WINDOW - 1))) & this.mask;
+		}
+		table[slot] = new Entry(hash, subject, permission, resource, snapshot, allow);
+	}
+
+	/**
+	 * Drop the entries computed from snapshots that match: only to release memory early,
+	 * since an entry whose snapshot is stale never answers anyway.
+	 * @param stale which snapshots to drop the entries of
+	 */
+	void removeIf(Predicate<GrantSnapshot> stale) {
+		@Nullable Entry[] table = this.table;
+		for (int i = 0; i < table.length; i++) {
+			Entry entry = table[i];
+			if (entry != null && stale.test(entry.snapshot)) {
+				table[i] = null;
+			}
+		}
+	}
+
+	/**
+	 * How many slots the table has.
+	 * @return the capacity
+	 */
+	int capacity() {
+		return this.table.length;
+	}
+
+	private static int hash(Subject subject, String permission, @Nullable Resource resource) {
+		int hash = subject.id().hashCode() * 31 + subject.groups().hashCode();
+		hash = hash * 31 + permission.hashCode();
+		if (resource != null) {
+			hash = hash * 31 + resource.type().hashCode();
+			hash = hash * 31 + Objects.hashCode(resource.id());
+			hash = hash * 31 + Objects.hashCode(resource.tenant());
+		}
+		hash *= 0x9E3779B9;
+		return hash ^ (hash >>> 16);
+	}
+
+	/**
+	 * The answer of one check and the snapshot it was computed from.
+	 */
+	static final class Entry {
+
+		private final int hash;
+
+		private final Subject subject;
+
+		private final String permission;
+
+		private final @Nullable Resource resource;
+
+		private final GrantSnapshot snapshot;
+
+		private final @Nullable GrantAllow allow;
+
+		private Entry(int hash, Subject subject, String permission, @Nullable Resource resource, GrantSnapshot snapshot,
+				@Nullable GrantAllow allow) {
+			this.hash = hash;
+			this.subject = subject;
+			this.permission = permission;
+			this.resource = resource;
+			this.snapshot = snapshot;
+			this.allow = allow;
+		}
+
+		GrantSnapshot snapshot() {
+			return this.snapshot;
+		}
+
+		/**
+		 * The answer.
+		 * @return the grant's allow, or {@code null} for a denial
+		 */
+		@Nullable GrantAllow allow() {
+			return this.allow;
+		}
+
+		// Identity first: a caller that asks again with the same objects compares no
+		// string
+		private boolean matches(int hash, Subject subject, String permission, @Nullable Resource resource) {
+			return this.hash == hash && (this.permission == permission || this.permission.equals(permission))
+					&& sameSubject(subject) && sameResource(resource);
+		}
+
+		private boolean sameSubject(Subject subject) {
+			Subject own = this.subject;
+			return own == subject || (own.id().equals(subject.id()) && own.groups().equals(subject.groups()));
+		}
+
+		private boolean sameResource(@Nullable Resource resource) {
+			Resource own = this.resource;
+			if (own == resource) {
+				return true;
+			}
+			return own != null && resource != null && own.type().equals(resource.type())
+					&& Objects.equals(own.id(), resource.id()) && Objects.equals(own.tenant(), resource.tenant());
+		}
+
+	}
+
+}
