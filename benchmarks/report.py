@@ -24,6 +24,8 @@ CONTENDERS = [
     ("PermissionEvaluatorCachedBenchmark", "Permission Manager, cached: the evaluator bean asked with a "
                                            "`PermissionRequest`, as a custom caller would (breakdown: builds a "
                                            "denial's text)"),
+    ("SnapshotWalkBenchmark", "Permission Manager, cached, memo off (breakdown: `memo-size=0`, every check walks its "
+                              "snapshot, as a check whose answer is not in the memo does)"),
     ("SnapshotLookupBenchmark", "Permission Manager, cached: finding the snapshot alone (breakdown: trust check and "
                                 "TTL, Caffeine `getIfPresent`, version check; no permission matched)"),
     ("ClockReadBenchmark", "`System.nanoTime()` alone (breakdown: every cached check reads it once)"),

@@ -222,12 +222,15 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		if (memo == null) {
 			return null;
 		}
-		long now = System.nanoTime();
-		if (!this.trust.allowsCache(now)) {
+		// Found before the clock is read: a check not in the memo (every check of a
+		// subject with conditional grants) reads the clock once, in get
+		DecisionMemo.Entry entry = memo.find(subject, permission, resource);
+		if (entry == null) {
 			return null;
 		}
-		DecisionMemo.Entry entry = memo.find(subject, permission, resource);
-		if (entry == null || !isCurrent(entry.snapshot(), (this.ticker != null) ? this.ticker.read() : now)) {
+		long now = System.nanoTime();
+		if (!this.trust.allowsCache(now)
+				|| !isCurrent(entry.snapshot(), (this.ticker != null) ? this.ticker.read() : now)) {
 			return null;
 		}
 		if ((now & this.recordedReadMask) == 0) {
