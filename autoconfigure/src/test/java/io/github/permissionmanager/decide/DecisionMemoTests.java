@@ -3,8 +3,6 @@ package io.github.permissionmanager.decide;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +21,7 @@ import io.github.permissionmanager.PermissionContext;
 import io.github.permissionmanager.PermissionDecisionPublisher;
 import io.github.permissionmanager.Resource;
 import io.github.permissionmanager.Subject;
+import io.github.permissionmanager.store.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,26 +46,7 @@ class DecisionMemoTests {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-
-	private final Clock clock = new Clock() {
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return DecisionMemoTests.this.now.get();
-		}
-
-	};
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final SubjectGrantsLoader loader = (user, groups) -> {
 		this.loads.incrementAndGet();
@@ -180,14 +160,14 @@ class DecisionMemoTests {
 	@Test
 	void expiryOfAGrantEndsTheAnswersOfItsSnapshot() {
 		this.stored.set(List.of(
-				Grant.of(Grantee.user("bob"), "event:read").on("event", 1).until(this.now.get().plusSeconds(30)),
+				Grant.of(Grantee.user("bob"), "event:read").on("event", 1).until(this.clock.instant().plusSeconds(30)),
 				Grant.of(Grantee.user("bob"), "event:list").on("event", 1)));
 		assertThat(bobReads()).isTrue();
 		assertThat(check(Subject.of("bob"), "event:list", EVENT_1)).isTrue();
 
-		this.now.set(this.now.get().plusSeconds(29));
+		this.clock.advance(Duration.ofSeconds(29));
 		assertThat(memoized(Subject.of("bob"), "event:read", EVENT_1)).isNotNull();
-		this.now.set(this.now.get().plusSeconds(1));
+		this.clock.advance(Duration.ofSeconds(1));
 
 		// no change was reported: only the expiry rule can end the kept allow
 		assertThat(memoized(Subject.of("bob"), "event:read", EVENT_1)).isNull();

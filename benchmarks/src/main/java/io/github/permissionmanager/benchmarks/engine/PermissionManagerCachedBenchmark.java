@@ -1,5 +1,6 @@
 package io.github.permissionmanager.benchmarks.engine;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.permissionmanager.benchmarks.data.Datasets;
@@ -43,8 +44,23 @@ public class PermissionManagerCachedBenchmark {
 	@Setup(Level.Trial)
 	public void setUp() {
 		GrantData data = Datasets.of(this.grants);
-		this.engine = PermissionManagerEngine.start(data, "cached" + this.grants);
-		Expectations.verify("Permission Manager, cached", data, this.engine::check);
+		this.engine = PermissionManagerEngine.start(data, name() + this.grants, properties());
+		Expectations.verify(label(), data, this.engine::check);
+	}
+
+	/** The name of the in-memory database, before the size. */
+	String name() {
+		return "cached";
+	}
+
+	/** The label of the expectation check's log line. */
+	String label() {
+		return "Permission Manager, cached";
+	}
+
+	/** More properties of the context, {@code name=value}. */
+	List<String> properties() {
+		return List.of();
 	}
 
 	@TearDown(Level.Trial)
