@@ -43,11 +43,27 @@ final class GrantRows {
 	 * @throws SQLException when a column cannot be read
 	 */
 	static @Nullable Grant grant(ResultSet rs, int first) throws SQLException {
+		return grant(rs, first, null);
+	}
+
+	/**
+	 * A grant read by position, as {@link #grant(ResultSet, int)} reads it, sharing the
+	 * grantee of the row before when the row names the same one: a load reads the rows of
+	 * each grantee together, so most rows build no grantee of their own.
+	 * @param rs the result set
+	 * @param first the position of {@code grantee_kind}
+	 * @param previous the grantee of the grant read before, or {@code null}
+	 * @return the grant, or {@code null} when the row has none (an outer join)
+	 * @throws SQLException when a column cannot be read
+	 */
+	static @Nullable Grant grant(ResultSet rs, int first, @Nullable Grantee previous) throws SQLException {
 		String kind = rs.getString(first);
 		if (kind == null) {
 			return null;
 		}
-		Grantee grantee = new Grantee(Grantee.Kind.valueOf(kind), rs.getString(first + 1));
+		String name = rs.getString(first + 1);
+		Grantee grantee = (previous != null && previous.kind().name().equals(kind) && previous.name().equals(name))
+				? previous : new Grantee(Grantee.Kind.valueOf(kind), name);
 		LocalDateTime expiresAt = rs.getObject(first + 6, LocalDateTime.class);
 		return new Grant(grantee, rs.getString(first + 2), rs.getString(first + 3), rs.getString(first + 4),
 				rs.getString(first + 5), (expiresAt != null) ? expiresAt.toInstant(ZoneOffset.UTC) : null,

@@ -79,7 +79,7 @@ public final class JdbcSubjectGrantsLoader implements SubjectGrantsLoader {
 			if (memberOf != null) {
 				storeGroups.add(memberOf);
 			}
-			Grant grant = GrantRows.grant(rs, 2);
+			Grant grant = GrantRows.grant(rs, 2, grants.isEmpty() ? null : grants.get(grants.size() - 1).grantee());
 			if (grant != null) {
 				grants.add(grant);
 			}

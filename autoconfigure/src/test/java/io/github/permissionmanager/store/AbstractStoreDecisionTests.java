@@ -144,7 +144,8 @@ abstract class AbstractStoreDecisionTests extends AbstractPermissionStoreTests {
 		this.grants.grant(staff);
 		this.grants.grant(auditors);
 		// the same names of the other kind, and another user's grants and groups
-		this.grants.grant(Grant.of(Grantee.group("bob"), "event:delete"));
+		Grant groupNamedBob = Grant.of(Grantee.group("bob"), "event:delete");
+		this.grants.grant(groupNamedBob);
 		this.grants.grant(Grant.of(Grantee.user("staff"), "session:read"));
 		this.grants.grant(Grant.of(Grantee.user("auditors"), "session:update"));
 		this.grants.grant(Grant.of(Grantee.user("carol"), "session:delete"));
@@ -161,6 +162,13 @@ abstract class AbstractStoreDecisionTests extends AbstractPermissionStoreTests {
 		SubjectGrants carrying = loader.load("bob", new LinkedHashSet<>(List.of("auditors", "nobody")));
 		assertThat(carrying.storeGroups()).containsExactlyInAnyOrder("staff", "empty");
 		assertThat(carrying.grants()).containsExactlyInAnyOrder(own, staff, auditors);
+
+		// a group named as the user: the rows of both come one after the other
+		SubjectGrants namesake = loader.load("bob", Set.of("bob"));
+		assertThat(namesake.grants()).containsExactlyInAnyOrder(own, staff, groupNamedBob);
+		assertThat(namesake.grants()).filteredOn((grant) -> grant.permission().equals("event:delete"))
+			.extracting(Grant::grantee)
+			.containsExactly(Grantee.group("bob"));
 
 		SubjectGrants stranger = loader.load("zed", Set.of());
 		assertThat(stranger.storeGroups()).isEmpty();
