@@ -13,15 +13,17 @@ import org.springframework.util.Assert;
  * The answers of recent checks, so that a check asked again reads a few cache lines
  * instead of walking the subject's snapshot: a fixed-size open-addressing table of
  * immutable entries keyed by the subject (id and groups), the permission as asked and the
- * resource (type, id and tenant), each holding the answer (the grant's allow, or
- * {@code null} for a denial) and the snapshot it was computed from.
+ * resource (type, id and tenant), each holding what the snapshot's unconditional grants
+ * answer (the grant's allow, or {@code null} for none), the permission as parsed and the
+ * snapshot it was computed from.
  * <p>
  * The memo decides nothing about freshness: an entry answers only while its snapshot is
  * one {@link GrantSnapshotCache} would still use, which the cache checks on every hit
  * exactly as it checks a snapshot it finds (trust bound, TTL, grant expiry, change
- * stamps). An answer is a function of the snapshot and the key alone only when the
- * snapshot holds no conditional grant and no JWT claim can allow: the cache and the
- * evaluator never put any other.
+ * stamps). What unconditional grants answer is a function of the snapshot and the key
+ * alone; conditional grants are asked on every check, with its attributes and context,
+ * when unconditional ones do not allow, and with JWT claim grants configured the memo is
+ * not used at all.
  * <p>
  * Entries are immutable and have only final fields, so a racy read sees a whole entry or
  * none; two threads writing one slot at once lose one entry, never mix two. Nothing is
@@ -73,11 +75,13 @@ final class DecisionMemo {
 	 * @param subject who asks
 	 * @param permission the permission as asked
 	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param requested the permission as parsed
 	 * @param snapshot the snapshot the answer was computed from
-	 * @param allow the answer: the grant's allow, or {@code null} for a denial
+	 * @param allow what its unconditional grants answer: the grant's allow, or
+	 * {@code null} for none
 	 */
-	void put(Subject subject, String permission, @Nullable Resource resource, GrantSnapshot snapshot,
-			@Nullable GrantAllow allow) {
+	void put(Subject subject, String permission, @Nullable Resource resource, GrantImplication.Requested requested,
+			GrantSnapshot snapshot, @Nullable GrantAllow allow) {
 		int hash = hash(subject, permission, resource);
 		@Nullable Entry[] table = this.table;
 		int slot = -1;
@@ -97,7 +101,7 @@ final class DecisionMemo {
 			// hash the slot did not use
 			slot = (hash + ((hash >>> 28) & (WINDOW - 1))) & this.mask;
 		}
-		table[slot] = new Entry(hash, subject, permission, resource, snapshot, allow);
+		table[slot] = new Entry(hash, subject, permission, resource, requested, snapshot, allow);
 	}
 
 	/**
@@ -136,7 +140,7 @@ final class DecisionMemo {
 	}
 
 	/**
-	 * The answer of one check and the snapshot it was computed from.
+	 * What the unconditional grants of a snapshot answer to one check.
 	 */
 	static final class Entry {
 
@@ -148,16 +152,19 @@ final class DecisionMemo {
 
 		private final @Nullable Resource resource;
 
+		private final GrantImplication.Requested requested;
+
 		private final GrantSnapshot snapshot;
 
 		private final @Nullable GrantAllow allow;
 
-		private Entry(int hash, Subject subject, String permission, @Nullable Resource resource, GrantSnapshot snapshot,
-				@Nullable GrantAllow allow) {
+		private Entry(int hash, Subject subject, String permission, @Nullable Resource resource,
+				GrantImplication.Requested requested, GrantSnapshot snapshot, @Nullable GrantAllow allow) {
 			this.hash = hash;
 			this.subject = subject;
 			this.permission = permission;
 			this.resource = resource;
+			this.requested = requested;
 			this.snapshot = snapshot;
 			this.allow = allow;
 		}
@@ -166,9 +173,13 @@ final class DecisionMemo {
 			return this.snapshot;
 		}
 
+		GrantImplication.Requested requested() {
+			return this.requested;
+		}
+
 		/**
-		 * The answer.
-		 * @return the grant's allow, or {@code null} for a denial
+		 * What the snapshot's unconditional grants answer.
+		 * @return the grant's allow, or {@code null} when none allows
 		 */
 		@Nullable GrantAllow allow() {
 			return this.allow;

@@ -143,7 +143,11 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 		if (claims == null) {
 			DecisionMemo.Entry memoized = this.snapshots.memoized(subject, permission, resource);
 			if (memoized != null) {
-				return memoized.allow();
+				// The memo keeps what unconditional grants answer; conditional ones are
+				// asked with this check's attributes and context
+				GrantAllow allow = memoized.allow();
+				return (allow != null) ? allow : memoized.snapshot()
+					.conditionalAllowing(memoized.requested(), resource, subject, context, this.inputs);
 			}
 		}
 		GrantImplication.Requested requested = this.implication.requestedOrNull(permission);
@@ -151,13 +155,14 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 			return null;
 		}
 		GrantSnapshot snapshot = this.snapshots.get(subject);
-		GrantAllow allow = snapshot.allowing(requested, resource, subject, context, this.inputs);
+		GrantAllow allow = snapshot.allowing(requested, resource);
 		if (claims == null) {
-			// kept only when the snapshot holds no conditional grant
-			this.snapshots.memoize(subject, permission, resource, snapshot, allow);
-			return allow;
+			this.snapshots.memoize(subject, permission, resource, requested, snapshot, allow);
 		}
-		return (allow == null) ? claims.allow(subject, requested) : allow;
+		if (allow == null) {
+			allow = snapshot.conditionalAllowing(requested, resource, subject, context, this.inputs);
+		}
+		return (allow == null && claims != null) ? claims.allow(subject, requested) : allow;
 	}
 
 	/**

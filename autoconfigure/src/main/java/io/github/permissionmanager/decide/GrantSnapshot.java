@@ -201,10 +201,24 @@ final class GrantSnapshot {
 	@Nullable GrantAllow allowing(GrantImplication.Requested permission, @Nullable Resource resource, Subject subject,
 			PermissionContext context, ConditionalGrants.Inputs inputs) {
 		GrantAllow allow = allowing(permission, resource);
-		if (allow == null && this.conditional != null) {
-			allow = this.conditional.match(permission, resource, subject, context, inputs);
-		}
-		return allow;
+		return (allow != null) ? allow : conditionalAllowing(permission, resource, subject, context, inputs);
+	}
+
+	/**
+	 * The allow of the first conditional grant found that covers the request and whose
+	 * condition holds, or {@code null}: what a check asks when no unconditional grant
+	 * allows.
+	 * @param permission the requested permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param subject who asks
+	 * @param context what was resolved for the call
+	 * @param inputs what conditions read
+	 * @return the grant's allow, or {@code null} when none allows it
+	 */
+	@Nullable GrantAllow conditionalAllowing(GrantImplication.Requested permission, @Nullable Resource resource, Subject subject,
+			PermissionContext context, ConditionalGrants.Inputs inputs) {
+		return (this.conditional != null) ? this.conditional.match(permission, resource, subject, context, inputs)
+				: null;
 	}
 
 	/**
@@ -283,15 +297,6 @@ final class GrantSnapshot {
 
 	String user() {
 		return this.user;
-	}
-
-	/**
-	 * Whether the subject holds a conditional grant, whose answer depends on more than
-	 * the snapshot and the check (attributes, context).
-	 * @return whether it does
-	 */
-	boolean hasConditions() {
-		return this.conditional != null;
 	}
 
 	Set<String> groups() {

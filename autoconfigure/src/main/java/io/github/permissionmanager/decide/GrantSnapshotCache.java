@@ -222,8 +222,8 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		if (memo == null) {
 			return null;
 		}
-		// Found before the clock is read: a check not in the memo (every check of a
-		// subject with conditional grants) reads the clock once, in get
+		// Found before the clock is read: a check not in the memo reads the clock once,
+		// in get
 		DecisionMemo.Entry entry = memo.find(subject, permission, resource);
 		if (entry == null) {
 			return null;
@@ -246,21 +246,23 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	}
 
 	/**
-	 * Keep the answer of a check for {@link #memoized}: only when it is a function of the
-	 * snapshot and the check alone, so never from a snapshot with a conditional grant
-	 * (the caller leaves out answers that other sources, such as JWT claims, could
-	 * change).
+	 * Keep what a snapshot's unconditional grants answer to a check, for
+	 * {@link #memoized}: a function of the snapshot and the check alone (the caller asks
+	 * conditional grants on every check, and keeps nothing when other sources, such as
+	 * JWT claims, could allow).
 	 * @param subject who asks
 	 * @param permission the permission as asked
 	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @param requested the permission as parsed
 	 * @param snapshot the snapshot {@link #get} answered for the subject
-	 * @param allow the answer: the grant's allow, or {@code null} for a denial
+	 * @param allow what its unconditional grants answer: the grant's allow, or
+	 * {@code null} for none
 	 */
-	void memoize(Subject subject, String permission, @Nullable Resource resource, GrantSnapshot snapshot,
-			@Nullable GrantAllow allow) {
+	void memoize(Subject subject, String permission, @Nullable Resource resource, GrantImplication.Requested requested,
+			GrantSnapshot snapshot, @Nullable GrantAllow allow) {
 		DecisionMemo memo = this.memo;
-		if (memo != null && !snapshot.hasConditions()) {
-			memo.put(subject, permission, resource, snapshot, allow);
+		if (memo != null) {
+			memo.put(subject, permission, resource, requested, snapshot, allow);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -225,14 +226,15 @@ class DecisionMemoTests {
 		this.stored.set(List.of(Grant.of(Grantee.user("bob"), "event:read").on("event", 1)));
 		Subject bob = Subject.of("bob");
 		GrantSnapshot before = this.cache.get(bob);
-		GrantAllow allow = before.allowing(this.cache.implication().requested("event:read"), EVENT_1);
+		GrantImplication.Requested read = this.cache.implication().requested("event:read");
+		GrantAllow allow = before.allowing(read, EVENT_1);
 		assertThat(allow).isNotNull();
 
 		// the revoke lands between a check's snapshot read and its memo write: the
 		// change drops nothing the check then writes
 		this.stored.set(List.of());
 		this.cache.userChanged("bob");
-		this.cache.memoize(bob, "event:read", EVENT_1, before, allow);
+		this.cache.memoize(bob, "event:read", EVENT_1, read, before, allow);
 
 		assertThat(memoized(bob, "event:read", EVENT_1)).isNull();
 		assertThat(bobReads()).isFalse();
@@ -268,19 +270,43 @@ class DecisionMemoTests {
 	}
 
 	@Test
-	void answersOfASubjectWithAConditionalGrantAreNeverKept() {
+	void conditionalGrantsAreAskedOnEveryCheckWithItsOwnAttributes() {
 		this.stored.set(List.of(Grant.of(Grantee.user("bob"), "event:read").on("event").when("resource.open == true"),
 				Grant.of(Grantee.user("bob"), "event:list").on("event")));
 		Resource open = Resource.of("event", 1).withAttribute("open", true);
 		Resource closed = Resource.of("event", 1).withAttribute("open", false);
 
-		assertThat(check(Subject.of("bob"), "event:read", open)).isTrue();
-		assertThat(check(Subject.of("bob"), "event:read", closed)).isFalse();
-		assertThat(check(Subject.of("bob"), "event:read", open)).isTrue();
+		// the same key (attributes are not part of it), answered anew from the condition
+		for (int i = 0; i < 3; i++) {
+			assertThat(check(Subject.of("bob"), "event:read", open)).isTrue();
+			assertThat(check(Subject.of("bob"), "event:read", closed)).isFalse();
+		}
 		assertThat(check(Subject.of("bob"), "event:list", closed)).isTrue();
 
-		assertThat(memoized(Subject.of("bob"), "event:read", open)).isNull();
-		assertThat(memoized(Subject.of("bob"), "event:list", closed)).isNull();
+		// what unconditional grants answer is kept: none for read, the allow for list
+		DecisionMemo.Entry read = memoized(Subject.of("bob"), "event:read", closed);
+		assertThat(read).isNotNull();
+		assertThat(read.allow()).isNull();
+		assertThat(memoized(Subject.of("bob"), "event:list", open).allow()).isNotNull();
+		assertThat(this.loads).hasValue(1);
+	}
+
+	@Test
+	void conditionThatFailsOnAMemoHitDenies() {
+		this.stored.set(List.of(Grant.of(Grantee.user("bob"), "event:read").on("event").when("resource.open == true")));
+		DefaultPermissionEvaluator failing = new DefaultPermissionEvaluator(this.cache, null, (resource) -> {
+			if (resource.attributes().containsKey("broken")) {
+				throw new IllegalStateException("attributes unavailable");
+			}
+			return Map.of();
+		});
+		DecisionService decisions = new DecisionService(failing, PermissionDecisionPublisher.none(), Clock.systemUTC());
+		Resource open = Resource.of("event", 1).withAttribute("open", true);
+
+		assertThat(decisions.allowsOrDenies(Subject.of("bob"), "event:read", open)).isTrue();
+		assertThat(memoized(Subject.of("bob"), "event:read", open)).isNotNull();
+		assertThat(decisions.allowsOrDenies(Subject.of("bob"), "event:read", open.withAttribute("broken", true)))
+			.isFalse();
 	}
 
 	@Test
@@ -336,8 +362,9 @@ class DecisionMemoTests {
 	void aCollidingCheckOverwritesAnEntryWithoutMixingTwo() {
 		DecisionMemo memo = new DecisionMemo(4);
 		GrantSnapshot snapshot = this.cache.get(Subject.of("bob"));
+		GrantImplication.Requested read = this.cache.implication().requested("event:read");
 		for (int i = 0; i < 50; i++) {
-			memo.put(Subject.of("user" + i), "event:read", Resource.of("event", i), snapshot, null);
+			memo.put(Subject.of("user" + i), "event:read", Resource.of("event", i), read, snapshot, null);
 		}
 		int found = 0;
 		for (int i = 0; i < 50; i++) {
