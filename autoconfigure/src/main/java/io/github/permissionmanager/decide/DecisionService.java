@@ -132,7 +132,9 @@ public final class DecisionService {
 		if (direct == null) {
 			return decide(subject, permission, resource, context, null).allowed();
 		}
-		checkArguments(subject, permission, context);
+		Assert.notNull(subject, "subject cannot be null");
+		Assert.notNull(permission, "permission cannot be empty");
+		Assert.notNull(context, "context cannot be null");
 		// The grant that allows, its decision built only when reported: a cached check
 		// reads no more of the snapshot than finding the grant takes
 		GrantAllow allow;
@@ -143,6 +145,11 @@ public final class DecisionService {
 			throw failure(subject, permission, resource, ex);
 		}
 		boolean allowed = allow != null;
+		if (!allowed) {
+			// Only a denial scans the text: a blank permission never parses, so it never
+			// allows, and it is refused here before anything is reported
+			Assert.hasText(permission, "permission cannot be empty");
+		}
 		if (this.publisher.isPublishing(allowed) || logger.isDebugEnabled()) {
 			report(subject, permission, resource,
 					(allow != null) ? allow.decision() : denial(subject, permission, resource, context));
