@@ -29,7 +29,8 @@ public class PermissionCacheProperties {
 	/**
 	 * How many answers of recent checks (subject, permission and resource) are kept in
 	 * front of the subjects' cached grants, rounded up to a power of two; 0 keeps none.
-	 * An answer is used only while the grants it was computed from are still current.
+	 * An answer is used only while the grants it was computed from are still current. At
+	 * most 16777216.
 	 */
 	private int memoSize = 8192;
 

@@ -34,6 +34,12 @@ final class DecisionMemo {
 	// How many consecutive slots a key may sit in
 	private static final int WINDOW = 4;
 
+	/**
+	 * The largest size a memo may be given: 16M entries, whose table alone takes 64 MB or
+	 * more of heap.
+	 */
+	static final int MAX_SIZE = 1 << 24;
+
 	private final @Nullable Entry[] table;
 
 	private final int mask;
@@ -44,8 +50,8 @@ final class DecisionMemo {
 	 * least {@link #WINDOW}
 	 */
 	DecisionMemo(int size) {
-		Assert.isTrue(size > 0, "size must be positive");
-		int slots = Math.max(WINDOW, Integer.highestOneBit(Math.min(size, 1 << 30) - 1) << 1);
+		Assert.isTrue(size > 0 && size <= MAX_SIZE, () -> "size must be between 1 and " + MAX_SIZE + ", not " + size);
+		int slots = Math.max(WINDOW, Integer.highestOneBit(size - 1) << 1);
 		this.table = new Entry[slots];
 		this.mask = slots - 1;
 	}

@@ -160,7 +160,9 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		this.recordedReadMask = recordStats ? 0 : RECORDED_READS - 1;
 		this.ttlNanos = (ttl != null) ? saturatedNanos(ttl) : 0;
 		this.ticker = (ticker == Ticker.systemTicker()) ? null : ticker;
-		Assert.isTrue(memoSize >= 0, "memoSize cannot be negative");
+		Assert.isTrue(memoSize >= 0 && memoSize <= DecisionMemo.MAX_SIZE,
+				() -> "permission-manager.cache.memo-size must be between 0 (none) and " + DecisionMemo.MAX_SIZE
+						+ ", not " + memoSize);
 		this.memo = (this.cache != null && memoSize > 0) ? new DecisionMemo(memoSize) : null;
 	}
 

@@ -173,6 +173,21 @@ class PermissionStoreAutoConfigurationTests {
 	}
 
 	@Test
+	void memoSizeOutsideItsRangeStopsTheStart() {
+		// a negative size, or one whose table alone would take gigabytes of heap
+		for (String size : new String[] { "-1", "16777217", "2147483647" }) {
+			this.contextRunner.withPropertyValues("permission-manager.cache.memo-size=" + size)
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessage(
+							"permission-manager.cache.memo-size must be between 0 (none) and 16777216, not " + size));
+		}
+		this.contextRunner.withPropertyValues("permission-manager.cache.memo-size=0")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void schemaScriptThatFailsStopsTheStartUnlessContinueOnErrorIsSet() {
 		this.contextRunner
 			.withPropertyValues("permission-manager.store.schema=classpath:storetest/broken-schema.sql",
