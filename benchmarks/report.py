@@ -109,20 +109,65 @@ def parse_wrk(path):
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
     errors = re.search(r"Socket errors:.*", text)
     requests = re.search(r"(\d+) requests in", text)
+    # run.sh's HTTP phase also writes the CPU time the app spent on the run (benchmarks/http-measure.sh)
+    cpu = read_props_line(path[:-len(".txt")] + ".cpu")
     return {"rps": rps, "p50": pct.get("50"), "p99": pct.get("99"), "non2xx": int(non2xx.group(1)) if non2xx else 0,
-            "errors": errors.group(0) if errors else "", "requests": int(requests.group(1)) if requests else 0}
+            "errors": errors.group(0) if errors else "", "requests": int(requests.group(1)) if requests else 0,
+            "cpu_us": float(cpu["cpu_us"]) if "cpu_us" in cpu else None,
+            "process_us": float(cpu["process_us"]) if "process_us" in cpu else None,
+            "load": cpu.get("load")}
+
+
+def read_props_line(path):
+    """One line of key=value pairs (measured_wrk's output) as a dict; empty when the file is missing."""
+    if not os.path.exists(path):
+        return {}
+    with open(path) as f:
+        return dict(pair.split("=", 1) for pair in f.read().split() if "=" in pair)
 
 
 def http_results(d):
     rounds = {"guarded": [], "unguarded": []}
-    for side in rounds:
-        for n in (1, 2, 3):
-            path = os.path.join(d, f"wrk-{side}-{n}.txt")
-            if os.path.exists(path):
-                rounds[side].append(parse_wrk(path))
-    if not rounds["guarded"] or not rounds["unguarded"]:
+    n = 1
+    while all(os.path.exists(os.path.join(d, f"wrk-{side}-{n}.txt")) for side in rounds):
+        for side in rounds:
+            rounds[side].append(parse_wrk(os.path.join(d, f"wrk-{side}-{n}.txt")))
+        n += 1
+    if not rounds["guarded"]:
         return None
     return rounds
+
+
+def median(values):
+    values = sorted(values)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def http_ratios(http):
+    """What the HTTP verdict compares: guarded / unguarded throughput of each round (its two runs back to back),
+    the median of those, and the same from the CPU time per request where it was measured (unguarded / guarded
+    CPU per request: the throughput share the guard would leave with the cores to itself)"""
+    pairs = list(zip(http["guarded"], http["unguarded"]))
+    rounds = [g["rps"] / u["rps"] for g, u in pairs]
+    cpu = [u["cpu_us"] / g["cpu_us"] for g, u in pairs if g["cpu_us"] and u["cpu_us"]]
+    return {"rounds": rounds, "median": median(rounds),
+            "mean": (sum(g["rps"] for g, _ in pairs) / len(pairs)) / (sum(u["rps"] for _, u in pairs) / len(pairs)),
+            "cpu_rounds": cpu, "cpu_median": median(cpu) if cpu else None}
+
+
+def http_warmup(d):
+    """run.sh's warm-up runs: (run, side, fields, verdict) per line of http-warmup.txt"""
+    path = os.path.join(d, "http-warmup.txt")
+    runs = []
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 4 and parts[0] == "warm-up":
+                    fields = dict(p.split("=", 1) for p in parts[3:] if "=" in p)
+                    runs.append((int(parts[1]), parts[2], fields, parts[-1]))
+    return runs
 
 
 class Results:
@@ -237,10 +282,12 @@ class Results:
 
         # guarded HTTP throughput against the same endpoint unguarded
         if self.http:
-            g = sum(x["rps"] for x in self.http["guarded"]) / len(self.http["guarded"])
-            u = sum(x["rps"] for x in self.http["unguarded"]) / len(self.http["unguarded"])
-            add("http", f"Guarded HTTP endpoint ≥ {HTTP_RATIO:.0%} of the unguarded throughput", g / u >= HTTP_RATIO,
-                f"{g / u:.1%} ({g:,.0f} vs {u:,.0f} requests/s)", ("interceptor", "requiresPermissions"), "")
+            ratios = http_ratios(self.http)
+            cpu = f"; CPU per request: {ratios['cpu_median']:.1%}" if ratios["cpu_median"] else ""
+            add("http", f"Guarded HTTP endpoint ≥ {HTTP_RATIO:.0%} of the unguarded throughput (median of the rounds' "
+                        "guarded / unguarded ratios, after warm-up)", ratios["median"] >= HTTP_RATIO,
+                f"{ratios['median']:.1%} (rounds: " + ", ".join(f"{x:.1%}" for x in ratios["rounds"])
+                + f"; mean throughput {ratios['mean']:.1%}{cpu})", ("interceptor", "requiresPermissions"), "")
         else:
             add("http", f"Guarded HTTP endpoint ≥ {HTTP_RATIO:.0%} of the unguarded throughput", None, "", None,
                 "wrk did not run (see the HTTP section)")
@@ -518,6 +565,62 @@ def propagation_section(d):
     return w
 
 
+def http_section(r, d):
+    """RESULTS.md's section 4 (also printed alone by `benchmarks/run.sh --only http`)"""
+    w = ["## 4. HTTP: the sample app on loopback under wrk\n"]
+    if not r.http:
+        skipped = os.path.join(d, "http-skipped.txt")
+        w.append((open(skipped).read().strip() if os.path.exists(skipped) else "Not run.") + "\n")
+        return w
+    hp = r.http_props
+    w.append(f"`wrk -t2 -c16 -d{hp.get('seconds', '?')}s --latency` as `alice` (HTTP Basic), against "
+             f"`GET {hp.get('guarded_path', '?')}` (guarded by `@RequiresPermissions`, decision cached) and "
+             f"`GET {hp.get('unguarded_path', '?')}` (the same handler method registered a second time on the "
+             "controller's unproxied target: same security filter chain, same query, no guard). Before timing, "
+             f"both answered 200 with the same body, and the guarded one answered {hp.get('check_dave', '?')} "
+             f"to `dave`, who holds no grant. wrk and the app share the machine's cores, so throughput moves with "
+             "whatever else runs; the CPU time the app's request threads spent per request (from "
+             "`/proc/<pid>/task/*/stat`, time waiting for a core not counted) moves less and is shown beside it.\n")
+    warmup = http_warmup(d)
+    if warmup:
+        settled = hp.get("warmup_settled") == "yes"
+        w.append(f"Warm-up: {hp.get('warmup', '?')}: {hp.get('warmup_runs', '?')} pairs, "
+                 + ("settled." if settled else "**did not settle: the rounds below may still include JIT warm-up.**")
+                 + " The JIT compiles the guard's methods late on 2 shared cores (PERFORMANCE-NOTES.md), "
+                   "so the first runs of the guarded side cost several times the later ones.\n")
+        w.append("| warm-up run | side | requests/s | request threads µs/request | process µs/request | load |"
+                 "\n|---|---|---:|---:|---:|---:|")
+        for n, side, fields, verdict in warmup:
+            w.append(f"| {n} | {side} | {float(fields.get('rps', 0)):,.0f} | {fields.get('cpu_us', '–')} | "
+                     f"{fields.get('process_us', '–')} | {fields.get('load', '–')} |")
+        w.append("")
+    else:
+        w.append(f"Warm-up: {hp.get('warmup', '?')}.\n")
+    w.append("Then the sides alternate, one measured wrk run each per round.\n")
+    w.append("| round | side | requests/s | request threads µs/request | p50 ms | p99 ms | non-2xx | guarded / unguarded |"
+             "\n|---|---|---:|---:|---:|---:|---:|---:|")
+    ratios = http_ratios(r.http)
+    for i, (g, u) in enumerate(zip(r.http["guarded"], r.http["unguarded"])):
+        for side, x in (("guarded", g), ("unguarded", u)):
+            cpu = fmt(x["cpu_us"]) if x["cpu_us"] else "–"
+            ratio = f"{ratios['rounds'][i]:.1%}" if side == "unguarded" else ""
+            w.append(f"| {i + 1} | {side} | {x['rps']:,.0f} | {cpu} | {fmt(x['p50'])} | {fmt(x['p99'])} | "
+                     f"{x['non2xx']} | {ratio} |")
+    g = r.http["guarded"]
+    u = r.http["unguarded"]
+    gp = max(x["p99"] for x in g if x["p99"] is not None)
+    up = max(x["p99"] for x in u if x["p99"] is not None)
+    w.append("")
+    w.append(f"Guarded / unguarded throughput, median of the rounds' ratios: **{ratios['median']:.1%}** "
+             f"(mean throughput of the rounds: {ratios['mean']:.1%}); p99 (worst round): guarded {fmt(gp)} ms, "
+             f"unguarded {fmt(up)} ms."
+             + (f" From the CPU time per request of the request threads (unguarded / guarded), median of the "
+                f"rounds: {ratios['cpu_median']:.1%}." if ratios["cpu_median"] else "") + "\n")
+    if any(x["non2xx"] for x in g + u):
+        w.append("**Some responses were not 2xx: the figures above are not comparable.**\n")
+    return w
+
+
 def write(d, target, other=None):
     r = Results(d)
     m = r.machine
@@ -684,38 +787,7 @@ def write(d, target, other=None):
     else:
         w.append("Not run: the resolution benchmark was not in this build.\n")
 
-    # HTTP
-    w.append("## 4. HTTP: the sample app on loopback under wrk\n")
-    if r.http:
-        hp = r.http_props
-        w.append(f"`wrk -t2 -c16 -d{hp.get('seconds', '?')}s --latency` as `alice` (HTTP Basic), against "
-                 f"`GET {hp.get('guarded_path', '?')}` (guarded by `@RequiresPermissions`, decision cached) and "
-                 f"`GET {hp.get('unguarded_path', '?')}` (the same handler method registered a second time on the "
-                 "controller's unproxied target: same security filter chain, same query, no guard). Before timing, "
-                 f"both answered 200 with the same body, and the guarded one answered {hp.get('check_dave', '?')} "
-                 f"to `dave`, who holds no grant. Warm-up: {hp.get('warmup', '?')}; then the sides alternate, one "
-                 "measured wrk run each per round. wrk and the app share the machine's cores.\n")
-        w.append("| round | side | requests/s | p50 ms | p99 ms | non-2xx |\n|---|---|---:|---:|---:|---:|")
-        n = min(len(r.http["guarded"]), len(r.http["unguarded"]))
-        for i in range(n):
-            for side in ("guarded", "unguarded"):
-                x = r.http[side][i]
-                w.append(f"| {i + 1} | {side} | {x['rps']:,.0f} | {fmt(x['p50'])} | {fmt(x['p99'])} | "
-                         f"{x['non2xx']} |")
-        g = r.http["guarded"]
-        u = r.http["unguarded"]
-        gr = sum(x["rps"] for x in g) / len(g)
-        ur = sum(x["rps"] for x in u) / len(u)
-        gp = max(x["p99"] for x in g if x["p99"] is not None)
-        up = max(x["p99"] for x in u if x["p99"] is not None)
-        w.append("")
-        w.append(f"Guarded / unguarded throughput: **{gr / ur:.1%}** ({gr:,.0f} vs {ur:,.0f} requests/s, mean of "
-                 f"the rounds); p99 (worst round): guarded {fmt(gp)} ms, unguarded {fmt(up)} ms.\n")
-        if any(x["non2xx"] for x in g + u):
-            w.append("**Some responses were not 2xx: the figures above are not comparable.**\n")
-    else:
-        skipped = os.path.join(d, "http-skipped.txt")
-        w.append((open(skipped).read().strip() if os.path.exists(skipped) else "Not run.") + "\n")
+    w.extend(http_section(r, d))
 
     # Cross-instance propagation (issue 11)
     w.append("## 5. Cross-instance propagation and what following costs\n")
@@ -811,13 +883,13 @@ def readme(d):
                  + (f" (`@PreAuthorize(\"hasPermission(...)\")` over the same decisions: {fmt(p[0])} ns)" if p else "")
                  + " |")
     if r.http:
-        gr = sum(x["rps"] for x in r.http["guarded"]) / len(r.http["guarded"])
-        ur = sum(x["rps"] for x in r.http["unguarded"]) / len(r.http["unguarded"])
+        ratios = http_ratios(r.http)
         gp = max(x["p99"] for x in r.http["guarded"])
         up = max(x["p99"] for x in r.http["unguarded"])
-        per_round = ", ".join(f"{a['rps'] / b['rps']:.0%}" for a, b in zip(r.http["guarded"], r.http["unguarded"]))
-        w.append(f"| HTTP, guarded vs the same endpoint unguarded (wrk, 2 threads) | {gr / ur:.0%} of the throughput "
-                 f"(rounds: {per_round}); p99 {fmt(gp)} ms vs {fmt(up)} ms |")
+        per_round = ", ".join(f"{x:.0%}" for x in ratios["rounds"])
+        cpu = f"; CPU per request {ratios['cpu_median']:.0%}" if ratios["cpu_median"] else ""
+        w.append(f"| HTTP, guarded vs the same endpoint unguarded (wrk, 2 threads) | {ratios['median']:.0%} of the "
+                 f"throughput (median of the rounds: {per_round}{cpu}); p99 {fmt(gp)} ms vs {fmt(up)} ms |")
     w.append("")
     targets = r.targets()
     met = [t for t in targets if t[2] == "MET"]
@@ -853,7 +925,7 @@ def readme(d):
                  "the ratios between contenders measured side by side are the steadier figures.")
         w.append("")
     w.append("Reproduce (" + (f"this run took {minutes:.0f} minutes" if minutes else "about 15 minutes on 2 cores")
-             + "; `--quick` for a 10k-grant smoke run):")
+             + "; `--quick` for a 10k-grant smoke run, `--only <phase>` for one phase, e.g. `--only http`):")
     w.append("")
     w.append("```bash\nbenchmarks/run.sh\n```")
     print("\n".join(w))
@@ -862,6 +934,8 @@ def readme(d):
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "http-missed":
         http_missed(sys.argv[2])
+    elif len(sys.argv) >= 3 and sys.argv[1] == "http":
+        print("\n".join(http_section(Results(sys.argv[2]), sys.argv[2])))
     elif len(sys.argv) >= 3 and sys.argv[1] == "readme":
         readme(sys.argv[2])
     elif len(sys.argv) >= 3 and sys.argv[1] == "misses":

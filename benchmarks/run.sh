@@ -5,6 +5,10 @@
 #   benchmarks/run.sh           full run: every case at every size (about 15 minutes on 2 cores, plus
 #                               about 25 for list filtering on H2 and PostgreSQL)
 #   benchmarks/run.sh --quick   smoke run: 10k grants only, short iterations (about 4 minutes)
+#   benchmarks/run.sh [--quick] --only http
+#                               one phase alone (engine, interceptor, resolution, abac, http, filter,
+#                               pdp, propagation), its raw output under benchmarks/target/results[-quick]-<phase>;
+#                               RESULTS.md and README.md are left alone (the HTTP phase prints its section)
 #
 # JMH 1.37, one fork per case, warm-up and measurement iterations of one second each (3 + 5
 # in a full run, 1 + 2 in quick mode): modest on purpose, so a full run stays bounded; the
@@ -15,18 +19,40 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 MODE=full
-if [ "${1:-}" = "--quick" ]; then
-  MODE=quick
-elif [ -n "${1:-}" ]; then
-  echo "usage: benchmarks/run.sh [--quick]" >&2
+ONLY=
+usage() {
+  echo "usage: benchmarks/run.sh [--quick] [--only engine|interceptor|resolution|abac|http|filter|pdp|propagation]" >&2
   exit 2
-fi
-COMMAND="benchmarks/run.sh${1:+ $1}"
-# a quick run keeps its raw output apart, so the page can show the last run of each mode
+}
+ARGS="$*"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) MODE=quick ;;
+    --only)
+      [ $# -ge 2 ] || usage
+      case "$2" in
+        engine | interceptor | resolution | abac | http | filter | pdp | propagation) ONLY=$2 ;;
+        *) usage ;;
+      esac
+      shift
+      ;;
+    *) usage ;;
+  esac
+  shift
+done
+COMMAND="benchmarks/run.sh${ARGS:+ $ARGS}"
+# a quick run keeps its raw output apart, so the page can show the last run of each mode; a run
+# of one phase too, so it never replaces a whole run's
 OUT="$ROOT/benchmarks/target/results"
 [ "$MODE" = quick ] && OUT="$ROOT/benchmarks/target/results-quick"
+[ -n "$ONLY" ] && OUT="$OUT-$ONLY"
 rm -rf "$OUT"
 mkdir -p "$OUT"
+
+# phase <name>: whether this run runs that phase
+phase() {
+  [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]
+}
 
 # --- machine, as found at the start -------------------------------------------------------
 {
@@ -83,21 +109,21 @@ jmh() {
 }
 
 # --- 1. decision engines on the same generated grants -----------------------------------------
-jmh engine 'io\.github\.permissionmanager\.benchmarks\.engine\..*' "${JMH_OPTS[@]}" "${SIZES[@]}"
+phase engine && jmh engine 'io\.github\.permissionmanager\.benchmarks\.engine\..*' "${JMH_OPTS[@]}" "${SIZES[@]}"
 
 # --- 2. interceptor overhead, 3. context resolution ---------------------------------------------
-if ls benchmarks/target/classes/io/github/permissionmanager/benchmarks/interceptor/*Benchmark.class >/dev/null 2>&1; then
+if phase interceptor && ls benchmarks/target/classes/io/github/permissionmanager/benchmarks/interceptor/*Benchmark.class >/dev/null 2>&1; then
   jmh interceptor 'io\.github\.permissionmanager\.benchmarks\.interceptor\..*' "${JMH_OPTS[@]}"
 fi
-if ls benchmarks/target/classes/io/github/permissionmanager/benchmarks/resolution/*Benchmark.class >/dev/null 2>&1; then
+if phase resolution && ls benchmarks/target/classes/io/github/permissionmanager/benchmarks/resolution/*Benchmark.class >/dev/null 2>&1; then
   jmh resolution 'io\.github\.permissionmanager\.benchmarks\.resolution\..*' "${JMH_OPTS[@]}"
 fi
 
 # --- 3b. ABAC: a check a condition allows (attributes supplied with it) against the plain cached check ---
-jmh abac 'io\.github\.permissionmanager\.benchmarks\.abac\..*' "${JMH_OPTS[@]}"
+phase abac && jmh abac 'io\.github\.permissionmanager\.benchmarks\.abac\..*' "${JMH_OPTS[@]}"
 
 # --- 4. HTTP: the sample app on loopback under wrk ----------------------------------------------
-if ! command -v wrk >/dev/null 2>&1; then
+if phase http && ! command -v wrk >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing wrk (Debian package)"
     (apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }) || true
@@ -105,9 +131,12 @@ if ! command -v wrk >/dev/null 2>&1; then
     (sudo -n apt-get install -y -qq wrk >/dev/null 2>&1) || true
   fi
 fi
-if [ ! -f sample-app/target/classes/io/github/permissionmanager/sample/SampleApplication.class ]; then
+if ! phase http; then
+  :
+elif [ ! -f sample-app/target/classes/io/github/permissionmanager/sample/SampleApplication.class ]; then
   echo "The sample app is not in this build: the HTTP comparison is skipped" | tee "$OUT/http-skipped.txt"
 elif command -v wrk >/dev/null 2>&1; then
+  . benchmarks/http-measure.sh
   PORT=18080
   SAMPLE_CP="$ROOT/sample-app/target/classes:$(cat sample-app/target/runtime-classpath.txt):$ROOT/benchmarks/target/classes"
   GUARDED_PATH='/events/{event_id}/tracks'
@@ -143,28 +172,73 @@ elif command -v wrk >/dev/null 2>&1; then
     HTTP_OK=no
   fi
   if [ $HTTP_OK = yes ]; then
+  # Warm-up: the guarded side has more code for the JIT, and with wrk and the app on the same two
+  # cores, C2 reaches the guard's methods late (the first 60-90 s of load ran them at tier 3, with
+  # 2-2.5x the CPU per request; PERFORMANCE-NOTES.md). So the sides alternate, as in the rounds,
+  # until both settle: each side's CPU time per request within HTTP_SETTLE % of its previous
+  # warm-up run, in the same pair of runs; at most HTTP_WARMUP_MAX pairs. Every run is logged.
+  HTTP_SETTLE=5
+  HTTP_WARMUP_MAX=12
+  HTTP_ROUNDS=5
+  if [ "$MODE" = quick ]; then
+    HTTP_WARMUP_MAX=10
+    HTTP_ROUNDS=3
+  fi
+  side_path() {
+    if [ "$1" = unguarded ]; then echo "/unguarded$URL_PATH"; else echo "$URL_PATH"; fi
+  }
+  cpu_of() {
+    local rest=${1#*cpu_us=}
+    echo "${rest%% *}"
+  }
+  declare -A PREVIOUS_CPU=()
+  WARMUP_SETTLED=no
+  WARMUP_RUNS=0
+  echo "  warm-up: alternating ${WRK_SECONDS} s runs until each side's CPU time per request is within" \
+    "$HTTP_SETTLE % of its previous run (at most $HTTP_WARMUP_MAX pairs)"
+  while [ "$WARMUP_RUNS" -lt "$HTTP_WARMUP_MAX" ]; do
+    WARMUP_RUNS=$((WARMUP_RUNS + 1))
+    pair_settled=yes
+    for side in guarded unguarded; do
+      line=$(measured_wrk $APP_PID "http://127.0.0.1:$PORT$(side_path $side)" "$WRK_SECONDS" "$OUT/wrk-warmup-$side-$WARMUP_RUNS.txt")
+      cpu=$(cpu_of "$line")
+      verdict="first"
+      if [ -n "${PREVIOUS_CPU[$side]:-}" ]; then
+        if awk -v a="$cpu" -v b="${PREVIOUS_CPU[$side]}" -v s="$HTTP_SETTLE" 'BEGIN { exit !(b > 0 && (a - b) / b * 100 <= s && (b - a) / b * 100 <= s) }'; then
+          verdict="settled"
+        else
+          verdict="moving"
+          pair_settled=no
+        fi
+      else
+        pair_settled=no
+      fi
+      PREVIOUS_CPU[$side]=$cpu
+      printf 'warm-up %d %-9s %s %s\n' "$WARMUP_RUNS" "$side" "$line" "$verdict" | tee -a "$OUT/http-warmup.txt" | sed 's/^/  /'
+    done
+    if [ $pair_settled = yes ]; then
+      WARMUP_SETTLED=yes
+      break
+    fi
+  done
   {
     echo "guarded_path=$URL_PATH"
     echo "unguarded_path=/unguarded$URL_PATH"
     echo "check_guarded=$G_BODY"
     echo "check_dave=$D_CODE"
     echo "seconds=$WRK_SECONDS"
-    echo "warmup=4 alternating wrk runs of 10 s (guarded, unguarded, guarded, unguarded)"
+    echo "warmup=alternating wrk runs of $WRK_SECONDS s until each side's CPU time per request was within $HTTP_SETTLE % of its previous run, at most $HTTP_WARMUP_MAX pairs"
+    echo "warmup_runs=$WARMUP_RUNS"
+    echo "warmup_settled=$WARMUP_SETTLED"
+    echo "rounds=$HTTP_ROUNDS"
   } > "$OUT/http.properties"
-  # Warm-up: the guarded path has more code for the JIT to compile, and on a busy machine that takes
-  # a while; alternate the sides until both are compiled (4 x 10 s), then measure
-  for side in guarded unguarded guarded unguarded; do
-    path=$URL_PATH
-    [ $side = unguarded ] && path=/unguarded$URL_PATH
-    wrk -t2 -c16 -d10s -H "$AUTH" "http://127.0.0.1:$PORT$path" > /dev/null
-  done
-  # Alternate the two sides three times, so a drift in machine load hits both alike
-  for round in 1 2 3; do
+  [ $WARMUP_SETTLED = yes ] || echo "  warm-up did not settle within $HTTP_WARMUP_MAX pairs: the rounds may still include JIT warm-up"
+  # Alternate the two sides, so a drift in machine load hits both alike
+  for round in $(seq 1 "$HTTP_ROUNDS"); do
     for side in guarded unguarded; do
-      path=$URL_PATH
-      [ $side = unguarded ] && path=/unguarded$URL_PATH
-      echo "  wrk -t2 -c16 -d${WRK_SECONDS}s --latency $path (round $round)"
-      wrk -t2 -c16 -d${WRK_SECONDS}s --latency -H "$AUTH" "http://127.0.0.1:$PORT$path" > "$OUT/wrk-$side-$round.txt"
+      line=$(measured_wrk $APP_PID "http://127.0.0.1:$PORT$(side_path $side)" "$WRK_SECONDS" "$OUT/wrk-$side-$round.txt" --latency)
+      echo "$line" > "$OUT/wrk-$side-$round.cpu"
+      printf '  round %d %-9s %s\n' "$round" "$side" "$line"
     done
   done
   # A missed target gets a profile: one more guarded round under Java Flight Recorder
@@ -185,14 +259,18 @@ fi
 
 # --- 6. list filtering: PermissionFilters against no filter, objectIds + IN and @PostFilter ------
 # (H2, then PostgreSQL with its plans, under /tmp/pm-servers.lock; writes benchmarks/FILTERING.md)
-FILTER_OUT="$OUT" FILTER_JMH_OPTS="${JMH_OPTS[*]}" BENCH_CP="$BENCH_CP" benchmarks/run-filter.sh \
-  || echo "benchmarks/run-filter.sh exited with status $?" >> "$OUT/failures.txt"
+if phase filter; then
+  FILTER_OUT="$OUT" FILTER_JMH_OPTS="${JMH_OPTS[*]}" BENCH_CP="$BENCH_CP" benchmarks/run-filter.sh \
+    || echo "benchmarks/run-filter.sh exited with status $?" >> "$OUT/failures.txt"
+fi
 
 # --- 7. the decision point on loopback: remote checks cached and uncached, bulk against single ---
 # (PdpBenchmark on the sample app's runtime classpath; writes benchmarks/PDP.md)
-phase_load pdp
-PDP_OUT="$OUT" PDP_JMH_OPTS="${JMH_OPTS[*]}" benchmarks/run-pdp.sh \
-  || echo "benchmarks/run-pdp.sh exited with status $?" >> "$OUT/failures.txt"
+if phase pdp; then
+  phase_load pdp
+  PDP_OUT="$OUT" PDP_JMH_OPTS="${JMH_OPTS[*]}" benchmarks/run-pdp.sh \
+    || echo "benchmarks/run-pdp.sh exited with status $?" >> "$OUT/failures.txt"
+fi
 
 # --- profiles of the cases that miss a target -----------------------------------------------------
 # --- 5. cross-instance propagation: a revoke on one instance, denied on the others -------------
@@ -202,13 +280,25 @@ PDP_OUT="$OUT" PDP_JMH_OPTS="${JMH_OPTS[*]}" benchmarks/run-pdp.sh \
 # The suite uses the shared PostgreSQL, MariaDB and Redis: it waits for the lock other test runs of this
 # machine take, for 2 minutes at most (a run holding that lock may be waiting for the benchmark lock this
 # script holds), then it is skipped and says so
-phase_load propagation
-echo "Cross-instance propagation (TwoInstancesTests)"
-flock -w 120 /tmp/pm-servers.lock ./mvnw -B -q -pl autoconfigure test -Dtest=TwoInstancesTests \
-  -Dsurefire.failIfNoSpecifiedTests=false > "$OUT/propagation.log" 2>&1 \
-  || echo "TwoInstancesTests exited with status $? (or the server lock was not free within 2 minutes)" >> "$OUT/failures.txt"
-grep -hE 'Cross-instance propagation|Storm across instances|SKIPPED' "$OUT/propagation.log" \
-  | sed 's/^/  /' | tee "$OUT/propagation.txt" || true
+if phase propagation; then
+  phase_load propagation
+  echo "Cross-instance propagation (TwoInstancesTests)"
+  flock -w 120 /tmp/pm-servers.lock ./mvnw -B -q -pl autoconfigure test -Dtest=TwoInstancesTests \
+    -Dsurefire.failIfNoSpecifiedTests=false > "$OUT/propagation.log" 2>&1 \
+    || echo "TwoInstancesTests exited with status $? (or the server lock was not free within 2 minutes)" >> "$OUT/failures.txt"
+  grep -hE 'Cross-instance propagation|Storm across instances|SKIPPED' "$OUT/propagation.log" \
+    | sed 's/^/  /' | tee "$OUT/propagation.txt" || true
+fi
+
+if [ -n "$ONLY" ]; then
+  echo "finished=$(date -u '+%Y-%m-%d %H:%M:%S UTC')" >> "$OUT/machine.properties"
+  echo "loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.properties"
+  if [ "$ONLY" = http ]; then
+    python3 benchmarks/report.py http "$OUT" | tee "$OUT/http.md"
+  fi
+  echo "Phase $ONLY alone: raw output in $OUT (RESULTS.md and README.md unchanged)"
+  exit 0
+fi
 
 python3 benchmarks/report.py misses "$OUT" > "$OUT/misses.txt"
 while IFS='|' read -r name regex params; do
