@@ -816,7 +816,13 @@ def write(d, target, other=None):
         if key == "http":
             samples = os.path.join(d, "http-guarded-samples.txt")
             if os.path.exists(samples):
-                w.append("Java Flight Recorder (`settings=profile`) on the app during one more guarded round:\n")
+                profiled = os.path.join(d, "wrk-guarded-profiled.txt")
+                run = parse_wrk(profiled) if os.path.exists(profiled) else None
+                w.append("Java Flight Recorder (`settings=profile`) on the app during one more guarded round"
+                         + (f" ({run['rps']:,.0f} requests/s"
+                            + (f", {fmt(run['cpu_us'])} µs of the request threads per request" if run["cpu_us"] else "")
+                            + "; the guarded rounds: " + ", ".join(f"{x['rps']:,.0f}" for x in r.http["guarded"])
+                            + " requests/s)" if run and r.http else "") + ":\n")
                 w.append("```")
                 w.append(jfr_summary(samples, "http-nio", "the app's request threads"))
                 w.append("```\n")

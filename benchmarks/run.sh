@@ -144,7 +144,12 @@ elif command -v wrk >/dev/null 2>&1; then
   AUTH="Authorization: Basic $(printf 'alice:alice' | base64)"
   phase_load http
   echo "HTTP: starting the sample app on 127.0.0.1:$PORT"
-  java -Xmx512m -XX:FlightRecorderOptions:stackdepth=256 -cp "$SAMPLE_CP" -Dbench.guarded-path="$GUARDED_PATH" \
+  # Flight Recorder starts with the app (a recording of no events, stopped once the app answers):
+  # its first start in a running JVM redefines JDK classes and throws away their compiled code,
+  # so a profile started only after the rounds ran at 1/50 of their throughput (PERFORMANCE-NOTES.md)
+  printf '<?xml version="1.0" encoding="UTF-8"?>\n<configuration version="2.0"></configuration>\n' > "$OUT/jfr-no-events.jfc"
+  java -Xmx512m -XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording:name=init,settings="$OUT/jfr-no-events.jfc" \
+    -cp "$SAMPLE_CP" -Dbench.guarded-path="$GUARDED_PATH" \
     io.github.permissionmanager.benchmarks.http.HttpBenchmarkApplication \
     --server.address=127.0.0.1 --server.port=$PORT > "$OUT/http-app.log" 2>&1 &
   APP_PID=$!
@@ -161,6 +166,7 @@ elif command -v wrk >/dev/null 2>&1; then
   echo "  guarded:   HTTP ${G_BODY##* }, ${#G_BODY} bytes"
   echo "  unguarded: HTTP ${U_BODY##* }, ${#U_BODY} bytes"
   echo "  guarded as dave (no grants): HTTP $D_CODE"
+  jcmd $APP_PID JFR.stop name=init > /dev/null 2>&1 || true
   HTTP_OK=yes
   if ! kill -0 $APP_PID 2>/dev/null; then
     echo "The sample app did not start (see http-app.log): the HTTP comparison is skipped" | tee "$OUT/http-skipped.txt"
@@ -245,8 +251,10 @@ elif command -v wrk >/dev/null 2>&1; then
   if python3 benchmarks/report.py http-missed "$OUT"; then
     echo "  guarded throughput below its target share of unguarded: profiling one more guarded round with JFR"
     jcmd $APP_PID JFR.start name=bench settings=profile filename="$OUT/http-guarded.jfr" > /dev/null
-    wrk -t2 -c16 -d${WRK_SECONDS}s -H "$AUTH" "http://127.0.0.1:$PORT$URL_PATH" > "$OUT/wrk-guarded-profiled.txt"
+    line=$(measured_wrk $APP_PID "http://127.0.0.1:$PORT$URL_PATH" "$WRK_SECONDS" "$OUT/wrk-guarded-profiled.txt")
     jcmd $APP_PID JFR.stop name=bench > /dev/null
+    echo "  profiled guarded run: $line"
+    echo "$line" > "$OUT/wrk-guarded-profiled.cpu"
     jfr print --events jdk.ExecutionSample --stack-depth 256 "$OUT/http-guarded.jfr" > "$OUT/http-guarded-samples.txt"
   fi
   fi
