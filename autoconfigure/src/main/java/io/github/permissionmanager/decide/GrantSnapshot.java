@@ -89,13 +89,23 @@ final class GrantSnapshot {
 
 	static GrantSnapshot build(String user, Set<String> subjectGroups, SubjectGrants loaded,
 			GrantImplication implication, long loadedAt, long loadedNanos, long nowMillis) {
-		Set<String> groups = new LinkedHashSet<>(subjectGroups);
-		groups.addAll(loaded.storeGroups());
-		ScopeIndex anyTenant = new ScopeIndex();
+		// most subjects carry no groups and the store lists them in none
+		Set<String> groups = Set.of();
+		if (!subjectGroups.isEmpty() || !loaded.storeGroups().isEmpty()) {
+			groups = new LinkedHashSet<>(subjectGroups);
+			groups.addAll(loaded.storeGroups());
+			groups = Collections.unmodifiableSet(groups);
+		}
+		// sized for every grant loaded: most are object grants in every tenant, of one
+		// type
+		ScopeIndex anyTenant = new ScopeIndex(loaded.grants().size());
 		Map<String, ScopeIndex> tenants = new HashMap<>();
 		ConditionalGrants conditional = null;
 		long validUntil = Long.MAX_VALUE;
-		for (Grant grant : loaded.inForce(user, groups, nowMillis)) {
+		for (Grant grant : loaded.grants()) {
+			if (!SubjectGrants.inForce(grant, user, groups, nowMillis)) {
+				continue;
+			}
 			if (grant.expiresAt() != null) {
 				validUntil = Math.min(validUntil, grant.expiresAt().toEpochMilli());
 			}
@@ -127,13 +137,14 @@ final class GrantSnapshot {
 				continue;
 			}
 			ScopeIndex scope = (grant.tenant() != null)
-					? tenants.computeIfAbsent(grant.tenant(), (tenant) -> new ScopeIndex()) : anyTenant;
+					? tenants.computeIfAbsent(grant.tenant(), (tenant) -> new ScopeIndex(0)) : anyTenant;
 			scope.add(grant, held, new GrantAllow(grant, held.role(), loaded.sourceOf(grant)), implication);
 		}
-		anyTenant.freeze();
-		tenants.values().forEach(ScopeIndex::freeze);
-		return new GrantSnapshot(user, Collections.unmodifiableSet(groups), loadedAt, loadedNanos, validUntil,
-				anyTenant, tenants, conditional);
+		anyTenant.freeze(implication);
+		for (ScopeIndex tenant : tenants.values()) {
+			tenant.freeze(implication);
+		}
+		return new GrantSnapshot(user, groups, loadedAt, loadedNanos, validUntil, anyTenant, tenants, conditional);
 	}
 
 	/**

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * a null test. Object grants are looked up in an {@link ObjectTable}, and a scope whose
  * grants name one resource type (the common case) holds that type's trie and table
  * itself: a check reads few objects that the previous check did not touch.
+ * <p>
+ * Filled by one snapshot's build, then frozen and only read.
  */
 final class ScopeIndex {
 
@@ -29,7 +31,20 @@ final class ScopeIndex {
 
 	private @Nullable PermissionTrie soleTypeWide;
 
-	private @Nullable Object[] soleObjects = ObjectTable.of(Map.of());
+	private @Nullable Object[] soleObjects = ObjectTable.empty();
+
+	// The objects expected in the first type's table: the scope's grants, when known
+	private int expectedObjects;
+
+	/**
+	 * Create a scope.
+	 * @param expectedObjects the number of object grants it may get (a hint: the first
+	 * type's table is sized for it, so the common scope of one type and many objects
+	 * builds its table once)
+	 */
+	ScopeIndex(int expectedObjects) {
+		this.expectedObjects = expectedObjects;
+	}
 
 	void add(Grant grant, GrantImplication.Held held, GrantAllow allow, GrantImplication implication) {
 		String resourceType = grant.resourceType();
@@ -39,7 +54,8 @@ final class ScopeIndex {
 		}
 		TypeIndex type = this.types.get(resourceType);
 		if (type == null) {
-			type = new TypeIndex();
+			type = new TypeIndex(this.expectedObjects);
+			this.expectedObjects = 0;
 			this.types.put(resourceType.intern(), type);
 		}
 		String id = grant.resourceId();
@@ -47,10 +63,10 @@ final class ScopeIndex {
 			type.typeWide = PermissionTrie.adding(type.typeWide, held, allow, implication);
 			return;
 		}
-		type.objects.put(id, PermissionTrie.adding(type.objects.get(id), held, allow, implication));
+		type.objects.add(id, held, allow, implication);
 	}
 
-	void freeze() {
+	void freeze(GrantImplication implication) {
 		if (this.global != null) {
 			this.global.freeze();
 		}
@@ -58,8 +74,7 @@ final class ScopeIndex {
 			if (type.typeWide != null) {
 				type.typeWide.freeze();
 			}
-			type.objects.values().forEach(PermissionTrie::freeze);
-			type.table = ObjectTable.of(type.objects);
+			type.table = type.objects.build(implication);
 		}
 		if (this.types.size() == 1) {
 			Map.Entry<String, TypeIndex> only = this.types.entrySet().iterator().next();
@@ -152,23 +167,22 @@ final class ScopeIndex {
 		if (index == null) {
 			return;
 		}
-		for (Map.Entry<String, PermissionTrie> object : index.objects.entrySet()) {
-			GrantAllow allow = object.getValue().allowing(permission);
-			if (allow != null) {
-				ids.add(object.getKey());
-				permissions.add(allow.grant().permission());
-			}
-		}
+		ObjectTable.collect(index.table, permission, ids, permissions);
 	}
 
 	private static final class TypeIndex {
 
 		private @Nullable PermissionTrie typeWide;
 
-		private final Map<String, PermissionTrie> objects = new HashMap<>();
+		// The objects while the scope is filled
+		private final ObjectTable.Builder objects;
 
 		// The objects frozen for checks
-		private @Nullable Object[] table = ObjectTable.of(Map.of());
+		private @Nullable Object[] table = ObjectTable.empty();
+
+		private TypeIndex(int expectedObjects) {
+			this.objects = new ObjectTable.Builder(expectedObjects);
+		}
 
 	}
 

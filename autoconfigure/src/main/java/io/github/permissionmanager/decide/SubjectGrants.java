@@ -60,15 +60,29 @@ public record SubjectGrants(Set<String> storeGroups, List<Grant> grants, Map<Gra
 	public List<Grant> inForce(String user, Set<String> groups, long nowMillis) {
 		List<Grant> inForce = new ArrayList<>(this.grants.size());
 		for (Grant grant : this.grants) {
-			boolean holds = switch (grant.grantee().kind()) {
-				case USER -> grant.grantee().name().equals(user);
-				case GROUP -> groups.contains(grant.grantee().name());
-			};
-			if (holds && (grant.expiresAt() == null || grant.expiresAt().toEpochMilli() > nowMillis)) {
+			if (inForce(grant, user, groups, nowMillis)) {
 				inForce.add(grant);
 			}
 		}
 		return inForce;
+	}
+
+	/**
+	 * Whether one of the grants counts in a subject's decisions now, as
+	 * {@link #inForce(String, Set, long)} keeps it: a snapshot's build asks grant by
+	 * grant, with no list of its own.
+	 * @param grant one of the grants
+	 * @param user the user id
+	 * @param groups every group of the subject: those it carries and the store's
+	 * @param nowMillis the current time, in epoch milliseconds
+	 * @return whether the grant is the user's or one of its groups', and unexpired
+	 */
+	public static boolean inForce(Grant grant, String user, Set<String> groups, long nowMillis) {
+		boolean holds = switch (grant.grantee().kind()) {
+			case USER -> grant.grantee().name().equals(user);
+			case GROUP -> groups.contains(grant.grantee().name());
+		};
+		return holds && (grant.expiresAt() == null || grant.expiresAt().toEpochMilli() > nowMillis);
 	}
 
 }
