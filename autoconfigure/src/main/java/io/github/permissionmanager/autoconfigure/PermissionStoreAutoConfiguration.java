@@ -97,7 +97,7 @@ public final class PermissionStoreAutoConfiguration {
 	@DependsOnDatabaseInitialization
 	SubjectGrantsLoader permissionSubjectGrantsLoader(PermissionStoreDataSource storeDataSource,
 			PermissionStoreProperties store, PermissionEvaluationProperties evaluation) {
-		return new JdbcSubjectGrantsLoader(jdbc(storeDataSource.dataSource(), evaluation), tables(store));
+		return new JdbcSubjectGrantsLoader(template(storeDataSource.dataSource(), evaluation), tables(store));
 	}
 
 	@Bean

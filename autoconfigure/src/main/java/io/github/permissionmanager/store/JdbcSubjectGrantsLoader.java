@@ -1,15 +1,18 @@
 package io.github.permissionmanager.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import io.github.permissionmanager.Grant;
+import io.github.permissionmanager.Grantee;
 import io.github.permissionmanager.decide.SubjectGrants;
 import io.github.permissionmanager.decide.SubjectGrantsLoader;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.util.Assert;
 
 /**
@@ -19,7 +22,9 @@ import org.springframework.util.Assert;
  */
 public final class JdbcSubjectGrantsLoader implements SubjectGrantsLoader {
 
-	private final JdbcClient jdbc;
+	// JdbcOperations, not JdbcClient: a load binds its few parameters itself, without a
+	// statement spec, its parameter lists and their setter built per load
+	private final JdbcOperations jdbc;
 
 	// Built once: the statement of a subject without groups of its own is the same text
 	// on every load, so the driver's statement cache and the query plan are reused
@@ -40,10 +45,10 @@ public final class JdbcSubjectGrantsLoader implements SubjectGrantsLoader {
 
 	/**
 	 * Create a loader.
-	 * @param jdbc the client, with the store's query timeout
+	 * @param jdbc the store's template, with its query timeout
 	 * @param tables the table names
 	 */
-	public JdbcSubjectGrantsLoader(JdbcClient jdbc, StoreTables tables) {
+	public JdbcSubjectGrantsLoader(JdbcOperations jdbc, StoreTables tables) {
 		Assert.notNull(jdbc, "jdbc cannot be null");
 		Assert.notNull(tables, "tables cannot be null");
 		this.jdbc = jdbc;
@@ -65,25 +70,35 @@ public final class JdbcSubjectGrantsLoader implements SubjectGrantsLoader {
 
 	@Override
 	public SubjectGrants load(String user, Set<String> groups) {
-		Set<String> storeGroups = new LinkedHashSet<>();
-		List<Grant> grants = new ArrayList<>();
-		JdbcClient.StatementSpec statement = this.jdbc
-			.sql(groups.isEmpty() ? this.withoutGroups : withGroups(groups.size()))
-			.param(user)
-			.param(user);
-		for (String group : groups) {
-			statement = statement.param(group);
-		}
-		statement.query((rs) -> {
+		return this.jdbc.query(groups.isEmpty() ? this.withoutGroups : withGroups(groups.size()), (statement) -> {
+			statement.setString(1, user);
+			statement.setString(2, user);
+			int index = 3;
+			for (String group : groups) {
+				statement.setString(index++, group);
+			}
+		}, JdbcSubjectGrantsLoader::subjectGrants);
+	}
+
+	private static SubjectGrants subjectGrants(ResultSet rs) throws SQLException {
+		Set<String> storeGroups = Set.of();
+		// sized for a subject's usual grants: no copy as the rows come
+		List<Grant> grants = new ArrayList<>(64);
+		Grantee previous = null;
+		while (rs.next()) {
 			String memberOf = rs.getString(1);
 			if (memberOf != null) {
+				if (storeGroups.isEmpty()) {
+					storeGroups = new LinkedHashSet<>();
+				}
 				storeGroups.add(memberOf);
 			}
-			Grant grant = GrantRows.grant(rs, 2, grants.isEmpty() ? null : grants.get(grants.size() - 1).grantee());
+			Grant grant = GrantRows.grant(rs, 2, previous);
 			if (grant != null) {
 				grants.add(grant);
+				previous = grant.grantee();
 			}
-		});
+		}
 		return new SubjectGrants(storeGroups, grants);
 	}
 

@@ -95,9 +95,8 @@ abstract class AbstractStoreDecisionTests extends AbstractPermissionStoreTests {
 		this.grants.grant(Grant.of(Grantee.user("bob"), "event:read"));
 		JdbcTemplate template = new JdbcTemplate(this.dataSource);
 		template.setQueryTimeout(1);
-		GrantSnapshotCache slowCache = new GrantSnapshotCache(
-				new JdbcSubjectGrantsLoader(JdbcClient.create(template), this.tables), ROLES, this.clock,
-				Duration.ofMinutes(10), 1000);
+		GrantSnapshotCache slowCache = new GrantSnapshotCache(new JdbcSubjectGrantsLoader(template, this.tables), ROLES,
+				this.clock, Duration.ofMinutes(10), 1000);
 		DecisionService decisions = new DecisionService(new DefaultPermissionEvaluator(slowCache),
 				(event) -> this.events.add((PermissionDecisionEvent) event), true, this.clock);
 		DefaultPermissionManager slowManager = new DefaultPermissionManager(decisions, slowCache);
@@ -119,8 +118,8 @@ abstract class AbstractStoreDecisionTests extends AbstractPermissionStoreTests {
 	@Test
 	void checkWhenTheStoreFailsThenDenies() {
 		GrantSnapshotCache broken = new GrantSnapshotCache(
-				new JdbcSubjectGrantsLoader(this.jdbc, new StoreTables("missing_")), ROLES, this.clock,
-				Duration.ofMinutes(10), 1000);
+				new JdbcSubjectGrantsLoader(new JdbcTemplate(this.dataSource), new StoreTables("missing_")), ROLES,
+				this.clock, Duration.ofMinutes(10), 1000);
 		DecisionService decisions = new DecisionService(new DefaultPermissionEvaluator(broken), (event) -> {
 		}, true, this.clock);
 		DefaultPermissionManager brokenManager = new DefaultPermissionManager(decisions, broken);
@@ -153,7 +152,7 @@ abstract class AbstractStoreDecisionTests extends AbstractPermissionStoreTests {
 		this.grants.addMember("staff", "bob");
 		this.grants.addMember("empty", "bob");
 		this.grants.addMember("others", "carol");
-		JdbcSubjectGrantsLoader loader = new JdbcSubjectGrantsLoader(this.jdbc, this.tables);
+		JdbcSubjectGrantsLoader loader = new JdbcSubjectGrantsLoader(new JdbcTemplate(this.dataSource), this.tables);
 
 		SubjectGrants plain = loader.load("bob", Set.of());
 		assertThat(plain.storeGroups()).containsExactlyInAnyOrder("staff", "empty");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
@@ -112,7 +113,8 @@ class DuplicateGrantRetryTests {
 		JdbcClient jdbc = JdbcClient.create(this.database);
 		GrantImplication implication = new GrantImplication(Roles.none());
 		Clock clock = Clock.systemUTC();
-		GrantSnapshotCache cache = new GrantSnapshotCache(new JdbcSubjectGrantsLoader(jdbc, TABLES), implication, clock,
+		GrantSnapshotCache cache = new GrantSnapshotCache(
+				new JdbcSubjectGrantsLoader(new JdbcTemplate(this.database), TABLES), implication, clock,
 				Duration.ofMinutes(10), 100);
 		return new JdbcPermissionGrants(jdbc, TABLES, transactions, cache, implication, clock,
 				new ChangeLog(jdbc, TABLES, clock, Duration.ofSeconds(30), List.of()), new CurrentCaller());

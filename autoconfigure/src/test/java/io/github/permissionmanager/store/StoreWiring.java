@@ -54,8 +54,8 @@ public record StoreWiring(JdbcClient jdbc, GrantSnapshotCache cache, JdbcTransac
 		template.setQueryTimeout(queryTimeoutSeconds);
 		JdbcClient jdbc = JdbcClient.create(template);
 		GrantImplication implication = new GrantImplication(roles);
-		GrantSnapshotCache cache = new GrantSnapshotCache(new JdbcSubjectGrantsLoader(jdbc, tables), implication, clock,
-				Duration.ofMinutes(10), cacheSize);
+		GrantSnapshotCache cache = new GrantSnapshotCache(new JdbcSubjectGrantsLoader(template, tables), implication,
+				clock, Duration.ofMinutes(10), cacheSize);
 		JdbcTransactionManager transactionManager = new JdbcTransactionManager(dataSource);
 		ChangeLog changeLog = new ChangeLog(jdbc, tables, clock, gapTimeout, List.of());
 		JdbcPermissionGrants grants = new JdbcPermissionGrants(jdbc, tables,
