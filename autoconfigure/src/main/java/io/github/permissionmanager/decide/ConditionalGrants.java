@@ -60,6 +60,29 @@ final class ConditionalGrants {
 	}
 
 	/**
+	 * The conditional grants that cover a request, in order, whatever their conditions: a
+	 * function of the snapshot and the request alone (the permission as parsed and the
+	 * resource's type, id and tenant), so the memo keeps it with the request's entry and
+	 * a check it answers evaluates conditions without matching scopes and permissions
+	 * again.
+	 * @param permission the requested permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @return the grants that cover it, or {@code null} when none does
+	 */
+	@Nullable Covering covering(GrantImplication.Requested permission, @Nullable Resource resource) {
+		List<Entry> covering = null;
+		for (Entry entry : this.entries) {
+			if (entry.covers(permission, resource)) {
+				if (covering == null) {
+					covering = new ArrayList<>(this.entries.size());
+				}
+				covering.add(entry);
+			}
+		}
+		return (covering != null) ? new Covering(covering.toArray(new Entry[0])) : null;
+	}
+
+	/**
 	 * What each conditional grant that covers the request made of its condition, for a
 	 * denial's explanation.
 	 * @param permission the requested permission
@@ -83,6 +106,48 @@ final class ConditionalGrants {
 			}
 		}
 		return lines;
+	}
+
+	/**
+	 * The conditional grants of a snapshot that cover one request, in the snapshot's
+	 * order; immutable.
+	 */
+	static final class Covering {
+
+		private final Entry[] entries;
+
+		private Covering(Entry[] entries) {
+			this.entries = entries;
+		}
+
+		/**
+		 * The allow of the first of these grants whose condition holds, or {@code null}:
+		 * what {@link ConditionalGrants#match} answers for the request they cover.
+		 * @param subject who asks
+		 * @param resource the resource of the request they cover, with its just-in-time
+		 * attributes
+		 * @param context what was resolved for the call
+		 * @param inputs builds what the conditions read, once
+		 * @return the allow, or {@code null}
+		 */
+		@Nullable GrantAllow match(Subject subject, @Nullable Resource resource, PermissionContext context, Inputs inputs) {
+			ConditionInput input = inputs.input(subject, resource, context);
+			for (Entry entry : this.entries) {
+				if (entry.holds(input)) {
+					return entry.allow();
+				}
+			}
+			return null;
+		}
+
+		/**
+		 * How many grants cover the request.
+		 * @return the count, at least one
+		 */
+		int size() {
+			return this.entries.length;
+		}
+
 	}
 
 	/**

@@ -14,8 +14,9 @@ import org.springframework.util.Assert;
  * instead of walking the subject's snapshot: a fixed-size open-addressing table of
  * immutable entries keyed by the subject (id and groups), the permission as asked and the
  * resource (type, id and tenant), each holding what the snapshot's unconditional grants
- * answer (the grant's allow, or {@code null} for none), the permission as parsed and the
- * snapshot it was computed from.
+ * answer (the grant's allow, or {@code null} for none), the conditional grants that cover
+ * the check (whose conditions are still evaluated on every check), the permission as
+ * parsed and the snapshot it was computed from.
  * <p>
  * The memo decides nothing about freshness: an entry answers only while its snapshot is
  * one {@link GrantSnapshotCache} would still use, which the cache checks on every hit
@@ -85,9 +86,11 @@ final class DecisionMemo {
 	 * @param snapshot the snapshot the answer was computed from
 	 * @param allow what its unconditional grants answer: the grant's allow, or
 	 * {@code null} for none
+	 * @param conditional the snapshot's conditional grants that cover the check, or
+	 * {@code null} for none
 	 */
 	void put(Subject subject, String permission, @Nullable Resource resource, GrantImplication.Requested requested,
-			GrantSnapshot snapshot, @Nullable GrantAllow allow) {
+			GrantSnapshot snapshot, @Nullable GrantAllow allow, ConditionalGrants.@Nullable Covering conditional) {
 		int hash = hash(subject, permission, resource);
 		@Nullable Entry[] table = this.table;
 		int slot = -1;
@@ -107,7 +110,7 @@ final class DecisionMemo {
 			// hash the slot did not use
 			slot = (hash + ((hash >>> 28) & (WINDOW - 1))) & this.mask;
 		}
-		table[slot] = new Entry(hash, subject, permission, resource, requested, snapshot, allow);
+		table[slot] = new Entry(hash, subject, permission, resource, requested, snapshot, allow, conditional);
 	}
 
 	/**
@@ -164,8 +167,11 @@ final class DecisionMemo {
 
 		private final @Nullable GrantAllow allow;
 
+		private final ConditionalGrants.@Nullable Covering conditional;
+
 		private Entry(int hash, Subject subject, String permission, @Nullable Resource resource,
-				GrantImplication.Requested requested, GrantSnapshot snapshot, @Nullable GrantAllow allow) {
+				GrantImplication.Requested requested, GrantSnapshot snapshot, @Nullable GrantAllow allow,
+				ConditionalGrants.@Nullable Covering conditional) {
 			this.hash = hash;
 			this.subject = subject;
 			this.permission = permission;
@@ -173,6 +179,7 @@ final class DecisionMemo {
 			this.requested = requested;
 			this.snapshot = snapshot;
 			this.allow = allow;
+			this.conditional = conditional;
 		}
 
 		GrantSnapshot snapshot() {
@@ -189,6 +196,14 @@ final class DecisionMemo {
 		 */
 		@Nullable GrantAllow allow() {
 			return this.allow;
+		}
+
+		/**
+		 * The snapshot's conditional grants that cover the check.
+		 * @return the grants, or {@code null} when none does
+		 */
+		ConditionalGrants.@Nullable Covering conditional() {
+			return this.conditional;
 		}
 
 		// Identity first: a caller that asks again with the same objects compares no

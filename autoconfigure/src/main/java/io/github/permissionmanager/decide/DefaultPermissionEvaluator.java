@@ -143,11 +143,15 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 		if (claims == null) {
 			DecisionMemo.Entry memoized = this.snapshots.memoized(subject, permission, resource);
 			if (memoized != null) {
-				// The memo keeps what unconditional grants answer; conditional ones are
-				// asked with this check's attributes and context
+				// The memo keeps what unconditional grants answer and which conditional
+				// ones cover the check; their conditions are evaluated with this check's
+				// attributes and context
 				GrantAllow allow = memoized.allow();
-				return (allow != null) ? allow : memoized.snapshot()
-					.conditionalAllowing(memoized.requested(), resource, subject, context, this.inputs);
+				if (allow != null) {
+					return allow;
+				}
+				ConditionalGrants.Covering conditional = memoized.conditional();
+				return (conditional != null) ? conditional.match(subject, resource, context, this.inputs) : null;
 			}
 		}
 		GrantImplication.Requested requested = this.implication.requestedOrNull(permission);
@@ -157,12 +161,17 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 		GrantSnapshot snapshot = this.snapshots.get(subject);
 		GrantAllow allow = snapshot.allowing(requested, resource);
 		if (claims == null) {
-			this.snapshots.memoize(subject, permission, resource, requested, snapshot, allow);
+			ConditionalGrants.Covering conditional = (allow == null) ? snapshot.covering(requested, resource) : null;
+			this.snapshots.memoize(subject, permission, resource, requested, snapshot, allow, conditional);
+			if (allow == null && conditional != null) {
+				allow = conditional.match(subject, resource, context, this.inputs);
+			}
+			return allow;
 		}
 		if (allow == null) {
 			allow = snapshot.conditionalAllowing(requested, resource, subject, context, this.inputs);
 		}
-		return (allow == null && claims != null) ? claims.allow(subject, requested) : allow;
+		return (allow == null) ? claims.allow(subject, requested) : allow;
 	}
 
 	/**

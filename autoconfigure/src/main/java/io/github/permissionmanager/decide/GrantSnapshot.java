@@ -233,6 +233,17 @@ final class GrantSnapshot {
 	}
 
 	/**
+	 * The conditional grants that cover a request, whatever their conditions, for the
+	 * memo to keep with it.
+	 * @param permission the requested permission
+	 * @param resource the resource, or {@code null} for an unscoped check
+	 * @return the grants, or {@code null} when none covers it
+	 */
+	ConditionalGrants.@Nullable Covering covering(GrantImplication.Requested permission, @Nullable Resource resource) {
+		return (this.conditional != null) ? this.conditional.covering(permission, resource) : null;
+	}
+
+	/**
 	 * What each conditional grant covering a request made of its condition.
 	 */
 	List<String> explainConditions(GrantImplication.Requested permission, @Nullable Resource resource, Subject subject,

@@ -248,10 +248,10 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	}
 
 	/**
-	 * Keep what a snapshot's unconditional grants answer to a check, for
-	 * {@link #memoized}: a function of the snapshot and the check alone (the caller asks
-	 * conditional grants on every check, and keeps nothing when other sources, such as
-	 * JWT claims, could allow).
+	 * Keep what a snapshot's unconditional grants answer to a check, and which of its
+	 * conditional grants cover it, for {@link #memoized}: a function of the snapshot and
+	 * the check alone (the caller evaluates those grants' conditions on every check, and
+	 * keeps nothing when other sources, such as JWT claims, could allow).
 	 * @param subject who asks
 	 * @param permission the permission as asked
 	 * @param resource the resource, or {@code null} for an unscoped check
@@ -259,12 +259,14 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 * @param snapshot the snapshot {@link #get} answered for the subject
 	 * @param allow what its unconditional grants answer: the grant's allow, or
 	 * {@code null} for none
+	 * @param conditional the conditional grants that cover the check, or {@code null} for
+	 * none (or when {@code allow} is set: they are not asked then)
 	 */
 	void memoize(Subject subject, String permission, @Nullable Resource resource, GrantImplication.Requested requested,
-			GrantSnapshot snapshot, @Nullable GrantAllow allow) {
+			GrantSnapshot snapshot, @Nullable GrantAllow allow, ConditionalGrants.@Nullable Covering conditional) {
 		DecisionMemo memo = this.memo;
 		if (memo != null) {
-			memo.put(subject, permission, resource, requested, snapshot, allow);
+			memo.put(subject, permission, resource, requested, snapshot, allow, conditional);
 		}
 	}
 

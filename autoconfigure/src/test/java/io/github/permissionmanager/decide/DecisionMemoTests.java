@@ -234,7 +234,7 @@ class DecisionMemoTests {
 		// change drops nothing the check then writes
 		this.stored.set(List.of());
 		this.cache.userChanged("bob");
-		this.cache.memoize(bob, "event:read", EVENT_1, read, before, allow);
+		this.cache.memoize(bob, "event:read", EVENT_1, read, before, allow, null);
 
 		assertThat(memoized(bob, "event:read", EVENT_1)).isNull();
 		assertThat(bobReads()).isFalse();
@@ -310,6 +310,86 @@ class DecisionMemoTests {
 	}
 
 	@Test
+	void conditionalGrantsKeptWithACheckAreTheOnesCoveringItsScopeAndPermission() {
+		this.stored
+			.set(List.of(Grant.of(Grantee.user("bob"), "event:read").on("event", 1).when("resource.open == true"),
+					Grant.of(Grantee.user("bob"), "event:update")
+						.on("event")
+						.inTenant("acme")
+						.when("resource.open == true"),
+					Grant.of(Grantee.user("bob"), "event:read").on("venue").when("resource.open == true")));
+		Resource event1 = Resource.of("event", 1).withAttribute("open", true);
+		Resource event2 = Resource.of("event", 2).withAttribute("open", true);
+		Resource acme = event1.withTenant("acme");
+		Subject bob = Subject.of("bob");
+
+		// the second round is answered from the memo: the same answers
+		for (int i = 0; i < 2; i++) {
+			assertThat(check(bob, "event:read", event1)).isTrue();
+			assertThat(check(bob, "event:read", event2)).isFalse();
+			assertThat(check(bob, "event:update", event1)).isFalse();
+			assertThat(check(bob, "event:update", acme)).isTrue();
+			assertThat(check(bob, "event:delete", acme)).isFalse();
+			assertThat(check(bob, "venue:read", Resource.of("venue", 1).withAttribute("open", true))).isFalse();
+		}
+		assertThat(memoized(bob, "event:read", event1).conditional().size()).isOne();
+		assertThat(memoized(bob, "event:update", acme).conditional().size()).isOne();
+		assertThat(memoized(bob, "event:read", event2).conditional()).isNull();
+		assertThat(memoized(bob, "event:update", event1).conditional()).isNull();
+		assertThat(memoized(bob, "event:delete", acme).conditional()).isNull();
+		assertThat(this.loads).hasValue(1);
+	}
+
+	@Test
+	void everyCoveringConditionalGrantIsAskedInOrderOnAMemoHit() {
+		this.stored.set(List.of(Grant.of(Grantee.user("bob"), "event:read").on("event").when("resource.open == true"),
+				Grant.of(Grantee.user("bob"), "event:read").on("event", 1).when("resource.status == 'draft'"),
+				Grant.of(Grantee.user("bob"), "event:list").on("event", 1)));
+		Resource closedDraft = Resource.of("event", 1).withAttribute("open", false).withAttribute("status", "draft");
+		Resource closedFinal = closedDraft.withAttribute("status", "final");
+		Resource open = Resource.of("event", 1).withAttribute("open", true);
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(check(Subject.of("bob"), "event:read", closedDraft)).isTrue();
+			assertThat(check(Subject.of("bob"), "event:read", closedFinal)).isFalse();
+			// the first grant holds; the second's condition fails (no status): still an
+			// allow
+			assertThat(check(Subject.of("bob"), "event:read", open)).isTrue();
+			assertThat(check(Subject.of("bob"), "event:read", Resource.of("event", 2).withAttribute("status", "draft")))
+				.isFalse();
+		}
+		assertThat(memoized(Subject.of("bob"), "event:read", open).conditional().size()).isEqualTo(2);
+		// an allow of unconditional grants keeps no conditional one: it is never asked
+		assertThat(check(Subject.of("bob"), "event:list", open)).isTrue();
+		assertThat(memoized(Subject.of("bob"), "event:list", open).conditional()).isNull();
+	}
+
+	@Test
+	void revokeOrExpiryOfAConditionalGrantEndsItsAllowOnTheNextCheck() {
+		Grant expiring = Grant.of(Grantee.user("bob"), "event:read")
+			.on("event", 1)
+			.when("resource.open == true")
+			.until(this.clock.instant().plusSeconds(30));
+		Grant revoked = Grant.of(Grantee.user("bob"), "event:update").on("event", 1).when("resource.open == true");
+		this.stored.set(List.of(expiring, revoked));
+		Resource open = Resource.of("event", 1).withAttribute("open", true);
+		assertThat(check(Subject.of("bob"), "event:read", open)).isTrue();
+		assertThat(check(Subject.of("bob"), "event:update", open)).isTrue();
+
+		this.clock.advance(Duration.ofSeconds(29));
+		assertThat(check(Subject.of("bob"), "event:read", open)).isTrue();
+		this.clock.advance(Duration.ofSeconds(1));
+		// no change was reported: only the expiry rule ends the kept grant
+		assertThat(check(Subject.of("bob"), "event:read", open)).isFalse();
+		assertThat(check(Subject.of("bob"), "event:update", open)).isTrue();
+
+		this.stored.set(List.of(expiring));
+		this.cache.userChanged("bob");
+		assertThat(check(Subject.of("bob"), "event:update", open)).isFalse();
+		assertThat(check(Subject.of("bob"), "event:update", open)).isFalse();
+	}
+
+	@Test
 	void answersAreNeverKeptWhenPermissionsComeFromAJwtClaim() {
 		TokenSubjects tokens = new TokenSubjects();
 		DefaultPermissionEvaluator claiming = new DefaultPermissionEvaluator(this.cache, null, null,
@@ -364,7 +444,7 @@ class DecisionMemoTests {
 		GrantSnapshot snapshot = this.cache.get(Subject.of("bob"));
 		GrantImplication.Requested read = this.cache.implication().requested("event:read");
 		for (int i = 0; i < 50; i++) {
-			memo.put(Subject.of("user" + i), "event:read", Resource.of("event", i), read, snapshot, null);
+			memo.put(Subject.of("user" + i), "event:read", Resource.of("event", i), read, snapshot, null, null);
 		}
 		int found = 0;
 		for (int i = 0; i < 50; i++) {
