@@ -62,40 +62,40 @@ final class ConditionInput {
 
 	/**
 	 * An attribute as a condition reads it, the way {@link ConditionAttributes} lays them
-	 * out.
-	 * @param root whose attribute
+	 * out, its name matched against the built-in ones once, by {@link Read#of}.
+	 * @param read what the name reads, {@link Read#of} the attribute's root and name
 	 * @param name its name
 	 * @return the value, or {@code null} when there is none (an error for a condition)
 	 */
-	@Nullable Object value(Root root, String name) {
-		switch (root) {
-			case SUBJECT:
-				if (name.equals("id")) {
-					return this.subject.id();
-				}
-				if (name.equals("groups")) {
-					return this.subject.groups();
-				}
+	@Nullable Object value(Read read, String name) {
+		switch (read) {
+			case SUBJECT_ID:
+				return this.subject.id();
+			case SUBJECT_GROUPS:
+				return this.subject.groups();
+			case SUBJECT_ATTRIBUTE:
 				Object own = this.subject.attributes().get(name);
 				return (own != null) ? own : this.subjectAttributes.get(name);
-			case RESOURCE:
-				Resource resource = this.resource;
-				if (resource == null) {
-					return this.resourceAttributes.get(name);
-				}
-				if (name.equals("type")) {
-					return resource.type();
-				}
-				if (name.equals("id")) {
-					return resource.id();
-				}
-				if (name.equals("tenant")) {
-					return resource.tenant();
-				}
+			case CONTEXT_VALUE:
+				return this.context.values().get(name);
+			default:
+				break;
+		}
+		Resource resource = this.resource;
+		if (resource == null) {
+			// no built-in names without a resource: persisted attributes only
+			return this.resourceAttributes.get(name);
+		}
+		switch (read) {
+			case RESOURCE_TYPE:
+				return resource.type();
+			case RESOURCE_ID:
+				return resource.id();
+			case RESOURCE_TENANT:
+				return resource.tenant();
+			default:
 				Object its = resource.attributes().get(name);
 				return (its != null) ? its : this.resourceAttributes.get(name);
-			default:
-				return this.context.values().get(name);
 		}
 	}
 
@@ -133,6 +133,40 @@ final class ConditionInput {
 	enum Root {
 
 		SUBJECT, RESOURCE, CONTEXT
+
+	}
+
+	/**
+	 * What an attribute's name reads: a built-in value or an attribute by name, decided
+	 * once for a parsed condition rather than by comparing names at every check.
+	 */
+	enum Read {
+
+		SUBJECT_ID, SUBJECT_GROUPS, SUBJECT_ATTRIBUTE, RESOURCE_TYPE, RESOURCE_ID, RESOURCE_TENANT, RESOURCE_ATTRIBUTE,
+		CONTEXT_VALUE;
+
+		/**
+		 * What a name of a root reads.
+		 * @param root whose attribute
+		 * @param name its name
+		 * @return what it reads
+		 */
+		static Read of(Root root, String name) {
+			return switch (root) {
+				case SUBJECT -> switch (name) {
+					case "id" -> SUBJECT_ID;
+					case "groups" -> SUBJECT_GROUPS;
+					default -> SUBJECT_ATTRIBUTE;
+				};
+				case RESOURCE -> switch (name) {
+					case "type" -> RESOURCE_TYPE;
+					case "id" -> RESOURCE_ID;
+					case "tenant" -> RESOURCE_TENANT;
+					default -> RESOURCE_ATTRIBUTE;
+				};
+				case CONTEXT -> CONTEXT_VALUE;
+			};
+		}
 
 	}
 

@@ -90,7 +90,7 @@ abstract class FastCondition {
 	/**
 	 * An attribute of {@code subject}, {@code resource} or {@code context}, read by name.
 	 */
-	record Attribute(ConditionInput.Root root, String name) {
+	record Attribute(ConditionInput.Read read, String name) {
 
 		static @Nullable Attribute of(SpelNode node) {
 			if (!(node instanceof CompoundExpression) || node.getChildCount() != 2) {
@@ -98,7 +98,10 @@ abstract class FastCondition {
 			}
 			ConditionInput.Root root = root(node.getChild(0));
 			String name = name(node.getChild(1));
-			return (root != null && name != null) ? new Attribute(root, name) : null;
+			// interned: attribute names written as literals are then found in their
+			// maps by identity, without comparing characters
+			return (root != null && name != null) ? new Attribute(ConditionInput.Read.of(root, name), name.intern())
+					: null;
 		}
 
 		private static ConditionInput.@Nullable Root root(SpelNode node) {
@@ -206,7 +209,7 @@ abstract class FastCondition {
 
 		@Override
 		int evaluate(ConditionInput input) {
-			Object value = input.value(this.attribute.root(), this.attribute.name());
+			Object value = input.value(this.attribute.read(), this.attribute.name());
 			if (value == null) {
 				return ERROR;
 			}
