@@ -136,8 +136,10 @@ final class DecisionMemo {
 		return this.table.length;
 	}
 
+	// Not the subject's groups: a set iterates to hash, and one user asking with other
+	// groups is rare; such checks share a window and are told apart by matches
 	private static int hash(Subject subject, String permission, @Nullable Resource resource) {
-		int hash = subject.id().hashCode() * 31 + subject.groups().hashCode();
+		int hash = subject.id().hashCode();
 		hash = hash * 31 + permission.hashCode();
 		if (resource != null) {
 			hash = hash * 31 + resource.type().hashCode();
@@ -169,6 +171,17 @@ final class DecisionMemo {
 
 		private final ConditionalGrants.@Nullable Covering conditional;
 
+		// The snapshot's fields a hit checks, copied so that a hit reads the entry
+		// alone: when it was loaded and when its first grant expires
+		private final long loadedNanos;
+
+		private final long validUntilMillis;
+
+		// The generation at which this entry's snapshot was last found current through
+		// it (-1: never; generations start at 0); a racy write loses a validation, never
+		// makes one up
+		private volatile long validatedAt = -1;
+
 		private Entry(int hash, Subject subject, String permission, @Nullable Resource resource,
 				GrantImplication.Requested requested, GrantSnapshot snapshot, @Nullable GrantAllow allow,
 				ConditionalGrants.@Nullable Covering conditional) {
@@ -180,10 +193,28 @@ final class DecisionMemo {
 			this.snapshot = snapshot;
 			this.allow = allow;
 			this.conditional = conditional;
+			this.loadedNanos = snapshot.loadedNanos();
+			this.validUntilMillis = snapshot.validUntilMillis();
 		}
 
 		GrantSnapshot snapshot() {
 			return this.snapshot;
+		}
+
+		long loadedNanos() {
+			return this.loadedNanos;
+		}
+
+		long validUntilMillis() {
+			return this.validUntilMillis;
+		}
+
+		long validatedAt() {
+			return this.validatedAt;
+		}
+
+		void validatedAt(long generation) {
+			this.validatedAt = generation;
 		}
 
 		GrantImplication.Requested requested() {

@@ -227,13 +227,22 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		// Found before the clock is read: a check not in the memo reads the clock once,
 		// in get
 		DecisionMemo.Entry entry = memo.find(subject, permission, resource);
-		if (entry == null) {
-			return null;
-		}
+		return (entry != null && answers(entry, subject)) ? entry : null;
+	}
+
+	/**
+	 * Whether a memo entry's answer stands now: its snapshot is one {@link #get} would
+	 * use (the same trust bound, TTL, expiry and change stamps), read from the entry's
+	 * copies of the snapshot's fields while nothing changed since the entry was last
+	 * found current.
+	 * @param entry the entry found for the check
+	 * @param subject who asks
+	 * @return whether the entry answers
+	 */
+	boolean answers(DecisionMemo.Entry entry, Subject subject) {
 		long now = System.nanoTime();
-		if (!this.trust.allowsCache(now)
-				|| !isCurrent(entry.snapshot(), (this.ticker != null) ? this.ticker.read() : now)) {
-			return null;
+		if (!this.trust.allowsCache(now) || !isCurrent(entry, (this.ticker != null) ? this.ticker.read() : now)) {
+			return false;
 		}
 		if ((now & this.recordedReadMask) == 0) {
 			// the read the eviction policy would have seen without the memo (every read
@@ -244,7 +253,24 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 				cache.getIfPresent(key(subject));
 			}
 		}
-		return entry;
+		return true;
+	}
+
+	private boolean isCurrent(DecisionMemo.Entry entry, long nanoTime) {
+		if (!isFresh(entry.loadedNanos(), entry.validUntilMillis(), nanoTime)) {
+			return false;
+		}
+		// Read before the snapshot is checked: a change stamped after this read moves
+		// the generation on, so the entry's validation never outlives it
+		long current = this.stamps.current();
+		if (entry.validatedAt() == current) {
+			return true;
+		}
+		if (!isCurrent(entry.snapshot(), nanoTime)) {
+			return false;
+		}
+		entry.validatedAt(current);
+		return true;
 	}
 
 	/**
@@ -355,11 +381,7 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	}
 
 	private boolean isCurrent(GrantSnapshot snapshot, long nanoTime) {
-		if (nanoTime - snapshot.loadedNanos() >= this.ttlNanos) {
-			return false;
-		}
-		long validUntil = snapshot.validUntilMillis();
-		if (validUntil != Long.MAX_VALUE && this.clock.millis() >= validUntil) {
+		if (!isFresh(snapshot.loadedNanos(), snapshot.validUntilMillis(), nanoTime)) {
 			return false;
 		}
 		long current = this.stamps.current();
@@ -371,6 +393,14 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 		}
 		snapshot.validatedAt(current);
 		return true;
+	}
+
+	// Within the TTL and before the first grant expires
+	private boolean isFresh(long loadedNanos, long validUntilMillis, long nanoTime) {
+		if (nanoTime - loadedNanos >= this.ttlNanos) {
+			return false;
+		}
+		return validUntilMillis == Long.MAX_VALUE || this.clock.millis() < validUntilMillis;
 	}
 
 	private static Caffeine<Object, Object> caffeine(long maximumSize, boolean recordStats) {

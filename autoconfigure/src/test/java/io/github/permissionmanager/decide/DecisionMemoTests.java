@@ -110,6 +110,34 @@ class DecisionMemoTests {
 	}
 
 	@Test
+	void entryFoundBeforeARevokeAndCheckedAfterItDoesNotAnswer() {
+		// a check that found the entry just before the revoke dropped it from the memo
+		assertEntryFoundBeforeDoesNotAnswerAfter(() -> {
+			this.stored.set(List.of());
+			this.cache.userChanged("bob");
+		});
+		assertThat(bobReads()).isFalse();
+	}
+
+	@Test
+	void entryFoundBeforeInvalidateAllAndCheckedAfterItDoesNotAnswer() {
+		assertEntryFoundBeforeDoesNotAnswerAfter(this.cache::invalidateAll);
+	}
+
+	private void assertEntryFoundBeforeDoesNotAnswerAfter(Runnable change) {
+		this.stored.set(List.of(Grant.of(Grantee.user("bob"), "event:read").on("event", 1)));
+		assertThat(bobReads()).isTrue();
+		// a hit: the entry is found current and remembers it
+		DecisionMemo.Entry entry = memoized(Subject.of("bob"), "event:read", EVENT_1);
+		assertThat(entry).isNotNull();
+		assertThat(this.cache.answers(entry, Subject.of("bob"))).isTrue();
+
+		change.run();
+
+		assertThat(this.cache.answers(entry, Subject.of("bob"))).isFalse();
+	}
+
+	@Test
 	void grantOnThisInstanceAllowsTheNextCheckThoughADenialWasKept() {
 		assertThat(bobReads()).isFalse();
 		assertThat(memoized(Subject.of("bob"), "event:read", EVENT_1)).isNotNull();
