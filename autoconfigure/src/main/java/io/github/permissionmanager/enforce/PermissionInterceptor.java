@@ -11,7 +11,6 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
 
@@ -67,20 +66,19 @@ public final class PermissionInterceptor implements MethodInterceptor {
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Method method = invocation.getMethod();
 		Object target = invocation.getThis();
-		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : method.getDeclaringClass();
 		Collaborators found = this.found;
 		PermissionRule rule;
 		PermissionEnforcer enforcer;
 		GuardVerdicts verdicts;
 		try {
 			if (found != null) {
-				rule = found.registry().get(method, targetClass);
+				rule = rule(found.registry(), method, target);
 				enforcer = found.enforcer();
 				verdicts = found.verdicts();
 			}
 			else {
 				RuleRegistry registry = this.registry.get();
-				rule = registry.get(method, targetClass);
+				rule = rule(registry, method, target);
 				// looked up only for a guarded method, so an unguarded call of a bean
 				// built early needs no enforcer
 				enforcer = (rule != null) ? this.enforcer.get() : null;
@@ -126,6 +124,10 @@ public final class PermissionInterceptor implements MethodInterceptor {
 		}
 		verdicts.allowed(invocation);
 		return invocation.proceed();
+	}
+
+	private static @Nullable PermissionRule rule(RuleRegistry registry, Method method, @Nullable Object target) {
+		return (target != null) ? registry.get(method, target) : registry.get(method, method.getDeclaringClass());
 	}
 
 	private record Collaborators(RuleRegistry registry, PermissionEnforcer enforcer, GuardVerdicts verdicts) {

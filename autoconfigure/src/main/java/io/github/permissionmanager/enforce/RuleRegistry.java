@@ -13,6 +13,7 @@ import io.github.permissionmanager.InvalidPermissionRulesException;
 import io.github.permissionmanager.resolve.ResolutionPlanner;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.TargetClassAware;
 import org.springframework.aop.support.AopUtils;
 
 /**
@@ -31,6 +32,12 @@ public final class RuleRegistry {
 	// proxy's Method is not the one registered at startup, so the lookup by Key compares
 	// them with Method.equals on every call
 	private final CallRules byCall = new CallRules();
+
+	// The same rules by the class of the target object, for classes whose instances all
+	// have one target class (not TargetClassAware): a call reads the object's class
+	// instead of asking AopUtils.getTargetClass, whose interface checks scan the class's
+	// interfaces on every call
+	private final CallRules byObjectClass = new CallRules();
 
 	private final RuleParser parser;
 
@@ -61,6 +68,28 @@ public final class RuleRegistry {
 			this.byCall.add(method, targetClass, cached);
 		}
 		return (cached != NONE) ? (PermissionRule) cached : null;
+	}
+
+	/**
+	 * The rule governing a call on a target object: {@link #get(Method, Class)} with the
+	 * object's target class ({@link AopUtils#getTargetClass}).
+	 * @param method the invoked method
+	 * @param target the target bean
+	 * @return the rule, or {@code null} when the method is not guarded
+	 * @throws InvalidPermissionRulesException when the method's rule does not parse
+	 */
+	public @Nullable PermissionRule get(Method method, Object target) {
+		Class<?> objectClass = target.getClass();
+		Object cached = this.byObjectClass.get(method, objectClass);
+		if (cached != null) {
+			return (cached != NONE) ? (PermissionRule) cached : null;
+		}
+		PermissionRule rule = get(method, AopUtils.getTargetClass(target));
+		// the target class of any other object is a function of its class alone
+		if (!(target instanceof TargetClassAware)) {
+			this.byObjectClass.add(method, objectClass, (rule != null) ? rule : NONE);
+		}
+		return rule;
 	}
 
 	/**

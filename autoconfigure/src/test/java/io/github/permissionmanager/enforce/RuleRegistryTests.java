@@ -10,6 +10,8 @@ import io.github.permissionmanager.RequiresPermissions;
 import io.github.permissionmanager.resolve.ResolutionPlanner;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.TargetClassAware;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -55,6 +57,40 @@ class RuleRegistryTests {
 			assertThatExceptionOfType(InvalidPermissionRulesException.class)
 				.isThrownBy(() -> this.registry.get(broken, Service.class));
 		}
+	}
+
+	@Test
+	void targetObjectsAreFoundByTheirTargetClass() throws Exception {
+		Method update = Service.class.getMethod("update", long.class);
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.registry.get(update, new Service()).permissions()).containsExactly("event:update");
+			assertThat(this.registry.get(update, new Strict()).permissions()).containsExactly("event:delete");
+		}
+	}
+
+	@Test
+	void targetThatNamesItsOwnTargetClassIsAskedOnEveryCall() throws Exception {
+		Method update = Service.class.getMethod("update", long.class);
+		// one class, instances of other target classes (a proxy over another proxy)
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.registry.get(update, new Named(Service.class)).permissions())
+				.containsExactly("event:update");
+			assertThat(this.registry.get(update, new Named(Strict.class)).permissions())
+				.containsExactly("event:delete");
+		}
+	}
+
+	record Named(Class<?> getTargetClass) implements TargetClassAware {
+
+	}
+
+	public static class Strict extends Service {
+
+		@Override
+		@RequiresPermissions(value = "event:delete", fetch = "eventId")
+		public void update(long eventId) {
+		}
+
 	}
 
 	public static class Service {
