@@ -26,9 +26,11 @@ import org.springframework.util.Assert;
  * when unconditional ones do not allow, and with JWT claim grants configured the memo is
  * not used at all.
  * <p>
- * Entries are immutable and have only final fields, so a racy read sees a whole entry or
- * none; two threads writing one slot at once lose one entry, never mix two. Nothing is
- * allocated on a hit; a miss allocates the entry it puts.
+ * An entry's key and answer are final fields, so a racy read sees a whole entry or none;
+ * two threads writing one slot at once lose one entry, never mix two. Its one mutable
+ * field is the generation at which it was last found current, a shortcut that a lost
+ * write only makes a later hit check again. Nothing is allocated on a hit; a miss
+ * allocates the entry it puts.
  */
 final class DecisionMemo {
 
