@@ -15,8 +15,8 @@ import org.springframework.util.Assert;
  * immutable entries keyed by the subject (id and groups), the permission as asked and the
  * resource (type, id and tenant), each holding what the snapshot's unconditional grants
  * answer (the grant's allow, or {@code null} for none), the conditional grants that cover
- * the check (whose conditions are still evaluated on every check), the permission as
- * parsed and the snapshot it was computed from.
+ * the check (whose conditions are still evaluated on every check) and the snapshot it was
+ * computed from.
  * <p>
  * The memo decides nothing about freshness: an entry answers only while its snapshot is
  * one {@link GrantSnapshotCache} would still use, which the cache checks on every hit
@@ -84,15 +84,14 @@ final class DecisionMemo {
 	 * @param subject who asks
 	 * @param permission the permission as asked
 	 * @param resource the resource, or {@code null} for an unscoped check
-	 * @param requested the permission as parsed
 	 * @param snapshot the snapshot the answer was computed from
 	 * @param allow what its unconditional grants answer: the grant's allow, or
 	 * {@code null} for none
 	 * @param conditional the snapshot's conditional grants that cover the check, or
 	 * {@code null} for none
 	 */
-	void put(Subject subject, String permission, @Nullable Resource resource, GrantImplication.Requested requested,
-			GrantSnapshot snapshot, @Nullable GrantAllow allow, ConditionalGrants.@Nullable Covering conditional) {
+	void put(Subject subject, String permission, @Nullable Resource resource, GrantSnapshot snapshot,
+			@Nullable GrantAllow allow, ConditionalGrants.@Nullable Covering conditional) {
 		int hash = hash(subject, permission, resource);
 		@Nullable Entry[] table = this.table;
 		int slot = -1;
@@ -112,7 +111,7 @@ final class DecisionMemo {
 			// hash the slot did not use
 			slot = (hash + ((hash >>> 28) & (WINDOW - 1))) & this.mask;
 		}
-		table[slot] = new Entry(hash, subject, permission, resource, requested, snapshot, allow, conditional);
+		table[slot] = new Entry(hash, subject, permission, resource, snapshot, allow, conditional);
 	}
 
 	/**
@@ -165,8 +164,6 @@ final class DecisionMemo {
 
 		private final @Nullable Resource resource;
 
-		private final GrantImplication.Requested requested;
-
 		private final GrantSnapshot snapshot;
 
 		private final @Nullable GrantAllow allow;
@@ -184,14 +181,12 @@ final class DecisionMemo {
 		// makes one up
 		private volatile long validatedAt = -1;
 
-		private Entry(int hash, Subject subject, String permission, @Nullable Resource resource,
-				GrantImplication.Requested requested, GrantSnapshot snapshot, @Nullable GrantAllow allow,
-				ConditionalGrants.@Nullable Covering conditional) {
+		private Entry(int hash, Subject subject, String permission, @Nullable Resource resource, GrantSnapshot snapshot,
+				@Nullable GrantAllow allow, ConditionalGrants.@Nullable Covering conditional) {
 			this.hash = hash;
 			this.subject = subject;
 			this.permission = permission;
 			this.resource = resource;
-			this.requested = requested;
 			this.snapshot = snapshot;
 			this.allow = allow;
 			this.conditional = conditional;
@@ -217,10 +212,6 @@ final class DecisionMemo {
 
 		void validatedAt(long generation) {
 			this.validatedAt = generation;
-		}
-
-		GrantImplication.Requested requested() {
-			return this.requested;
 		}
 
 		/**

@@ -162,7 +162,7 @@ public final class DefaultPermissionEvaluator implements PermissionEvaluator {
 		GrantAllow allow = snapshot.allowing(requested, resource);
 		if (claims == null) {
 			ConditionalGrants.Covering conditional = (allow == null) ? snapshot.covering(requested, resource) : null;
-			this.snapshots.memoize(subject, permission, resource, requested, snapshot, allow, conditional);
+			this.snapshots.memoize(subject, permission, resource, snapshot, allow, conditional);
 			if (allow == null && conditional != null) {
 				allow = conditional.match(subject, resource, context, this.inputs);
 			}

@@ -281,18 +281,17 @@ public final class GrantSnapshotCache implements GrantChangeListener {
 	 * @param subject who asks
 	 * @param permission the permission as asked
 	 * @param resource the resource, or {@code null} for an unscoped check
-	 * @param requested the permission as parsed
 	 * @param snapshot the snapshot {@link #get} answered for the subject
 	 * @param allow what its unconditional grants answer: the grant's allow, or
 	 * {@code null} for none
 	 * @param conditional the conditional grants that cover the check, or {@code null} for
 	 * none (or when {@code allow} is set: they are not asked then)
 	 */
-	void memoize(Subject subject, String permission, @Nullable Resource resource, GrantImplication.Requested requested,
-			GrantSnapshot snapshot, @Nullable GrantAllow allow, ConditionalGrants.@Nullable Covering conditional) {
+	void memoize(Subject subject, String permission, @Nullable Resource resource, GrantSnapshot snapshot,
+			@Nullable GrantAllow allow, ConditionalGrants.@Nullable Covering conditional) {
 		DecisionMemo memo = this.memo;
 		if (memo != null) {
-			memo.put(subject, permission, resource, requested, snapshot, allow, conditional);
+			memo.put(subject, permission, resource, snapshot, allow, conditional);
 		}
 	}
 

@@ -262,7 +262,7 @@ class DecisionMemoTests {
 		// change drops nothing the check then writes
 		this.stored.set(List.of());
 		this.cache.userChanged("bob");
-		this.cache.memoize(bob, "event:read", EVENT_1, read, before, allow, null);
+		this.cache.memoize(bob, "event:read", EVENT_1, before, allow, null);
 
 		assertThat(memoized(bob, "event:read", EVENT_1)).isNull();
 		assertThat(bobReads()).isFalse();
@@ -470,9 +470,8 @@ class DecisionMemoTests {
 	void aCollidingCheckOverwritesAnEntryWithoutMixingTwo() {
 		DecisionMemo memo = new DecisionMemo(4);
 		GrantSnapshot snapshot = this.cache.get(Subject.of("bob"));
-		GrantImplication.Requested read = this.cache.implication().requested("event:read");
 		for (int i = 0; i < 50; i++) {
-			memo.put(Subject.of("user" + i), "event:read", Resource.of("event", i), read, snapshot, null, null);
+			memo.put(Subject.of("user" + i), "event:read", Resource.of("event", i), snapshot, null, null);
 		}
 		int found = 0;
 		for (int i = 0; i < 50; i++) {
